@@ -1,0 +1,1 @@
+"""Pure, Prefect-free pipeline steps."""

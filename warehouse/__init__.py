@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: migrations, views, connections and the run loader."""

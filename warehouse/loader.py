@@ -1,0 +1,177 @@
+"""Write one run's records: batches through Arrow, all inside one transaction.
+
+A run is atomic: the writer opens a transaction when it starts and commits only in
+`finish`, so a run killed at any point leaves the warehouse as it was before.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import duckdb
+import pyarrow as pa
+from pydantic import BaseModel
+
+from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias
+from warehouse.connection import open_writable
+
+
+class WarehouseWriter:
+    """The one write path into the warehouse for a run."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str):
+        self.con = con
+        self.run_id = run_id
+        self._columns: dict[str, list[str]] = {}
+        self.touched_fact_keys: set[str] = set()
+        self.con.execute("BEGIN TRANSACTION")
+
+    @classmethod
+    def open(cls, db_path: Path, run_id: str) -> "WarehouseWriter":
+        return cls(open_writable(db_path), run_id)
+
+    # -- reading what is there -------------------------------------------------
+    def known_sources(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT source_path, content_sha256 FROM source_files").fetchall())
+
+    def claims_for_linking(self, exclude_run: bool = True) -> list[Claim]:
+        """Claims already linked to facts (earlier runs), for linking new claims to them."""
+        sql = "SELECT * FROM claims WHERE fact_key IS NOT NULL"
+        if exclude_run:
+            sql += " AND article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)"
+        cur = self.con.execute(sql, [self.run_id] if exclude_run else [])
+        return _rows_to_models(cur, Claim)
+
+    def claims_of_run(self) -> list[Claim]:
+        cur = self.con.execute(
+            "SELECT * FROM claims WHERE article_id IN (SELECT article_id FROM articles WHERE run_id = ?)",
+            [self.run_id],
+        )
+        return _rows_to_models(cur, Claim)
+
+    # -- writing ---------------------------------------------------------------
+    def forget_sources(self, source_paths: Iterable[str]) -> int:
+        """Remove the rows of earlier versions of changed files; their facts get re-checked."""
+        paths = sorted(set(source_paths))
+        if not paths:
+            return 0
+        self._register_list("_forget_paths", "source_path", paths)
+        keys = self.con.execute(
+            "SELECT DISTINCT c.fact_key FROM claims c JOIN articles a USING (article_id) "
+            "WHERE c.fact_key IS NOT NULL AND (a.source_path IN (SELECT source_path FROM _forget_paths) "
+            "OR split_part(a.source_path, '#', 1) IN (SELECT source_path FROM _forget_paths))"
+        ).fetchall()
+        self.touched_fact_keys.update(k for (k,) in keys)
+        gone = (
+            "SELECT article_id FROM articles WHERE source_path IN (SELECT source_path FROM _forget_paths)"
+        )
+        self.con.execute(
+            f"DELETE FROM discrepancy_members WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id IN ({gone}))"
+        )
+        self.con.execute(f"DELETE FROM quotes WHERE article_id IN ({gone})")
+        self.con.execute(f"DELETE FROM claims WHERE article_id IN ({gone})")
+        n = self.con.execute(f"SELECT count(*) FROM ({gone})").fetchone()[0]
+        self.con.execute("DELETE FROM articles WHERE source_path IN (SELECT source_path FROM _forget_paths)")
+        self.con.execute("DELETE FROM source_files WHERE source_path IN (SELECT source_path FROM _forget_paths)")
+        self.con.unregister("_forget_paths")
+        return n
+
+    def record_sources(self, sources: Sequence[tuple[str, str]]) -> None:
+        self._insert_rows(
+            "source_files",
+            [{"source_path": p, "content_sha256": h, "run_id": self.run_id} for p, h in sources],
+            replace=True,
+        )
+
+    def write_articles(self, articles: Sequence[Article]) -> None:
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        rows = []
+        for a in articles:
+            row = a.model_dump()
+            row["run_id"] = self.run_id
+            row["ingested_at"] = row.get("ingested_at") or now
+            rows.append(row)
+        self._insert_rows("articles", rows, replace=True)
+
+    def write_quotes(self, quotes: Sequence[Quote]) -> None:
+        self._insert_models("quotes", _dedupe(quotes, "quote_id"), replace=True)
+
+    def write_claims(self, claims: Sequence[Claim]) -> None:
+        claims = _dedupe(claims, "claim_id")
+        self.touched_fact_keys.update(c.fact_key for c in claims if c.fact_key)
+        self._insert_models("claims", claims, replace=True)
+
+    def set_fact_keys(self, claims: Sequence[Claim]) -> None:
+        """Store the fact keys linking assigned, in one set-based UPDATE."""
+        rows = [{"claim_id": c.claim_id, "fact_key": c.fact_key} for c in claims]
+        if not rows:
+            return
+        self.touched_fact_keys.update(c.fact_key for c in claims if c.fact_key)
+        self.con.register("_keys", pa.Table.from_pylist(rows))
+        self.con.execute(
+            "UPDATE claims SET fact_key = k.fact_key FROM _keys k WHERE claims.claim_id = k.claim_id"
+        )
+        self.con.unregister("_keys")
+
+    def write_speakers(self, speakers: Sequence[Speaker], aliases: Sequence[SpeakerAlias]) -> None:
+        rows = [s.model_dump(exclude={"aliases"}) for s in _dedupe(speakers, "speaker_id")]
+        self._insert_rows("speakers", rows, replace=True)
+        alias_rows = {(a.speaker_id, a.alias): a.model_dump() for a in aliases}
+        self._insert_rows("speaker_aliases", list(alias_rows.values()), ignore=True)
+
+    def write_rejected(self, rejected: Sequence[RejectedInput]) -> None:
+        rows = [{**r.model_dump(), "run_id": self.run_id} for r in rejected]
+        self._insert_rows("rejected_inputs", rows)
+
+    def finish(self, run: Run) -> None:
+        self._insert_rows("runs", [run.model_dump()], replace=True)
+        self.con.execute("COMMIT")
+
+    def abort(self) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- plumbing ----------------------------------------------------------------
+    def columns(self, table: str) -> list[str]:
+        if table not in self._columns:
+            self._columns[table] = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        return self._columns[table]
+
+    def _insert_models(self, table: str, models: Sequence[BaseModel], replace: bool = False) -> None:
+        self._insert_rows(table, [m.model_dump() for m in models], replace=replace)
+
+    def _insert_rows(self, table: str, rows: list[dict], replace: bool = False, ignore: bool = False) -> None:
+        if not rows:
+            return
+        cols = [c for c in self.columns(table) if c in rows[0]]
+        batch = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows])
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE" if ignore else "INSERT"
+        name = f"_batch_{table}"
+        self.con.register(name, batch)
+        try:
+            col_list = ", ".join(cols)
+            self.con.execute(f"{verb} INTO {table} ({col_list}) SELECT {col_list} FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    def _register_list(self, name: str, column: str, values: list[str]) -> None:
+        self.con.register(name, pa.table({column: pa.array(values, type=pa.string())}))
+
+
+def _dedupe(items: Sequence, key: str) -> list:
+    seen: dict = {}
+    for item in items:
+        seen.setdefault(getattr(item, key), item)
+    return list(seen.values())
+
+
+def _rows_to_models(cursor: duckdb.DuckDBPyConnection, model: type[BaseModel]) -> list:
+    names = [d[0] for d in cursor.description]
+    fields = model.model_fields
+    return [model(**{k: v for k, v in zip(names, row) if k in fields}) for row in cursor.fetchall()]
