@@ -1,0 +1,50 @@
+"""The `claimcheck` command line: a thin shell over flows/ and warehouse/."""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from claimcheck.errors import ClaimcheckError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Check what officials are quoted as saying and whether articles agree on numbers and dates.",
+)
+
+
+def _register() -> None:
+    from claimcheck import cmd_eval, cmd_query, cmd_run
+
+    for module in (cmd_run, cmd_query, cmd_eval):
+        module.register(app)
+    for name in ("cmd_serve", "cmd_report", "cmd_export"):
+        try:
+            module = __import__(f"claimcheck.{name}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"claimcheck.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+def main() -> None:
+    _register()
+    try:
+        app(standalone_mode=False)
+    except ClaimcheckError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except __import__("click").ClickException as exc:
+        exc.show()
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Run the flow from the command line: the user's own paths are trusted roots."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claimcheck.config import load_settings
+from claimcheck.errors import ClaimcheckError, InputNotFound, WarehouseUnavailable
+
+
+def check_warehouse_writable(path: Path) -> None:
+    path = Path(path)
+    if path.is_dir():
+        raise WarehouseUnavailable(f"warehouse path {path} is a directory, not a file")
+    parent = path.parent
+    probe = parent
+    while not probe.exists():
+        probe = probe.parent
+    if not os.access(probe, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise WarehouseUnavailable(f"warehouse {path} is not writable")
+
+
+def trust_paths(input_path: Path, warehouse: Path) -> None:
+    """Add the command line's own input and warehouse folders to the allowed roots (this process only)."""
+    settings = load_settings()
+    roots = [*settings.input_roots, Path(input_path).resolve()]
+    os.environ["CLAIMCHECK_INPUT_ROOTS"] = os.pathsep.join(str(r) for r in roots)
+    os.environ["CLAIMCHECK_WAREHOUSE_DIR"] = str(Path(warehouse).resolve().parent)
+
+
+def run_flow(input_path: Path, warehouse: Path) -> dict:
+    """Validate like the CLI promises (exit 1 on bad paths), then run the Prefect flow."""
+    if not Path(input_path).exists():
+        raise InputNotFound(f"input path {input_path} does not exist")
+    check_warehouse_writable(warehouse)
+    trust_paths(input_path, warehouse)
+    from flows.verify import RunConfig, verify_articles
+
+    try:
+        return verify_articles(RunConfig(input_path=Path(input_path), warehouse_path=Path(warehouse)))
+    except ClaimcheckError:
+        raise
+    except Exception as exc:  # the run failed part-way; the transaction was rolled back
+        raise RunFailed(f"run failed, warehouse unchanged: {type(exc).__name__}: {exc}") from exc
+
+
+class RunFailed(Exception):
+    """Exit code 2: a run that failed part-way (nothing half-written stays)."""

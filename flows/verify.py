@@ -1,0 +1,195 @@
+"""The `verify-articles` flow: thin Prefect wrappers around the pure steps in tasks/."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from pydantic import BaseModel, Field
+
+from claimcheck.config import load_settings
+from models import Run
+from tasks.analyse import analyse_articles
+from tasks.ingest import SourceFile, discover, hash_file, ingest_file, iter_batches
+from tasks.paths import require_input, resolve_inside
+from warehouse.connection import writer_lock
+from warehouse.loader import WarehouseWriter
+
+
+def _default_input() -> Path:
+    return load_settings().inbox
+
+
+def _default_warehouse() -> Path:
+    return load_settings().warehouse
+
+
+class RunConfig(BaseModel):
+    """What a run reads and where it writes (the form the Prefect UI shows)."""
+
+    input_path: Path = Field(
+        default_factory=_default_input,
+        description="Article file or folder to process (must lie inside a configured input root)",
+    )
+    warehouse_path: Path = Field(
+        default_factory=_default_warehouse,
+        description="DuckDB warehouse file (must lie inside the configured warehouse folder)",
+    )
+
+
+@dataclass
+class Plan:
+    todo: list[SourceFile] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    flow_run_id: str | None
+    articles_new: int = 0
+    articles_skipped: int = 0
+    articles_rejected: int = 0
+    articles_replaced: int = 0
+    quotes_new: int = 0
+    claims_new: int = 0
+    facts_checked: int = 0
+    discrepancies_new: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def package_version() -> str:
+    try:
+        return version("claimcheck")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+# -- tasks: each a thin wrapper around a pure function ----------------------------
+@task(name="plan-sources", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def plan_sources(input_path: Path, known: dict[str, str]) -> Plan:
+    """Hash every input file; keep the new and the changed ones (I/O: retried)."""
+    plan = Plan()
+    for path in discover(input_path):
+        source = hash_file(path)
+        seen = known.get(str(path))
+        if seen == source.content_sha256:
+            plan.skipped += 1
+            continue
+        if seen is not None:
+            plan.changed.append(str(path))
+        plan.todo.append(source)
+    return plan
+
+
+@task(name="ingest-batch", cache_policy=NO_CACHE)
+def ingest_batch(sources: list[SourceFile], max_bytes: int):
+    articles, rejected = [], []
+    for source in sources:
+        a, r = ingest_file(source, max_bytes=max_bytes)
+        articles.extend(a)
+        rejected.extend(r)
+    return articles, rejected
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_batch(articles, registry):
+    return list(analyse_articles(articles, registry))
+
+
+@task(name="load-batch", cache_policy=NO_CACHE)
+def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[SourceFile]) -> None:
+    writer.write_articles([a.article for a in analyses])
+    writer.write_quotes([q for a in analyses for q in a.quotes])
+    writer.write_claims([c for a in analyses for c in a.claims])
+    writer.write_rejected(rejected)
+    writer.record_sources([(str(s.path), s.content_sha256) for s in sources])
+
+
+@task(name="link-and-crosscheck", cache_policy=NO_CACHE)
+def link_and_crosscheck(writer: WarehouseWriter) -> dict:
+    from tasks.crosscheck import crosscheck
+    from tasks.facts import link_facts
+
+    linked = link_facts(writer.claims_of_run(), writer.claims_for_linking())
+    writer.set_fact_keys(linked)
+    keys = sorted(writer.touched_fact_keys)
+    if not keys:
+        return {"facts_checked": 0, "discrepancies_new": 0}
+    result = crosscheck(writer.con, keys, writer.run_id)
+    return {"facts_checked": len(keys), **result}
+
+
+@flow(name="verify-articles", description="Ingest articles, extract quotes and claims, cross-check, load DuckDB.")
+def verify_articles(config: RunConfig | None = None) -> dict:
+    from prefect.runtime import flow_run
+
+    from tasks.speakers import SpeakerRegistry
+
+    config = config or RunConfig()
+    settings = load_settings()
+    logger = get_run_logger()
+    # Parameters may come from the UI: check them before reading a byte.
+    input_path = resolve_inside(require_input(config.input_path), settings.input_roots, "input path")
+    warehouse_path = resolve_inside(config.warehouse_path, [settings.warehouse_dir], "warehouse path")
+
+    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    summary = RunSummary(run_id=uuid.uuid4().hex[:16], flow_run_id=str(flow_run.id) if flow_run.id else None)
+    with writer_lock(warehouse_path, settings.lock_wait_seconds):
+        writer = WarehouseWriter.open(warehouse_path, summary.run_id)
+        try:
+            plan = plan_sources(input_path, writer.known_sources())
+            summary.articles_skipped = plan.skipped
+            summary.articles_replaced = writer.forget_sources(plan.changed)
+            registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
+            for batch in iter_batches(plan.todo, settings.batch_size):
+                articles, rejected = ingest_batch(batch, settings.max_file_bytes)
+                analyses = extract_batch(articles, registry) if articles else []
+                load_batch(writer, analyses, rejected, batch)
+                summary.articles_new += len(articles)
+                summary.articles_rejected += len(rejected)
+                summary.quotes_new += sum(len(a.quotes) for a in analyses)
+                summary.claims_new += sum(len(a.claims) for a in analyses)
+                summary.rejected.extend((r.source_path, r.reason) for r in rejected)
+                logger.info("batch: %d articles, %d rejected", len(articles), len(rejected))
+            if registry is not None:
+                writer.write_speakers(registry.speakers(), registry.aliases())
+            if plan.todo or plan.changed:
+                checked = link_and_crosscheck(writer)
+                summary.facts_checked = checked.get("facts_checked", 0)
+                summary.discrepancies_new = checked.get("discrepancies_new", 0)
+            writer.finish(
+                Run(
+                    run_id=summary.run_id,
+                    flow_run_id=summary.flow_run_id,
+                    started_at=started,
+                    finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                    status="completed",
+                    articles_new=summary.articles_new,
+                    articles_skipped=summary.articles_skipped,
+                    articles_rejected=summary.articles_rejected,
+                    quotes_new=summary.quotes_new,
+                    claims_new=summary.claims_new,
+                    discrepancies_new=summary.discrepancies_new,
+                    version=package_version(),
+                )
+            )
+        except BaseException:
+            writer.abort()
+            raise
+        finally:
+            writer.close()
+    logger.info(
+        "run %s: %d new, %d skipped, %d rejected articles; %d quotes, %d claims, %d new discrepancies",
+        summary.run_id, summary.articles_new, summary.articles_skipped, summary.articles_rejected,
+        summary.quotes_new, summary.claims_new, summary.discrepancies_new,
+    )
+    return summary.as_dict()

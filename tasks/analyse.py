@@ -1,0 +1,27 @@
+"""Articles to quotes and claims: one spaCy pass per article, then the extractors."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from models import Article, Claim, Quote
+from tasks.nlp import load_nlp
+
+
+@dataclass
+class ArticleAnalysis:
+    article: Article
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16) -> Iterator[ArticleAnalysis]:
+    """Parse bodies with nlp.pipe (the model is loaded once per process) and extract."""
+    from tasks.claims import extract_claims
+    from tasks.quotes import extract_quotes
+
+    nlp = load_nlp()
+    for article, doc in zip(articles, nlp.pipe((a.body for a in articles), batch_size=batch_size)):
+        quotes = extract_quotes(doc, article, registry)
+        claims = extract_claims(doc, article, quotes)
+        yield ArticleAnalysis(article, quotes, claims)
