@@ -1,6 +1,7 @@
 """The `claimcheck` command line: a thin shell over flows/ and warehouse/."""
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -29,7 +30,15 @@ def _register() -> None:
         module.register(app)
 
 
+def quiet_prefect() -> None:
+    """No telemetry (the machine may be offline) and warnings only unless the user asks."""
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
 def main() -> None:
+    quiet_prefect()
     _register()
     try:
         app(standalone_mode=False)

@@ -47,14 +47,18 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
 
 def _guess_legacy_encoding(raw: bytes) -> str:
-    """cp1251 when the high bytes read as Cyrillic letters, else latin-1 (which decodes anything)."""
+    """cp1251 when most letters read as Cyrillic, else latin-1 (which decodes anything).
+
+    Accented Latin text decoded as cp1251 also yields Cyrillic letters, but only a few
+    among many ASCII ones; real Cyrillic text is Cyrillic almost throughout.
+    """
     try:
         as_cyr = raw.decode("cp1251")
     except UnicodeDecodeError:
         return "latin-1"
-    high = [ch for ch in as_cyr if ord(ch) > 127]
-    cyrillic = sum(1 for ch in high if "\u0400" <= ch <= "\u04ff")
-    return "cp1251" if high and cyrillic / len(high) > 0.7 else "latin-1"
+    letters = [ch for ch in as_cyr if ch.isalpha()]
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    return "cp1251" if letters and cyrillic / len(letters) > 0.5 else "latin-1"
 
 
 def normalise_text(text: str) -> str:

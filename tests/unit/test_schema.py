@@ -1,0 +1,53 @@
+"""Models and tables cannot drift apart: one type map, checked against DESCRIBE."""
+import datetime as dt
+import types
+import typing
+
+import duckdb
+import pytest
+
+from models import Article, Claim, Discrepancy, DiscrepancyMember, Fact, Quote, RejectedInput, Run, Speaker
+from warehouse.schema import current_version, latest_version, migrate
+
+TYPE_MAP = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt.date: "DATE", dt.datetime: "TIMESTAMP"}
+TABLES = {
+    "articles": Article, "quotes": Quote, "claims": Claim, "facts": Fact, "discrepancies": Discrepancy,
+    "discrepancy_members": DiscrepancyMember, "runs": Run, "rejected_inputs": RejectedInput, "speakers": Speaker,
+}
+NOT_COLUMNS = {"speakers": {"aliases"}}  # aliases live in speaker_aliases
+
+
+def _sql_type(annotation) -> str:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return _sql_type(args[0])
+    if typing.get_origin(annotation) is typing.Literal:
+        return "VARCHAR"
+    return TYPE_MAP[annotation]
+
+
+@pytest.fixture()
+def con():
+    c = duckdb.connect()
+    migrate(c)
+    return c
+
+
+@pytest.mark.parametrize("table,model", TABLES.items())
+def test_model_fields_match_table_columns(con, table, model):
+    columns = {r[0]: r[1] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+    fields = {k: f for k, f in model.model_fields.items() if k not in NOT_COLUMNS.get(table, set())}
+    assert set(fields) == set(columns), f"{table}: model and table differ"
+    for name, field in fields.items():
+        assert _sql_type(field.annotation) == columns[name], f"{table}.{name}"
+
+
+def test_migrations_are_recorded_and_idempotent(con):
+    assert current_version(con) == latest_version() >= 1
+    migrate(con)
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == latest_version()
+
+
+def test_views_exist(con):
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    assert {"mart_quotes_by_speaker", "mart_open_discrepancies", "mart_facts_with_claims"} <= views
