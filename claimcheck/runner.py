@@ -16,7 +16,7 @@ def check_warehouse_writable(path: Path) -> None:
     probe = parent
     while not probe.exists():
         probe = probe.parent
-    if not os.access(probe, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    if not probe.is_dir() or not os.access(probe, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise WarehouseUnavailable(f"warehouse {path} is not writable")
 
 
