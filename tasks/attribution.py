@@ -1,0 +1,323 @@
+"""Who said it: cue verbs, their speaker mentions, and resolving a mention in article context.
+
+`ArticleContext` is built once per Doc. It groups the article's named people and
+organisations (so "Peskov" means the "Dmitry Peskov" named earlier, and the headline's
+"Zakharova" the one named later), remembers roles from appositions ("Kremlin spokesman
+Dmitry Peskov", "Maria Zakharova, the official representative of ..."), and keeps the
+salience order that pronouns and role nouns ("she", "it", "the ministry", "the deputy
+minister", "the Russian side") are resolved against.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from models import Speaker
+from tasks.cues import (
+    DEMONYMS, FEMALE_ROLES, FEMALE_TITLES, MALE_ROLES, MALE_TITLES, NAME_TITLES, ORG_PRONOUNS,
+    ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, STATEMENT_NOUNS,
+)
+from tasks.speakers import SpeakerRegistry, fold_name, strip_titles
+
+_PERSON_LABELS = {"PERSON"}
+_ORG_LABELS = {"ORG", "GPE", "NORP"}
+# Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
+_GENERIC_ROLES = {"official", "representative", "diplomat", "leader", "politician", "source"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# How far back (in sentences) a pronoun or role noun may reach for its referent.
+_WINDOW = 12
+
+
+@dataclass
+class Entity:
+    """A person or organisation of this article (not yet a registry speaker)."""
+
+    name: str
+    kind: str
+    gender: str = "unknown"
+    roles: list[str] = field(default_factory=list)
+    speaker: Speaker | None = None
+    country: str | None = None
+
+    def role_words(self) -> set[str]:
+        words = {w for r in self.roles for w in fold_name(r).split()}
+        if self.speaker is not None:
+            words |= set(fold_name(f"{self.speaker.role or ''} {self.speaker.organisation or ''}").split())
+        return words
+
+
+@dataclass
+class Mention:
+    pos: int
+    sent: int
+    entity: Entity
+    subject: bool  # subject of a main clause or of a cue verb: more salient
+    speaker: bool = False  # attributed a quote
+
+
+class ArticleContext:
+    def __init__(self, doc: Doc, registry: SpeakerRegistry):
+        self.doc = doc
+        self.registry = registry
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self._surnames: dict[str, list[Entity]] = {}
+        self._sent_of: dict[int, int] = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self._sent_of[t.i] = n
+        self.mentions: list[Mention] = []
+        self._collect_entities()
+
+    # ---- building -------------------------------------------------------------------
+    def sent_index(self, token: Token) -> int:
+        return self._sent_of.get(token.i, 0)
+
+    def _collect_entities(self) -> None:
+        people = [e for e in self.doc.ents if e.label_ in _PERSON_LABELS]
+        # Full names first, so surnames anywhere (even in the headline) find them.
+        for ent in sorted(people, key=lambda e: -len(_name_words(e))):
+            words = _name_words(ent)
+            if len(words) >= 2:
+                self._person_entity(" ".join(words), ent)
+        for ent in self.doc.ents:
+            if ent.label_ in _PERSON_LABELS:
+                entity = self._person_entity(" ".join(_name_words(ent)), ent)
+            elif ent.label_ in _ORG_LABELS:
+                entity = self.org_entity(ent.text)
+            else:
+                continue
+            if entity is None:
+                continue
+            self._note_roles(ent, entity)
+            root = ent.root
+            subject = root.dep_ in _SUBJECT_DEPS and root.head.dep_ in ("ROOT", "conj", "ccomp")
+            self.mentions.append(Mention(ent.start_char, self.sent_index(root), entity, subject))
+        self.mentions.sort(key=lambda m: m.pos)
+
+    def _person_entity(self, name: str, ent: Span | None = None) -> Entity | None:
+        words = name.split()
+        if not words or not name[0].isalpha():
+            return None
+        surname = fold_name(words[-1])
+        gender = _gender_from_titles(ent) if ent is not None else "unknown"
+        speaker = self.registry.resolve(name, kind="person")
+        key = speaker.speaker_id if speaker else None
+        if key is None:
+            # a surname alone joins the latest full name that ends with it
+            same = self._surnames.get(surname, [])
+            if len(words) == 1 and same:
+                entity = same[-1]
+                if gender != "unknown":
+                    entity.gender = gender
+                return entity
+            key = "p:" + fold_name(name)
+        if key in self._by_key:
+            entity = self._by_key[key]
+        else:
+            entity = Entity(name=speaker.canonical_name if speaker else name, kind="person",
+                            gender=speaker.gender if speaker else "unknown", speaker=speaker,
+                            country=self.registry.country_of(speaker) if speaker else None)
+            self._by_key[key] = entity
+            self.entities.append(entity)
+            self._surnames.setdefault(surname, []).append(entity)
+        if len(words) > len(entity.name.split()) and entity.speaker is None:
+            entity.name = name
+        if gender != "unknown" and entity.gender == "unknown":
+            entity.gender = gender
+        return entity
+
+    def org_entity(self, text: str) -> Entity | None:
+        name = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).strip(" ,.'")
+        if name.endswith("'s"):
+            name = name[:-2]
+        if not name or not name[0].isalnum():
+            return None
+        speaker = self.registry.resolve(name)
+        key = speaker.speaker_id if speaker else "o:" + fold_name(name)
+        if key not in self._by_key:
+            kind = speaker.kind if speaker else "organisation"
+            entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
+                            gender=speaker.gender if speaker else "unknown", speaker=speaker,
+                            country=self.registry.country_of(speaker) if speaker else _country_in(name))
+            self._by_key[key] = entity
+            self.entities.append(entity)
+        return self._by_key[key]
+
+    def _note_roles(self, ent: Span, entity: Entity) -> None:
+        """Role words around a name: 'Kremlin spokesman Dmitry Peskov', 'X, the official ...'."""
+        root = ent.root
+        before = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
+        if before:
+            start = min(t.left_edge.i for t in before)
+            role = self.doc[start:ent.start].text
+            if any(w.lower() in PERSON_ROLE_NOUNS or w.lower() in ORG_ROLE_NOUNS for w in role.split()):
+                entity.roles.append(role)
+        for t in root.rights:
+            if t.dep_ == "appos" and t.pos_ == "NOUN":
+                entity.roles.append(self.doc[t.left_edge.i:t.right_edge.i + 1].text)
+        # "the spokesperson for X, Maria Zakharova": the name is in apposition to the role
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            head = root.head
+            entity.roles.append(self.doc[head.left_edge.i:head.i + 1].text)
+        if entity.gender == "unknown":
+            for role in entity.roles:
+                words = set(fold_name(role).split())
+                if words & FEMALE_ROLES:
+                    entity.gender = "female"
+                elif words & MALE_ROLES:
+                    entity.gender = "male"
+
+    # ---- resolving a speaker mention ------------------------------------------------
+    def resolve_subject(self, head: Token) -> tuple[Entity | None, str]:
+        """The entity a subject noun phrase refers to, and the mention as written."""
+        doc = self.doc
+        span = doc[head.left_edge.i: head.right_edge.i + 1]
+        mention = span.text.strip(" ,")
+        low = head.lower_
+        # 1. a named entity heads the phrase, or is the first name in it
+        ent = _entity_at(doc, head)
+        if ent is not None:
+            return self._entity_for_span(ent), mention
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
+            return self.resolve_pronoun(head), head.text
+        # "a Russian Foreign Ministry statement", "Clinton's campaign", "a spokesman for X"
+        lemma = head.lemma_.lower()
+        names = [e for e in span.ents if e.label_ in _PERSON_LABELS | _ORG_LABELS]
+        modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
+                     (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
+        mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]
+        if lemma in STATEMENT_NOUNS or lemma in ORG_ROLE_NOUNS:
+            if mod_ents:
+                return self._entity_for_span(mod_ents[0], prefer_org=True), mention
+            demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
+            return self.resolve_role(head, org=True, country=demonym), mention
+        if lemma in PERSON_ROLE_NOUNS or low in PERSON_ROLE_NOUNS:
+            if mod_ents:  # "a Clinton spokesman": someone else, unnamed
+                return (self._entity_for_span(mod_ents[0]) if mod_ents[0].label_ in _ORG_LABELS and
+                        any(t.dep_ == "prep" for t in modifiers) else None), mention
+            if any(t.lower_ in ("a", "an", "another", "one", "some") for t in head.lefts):
+                return None, mention
+            return self.resolve_role(head, org=False), mention
+        if names:
+            return self._entity_for_span(names[0]), mention
+        if head.pos_ == "PROPN":
+            start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
+            return self.org_entity(doc[start:head.i + 1].text), mention
+        return None, mention
+
+    def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
+        if ent.label_ in _PERSON_LABELS and not prefer_org:
+            return self._person_entity(" ".join(_name_words(ent)), ent)
+        text = ent.text
+        if ent.label_ in _PERSON_LABELS:
+            return self._person_entity(" ".join(_name_words(ent)), ent)
+        return self.org_entity(text)
+
+    def _recent(self, before: int, sent: int, want, subjects_first: bool = True) -> Entity | None:
+        pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)]
+        if not pool:
+            return None
+        if subjects_first:
+            # the latest speaker or main-clause subject beats a later passing mention
+            salient = [m for m in pool if m.speaker or m.subject]
+            if salient:
+                return salient[-1].entity
+        return pool[-1].entity
+
+    def resolve_pronoun(self, token: Token) -> Entity | None:
+        low = token.lower_
+        sent = self.sent_index(token)
+        if low in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[low]
+            return self._recent(token.idx, sent, lambda e: e.kind == "person" and e.gender in (gender, "unknown"))
+        if low == "it":
+            return self._recent(token.idx, sent, lambda e: e.kind == "organisation")
+        if low == "they":
+            found = self._recent(token.idx, sent, lambda e: True)
+            return found if found is not None and found.kind == "organisation" else None
+        return None
+
+    def resolve_role(self, head: Token, org: bool, country: str | None = None) -> Entity | None:
+        sent = self.sent_index(head)
+        lemma = head.lemma_.lower()
+        words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_}
+        if org:
+            if country:
+                found = self._recent(head.idx, sent, lambda e: e.country == country and e.kind == "organisation"
+                                     and (e.speaker is None or e.speaker.role != "state"), subjects_first=True)
+                if found is None:
+                    found = self._recent(head.idx, sent, lambda e: e.country == country)
+                return found or self.org_entity(country)
+            if lemma in STATEMENT_NOUNS:
+                return self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person")
+            named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split())
+            return named or self._recent(head.idx, sent, lambda e: e.kind == "organisation" and
+                                         (e.speaker is None or e.speaker.role != "state"))
+        gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
+
+        def fits(e: Entity) -> bool:
+            return e.kind == "person" and (gender is None or e.gender in (gender, "unknown"))
+
+        if not words & _GENERIC_ROLES:
+            specific = self._recent(head.idx, sent, lambda e: fits(e) and (words - {"the"}) <= e.role_words() | {"the"},
+                                    subjects_first=False)
+            if specific is not None:
+                return specific
+        return self._recent(head.idx, sent, fits)
+
+    def note_speaker(self, entity: Entity, pos: int, sent: int) -> None:
+        """Record an attribution: it makes the entity the most salient referent."""
+        self.mentions.append(Mention(pos, sent, entity, True, speaker=True))
+        self.mentions.sort(key=lambda m: m.pos)
+
+    def speaker_for(self, entity: Entity | None) -> Speaker | None:
+        """The registry speaker for an entity, registering speakers found only in text."""
+        if entity is None:
+            return None
+        if entity.speaker is None:
+            role = entity.roles[0] if entity.roles else None
+            entity.speaker = self.registry.register(entity.name, role=role, kind=entity.kind, gender=entity.gender)
+        return entity.speaker
+
+
+def _name_words(ent: Span) -> list[str]:
+    words = [t.text for t in ent if not t.is_punct or t.text == "."]
+    while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)):
+        words = words[1:]
+    if words and words[-1] in ("'s", "'"):
+        words = words[:-1]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return words
+
+
+def _gender_from_titles(ent: Span) -> str:
+    doc = ent.doc
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    first = ent[0].lower_
+    for word in (first, prev):
+        if word in FEMALE_TITLES:
+            return "female"
+        if word in MALE_TITLES:
+            return "male"
+    return "unknown"
+
+
+def _entity_at(doc: Doc, head: Token) -> Span | None:
+    if head.ent_type_ in _PERSON_LABELS | _ORG_LABELS:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    return None
+
+
+def _country_in(name: str) -> str | None:
+    for word in fold_name(name).split():
+        if word in DEMONYMS:
+            return DEMONYMS[word]
+    return None
+
+
+def strip_name(text: str) -> str:
+    return strip_titles(fold_name(text))

@@ -1,0 +1,378 @@
+"""Quotes and reported speech in an article, attributed to canonical speakers.
+
+`extract_quotes(doc, article, registry)` is the entry point. It collects candidates with
+one function per pattern (`direct_and_partial`, `indirect`, `headlines`), then resolves
+their speakers in reading order so that pronouns and role nouns see the speakers before
+them, and quotes with no cue of their own inherit the speaker of the quote they continue.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from models import Article, Quote
+from models.base import stable_id
+from tasks.attribution import ArticleContext, Entity
+from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
+from tasks.speakers import SpeakerRegistry
+from tasks.speech_cues import according_to, cue_subject, cue_text, is_cue, is_naming, reported_span
+
+# Confidence by how the speaker was found; the product of kind and resolution factors.
+_KIND_CONFIDENCE = {"direct": 0.95, "partial": 0.85, "indirect": 0.8, "headline": 0.8}
+_HOW_CONFIDENCE = {"name": 1.0, "pronoun": 0.85, "role": 0.85, "inherited": 0.75, "none": 0.5}
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
+# Partial quotes shorter than this that are all capitalised are names or titles.
+_TITLE_MAX_WORDS = 6
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: Token | None = None
+    subject: Token | None = None  # head of the speaker mention
+    inherit: bool = False  # no cue of its own: takes the speaker of the quote it continues
+    entity: Entity | None = None
+    speaker_text: str | None = None
+    how: str = "none"
+    source_head: Token | None = None  # "according to X"
+
+
+class _Tokens:
+    """Character offset -> token index, by bisection (no re-parsing)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def range(self, start: int, end: int) -> range:
+        return range(self.at(start), self.at(max(start, end - 1)) + 1)
+
+
+def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> list[Quote]:
+    body = article.body
+    ctx = ArticleContext(doc, registry)
+    toks = _Tokens(doc)
+    spans = find_quote_spans(body)
+    title_end = _title_end(article)
+    candidates = direct_and_partial(doc, body, spans, toks)
+    candidates += indirect(doc, spans, toks, candidates)
+    candidates += headlines(doc, body, title_end, toks, ctx)
+    candidates = _dedupe(candidates)
+    _resolve(candidates, ctx)
+    quotes = []
+    for c in sorted(candidates, key=lambda c: (c.start, c.end)):
+        kind = "headline" if c.end <= title_end else c.kind
+        speaker = ctx.speaker_for(c.entity)
+        conf = _KIND_CONFIDENCE[kind] * _HOW_CONFIDENCE[c.how if speaker else "none"]
+        quotes.append(Quote(
+            quote_id=stable_id(article.article_id, kind, c.start, c.end),
+            article_id=article.article_id,
+            speaker_id=speaker.speaker_id if speaker else None,
+            speaker_name=speaker.canonical_name if speaker else None,
+            speaker_text=c.speaker_text,
+            kind=kind, text=c.text, cue=cue_text(c.cue) if c.cue is not None else (":" if kind == "headline" else None),
+            start_char=c.start, end_char=c.end, confidence=round(conf, 3),
+        ))
+    return quotes
+
+
+def _title_end(article: Article) -> int:
+    body = article.body
+    first = body.split("\n", 1)[0]
+    if article.title and first.strip() and first.strip() == article.title.strip():
+        return len(first)
+    return 0
+
+
+# ---- direct and partial quotations --------------------------------------------------
+
+def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Tokens) -> list[Candidate]:
+    out: list[Candidate] = []
+    paras = paragraphs(body)
+    for span in spans:
+        text = span.text(body).strip().rstrip(",").strip()
+        if not text or not any(ch.isalpha() for ch in text):
+            continue
+        open_mark = span.start - 1
+        para_start = next((s for s, e in paras if s <= open_mark < e), 0)
+        sent_start = _sentence_start(body, para_start, open_mark)
+        before = body[sent_start:open_mark].strip()
+        close_mark = span.end  # index of the closing mark (or paragraph end)
+        inside = set(toks.range(span.start, span.end)) if span.end > span.start else set()
+        cue = _cue_after(doc, body, span, toks, close_mark) if span.closed else None
+        embedded = bool(before) and not before.endswith(":") and not _ends_with_cue(doc, toks, sent_start, open_mark)
+        if not embedded:
+            if cue is None and before:
+                cue = _cue_in_range(doc, toks.range(sent_start, open_mark))
+            cand = Candidate(span.start, span.end, text, "direct", cue=cue)
+            if cue is None:
+                cand.inherit = True
+                if not before:
+                    prev = _previous_paragraph_intro(doc, body, paras, para_start, toks)
+                    if prev is not None:
+                        cand.cue, cand.inherit = prev, False
+            out.append(cand)
+            continue
+        # a fragment inside the reporter's sentence: partial, or a scare quote / title
+        cue = _governing_cue(doc, inside, toks, span) or cue
+        if cue is None or _looks_like_title(text) and len(text.split()) < 3:
+            continue
+        if _looks_like_title(text) and cue.i not in {t.head.i for t in (doc[i] for i in inside)}:
+            continue
+        out.append(Candidate(span.start, span.end, text, "partial", cue=cue))
+    for c in out:
+        if c.cue is not None:
+            c.subject = cue_subject(c.cue)
+            if c.subject is None:
+                c.inherit = True
+    return out
+
+
+def _sentence_start(body: str, para_start: int, pos: int) -> int:
+    start = para_start
+    for m in _SENTENCE_END.finditer(body, para_start, pos):
+        start = m.end()
+    return start
+
+
+def _ends_with_cue(doc: Doc, toks: _Tokens, start: int, end: int) -> bool:
+    """'X said, "..."' / 'X said "..."': the frame ends with the cue (and a comma)."""
+    idx = [i for i in toks.range(start, end) if doc[i].idx < end and not doc[i].is_space]
+    while idx and doc[idx[-1]].is_punct:
+        idx.pop()
+    return bool(idx) and is_cue(doc[idx[-1]])
+
+
+def _cue_in_range(doc: Doc, rng: range) -> Token | None:
+    for i in rng:
+        if is_cue(doc[i]) and cue_subject(doc[i]) is not None:
+            return doc[i]
+    return None
+
+
+def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: _Tokens, close_mark: int) -> Token | None:
+    """'"...," she said.' - the attribution right after the closing mark."""
+    start = close_mark + 1
+    if start >= len(body) or body[start] == "\n":
+        return None
+    stop = len(body)
+    for m in re.finditer(r"[.!?](?=\s|$)|\"|\n", body[start:start + 400]):
+        stop = start + m.start()
+        break
+    content_end = body[span.end - 1] if span.end > span.start else ""
+    frame = [i for i in toks.range(start, stop) if doc[i].idx >= start]
+    for n, i in enumerate(frame[:10]):
+        t = doc[i]
+        if not is_cue(t) or cue_subject(t) is None:
+            continue
+        own_clause = any(c.dep_ == "ccomp" and c.idx > close_mark for c in t.children)
+        if content_end in ",?!-\u2014" or body[start:start + 2].strip()[:1].islower() or not own_clause:
+            if content_end == "." and own_clause:
+                return None
+            return t
+    return None
+
+
+def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: _Tokens) -> Token | None:
+    """'Trump said:' closing the previous paragraph introduces this quoted paragraph."""
+    prev = [(s, e) for s, e in paras if e <= para_start]
+    if not prev:
+        return None
+    s, e = prev[-1]
+    if not body[s:e].rstrip().endswith(":"):
+        return None
+    sent_start = _sentence_start(body, s, e)
+    return _cue_in_range(doc, toks.range(sent_start, e))
+
+
+def _governing_cue(doc: Doc, inside: set[int], toks: _Tokens, span: QuoteSpan) -> Token | None:
+    """The speech verb a quoted fragment depends on, or one in its sentence."""
+    roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    for root in roots[:3]:
+        node = root.head if root.head.i != root.i else root
+        for _ in range(8):
+            if node.i not in inside:
+                if is_naming(node) and not is_cue(node):
+                    return None
+                if is_naming(node) and node.lemma_.lower() != "call":
+                    return None
+                if is_cue(node) and cue_subject(node) is not None:
+                    return node
+                if node.lower_ == "according":
+                    return node
+            if node.head.i == node.i:
+                break
+            node = node.head
+    if not roots:
+        return None
+    sent = roots[0].sent
+    for t in sent:
+        if t.i in inside:
+            continue
+        if is_cue(t) and cue_subject(t) is not None and not is_naming(t):
+            return t
+        if t.lower_ == "according" and according_to(t) is not None:
+            return t
+    return None
+
+
+def _looks_like_title(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+    if not words or len(words) > _TITLE_MAX_WORDS:
+        return False
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with"}
+    return all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
+
+
+# ---- indirect speech ------------------------------------------------------------------
+
+def indirect(doc: Doc, spans: list[QuoteSpan], toks: _Tokens, quoted: list[Candidate]) -> list[Candidate]:
+    inside_quote = set()
+    for s in spans:
+        for seg_s, seg_e in s.segments:
+            inside_quote.update(toks.range(seg_s, seg_e))
+    out: list[Candidate] = []
+    for t in doc:
+        if t.i in inside_quote:
+            continue
+        if t.lower_ == "according":
+            found = according_to(t)
+            if found is None:
+                continue
+            source, (a, b) = found
+            cand = _span_candidate(doc, a, b, inside_quote, t)
+            if cand is not None:
+                cand.subject = source
+                out.append(cand)
+            continue
+        if not is_cue(t):
+            continue
+        subject = cue_subject(t)
+        if subject is None:
+            continue
+        rng = reported_span(t)
+        if rng is None:
+            continue
+        cand = _span_candidate(doc, rng[0], rng[1], inside_quote, t)
+        if cand is not None:
+            cand.subject = subject
+            out.append(cand)
+    return out
+
+
+def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token) -> Candidate | None:
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in ('"',):
+        b -= 1
+    while a < b and (doc[a].is_punct or doc[a].is_space) and doc[a].text != '"':
+        a += 1
+    if b - a < 2:
+        return None
+    quoted = sum(1 for i in range(a, b) if i in inside_quote)
+    if quoted / (b - a) > 0.6:  # the reported content is a direct quote, found already
+        return None
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    text = doc.text[start:end].strip()
+    if len(text.split()) < 2:
+        return None
+    return Candidate(start, end, text, "indirect", cue=cue)
+
+
+# ---- headlines and crossheads -----------------------------------------------------------
+
+def headlines(doc: Doc, body: str, title_end: int, toks: _Tokens, ctx: ArticleContext) -> list[Candidate]:
+    """'Name: statement' in the title line or in a one-line crosshead ('- Kremlin: ...')."""
+    out: list[Candidate] = []
+    for s, e in paragraphs(body):
+        line = body[s:e]
+        if "\n" in line or len(line.split()) > 30 or (s > 0 and s >= title_end and line.rstrip().endswith(".") and not line.lstrip().startswith(("-", "\u2013", "\u2014"))):
+            continue
+        m = _HEADLINE_NAME.match(line)
+        if not m or len(m.group(1).split()) > 5:
+            continue
+        name_start = s + m.start(1)
+        name_end = s + m.end(1)
+        stmt_start = s + m.start(2)
+        text = m.group(2).strip()
+        entity = _headline_entity(doc, toks, name_start, name_end, ctx)
+        if entity is None:
+            continue
+        cand = Candidate(stmt_start, s + len(line.rstrip()), text.rstrip(), "headline")
+        cand.entity, cand.speaker_text, cand.how = entity, body[name_start:name_end], "name"
+        out.append(cand)
+    return out
+
+
+def _headline_entity(doc: Doc, toks: _Tokens, start: int, end: int, ctx: ArticleContext) -> Entity | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    name = doc.text[start:end]
+    if span is not None:
+        for ent in span.ents:
+            if ent.label_ == "PERSON":
+                return ctx._entity_for_span(ent)
+    speaker = ctx.registry.resolve(name)
+    if speaker is not None:
+        return ctx.org_entity(name) if speaker.kind == "organisation" else ctx._person_entity(name)
+    words = name.split()
+    if all(w[:1].isupper() for w in words) and len(words) <= 4 and span is not None and all(t.pos_ == "PROPN" for t in span):
+        entity = ctx._person_entity(name) if len(words) == 1 else None
+        return entity if entity is not None and len(entity.name.split()) > 1 else None
+    return None
+
+
+# ---- putting it together ------------------------------------------------------------------
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    rank = {"headline": 0, "direct": 1, "partial": 2, "indirect": 3}
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        key = (c.start, c.end)
+        if key not in best or rank[c.kind] < rank[best[key].kind]:
+            best[key] = c
+    return list(best.values())
+
+
+def _order_pos(c: Candidate) -> int:
+    if c.subject is not None:
+        return c.subject.idx
+    return c.start
+
+
+def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
+    ordered = sorted(cands, key=_order_pos)
+    for c in ordered:
+        if c.entity is not None or c.subject is None:
+            continue
+        entity, mention = ctx.resolve_subject(c.subject)
+        c.speaker_text = mention
+        low = c.subject.lower_
+        c.how = "pronoun" if c.subject.pos_ == "PRON" else "name" if c.subject.pos_ == "PROPN" or c.subject.ent_type_ else "role"
+        if entity is not None:
+            c.entity = entity
+            ctx.note_speaker(entity, c.subject.idx, ctx.sent_index(c.subject))
+        elif low in ("i", "we", "you"):
+            c.speaker_text = mention
+    # quotes without a cue: the nearest attributed quote in the same or previous paragraph
+    resolved = sorted((c for c in cands if c.entity is not None and c.kind in ("direct", "partial", "indirect")),
+                      key=lambda c: c.start)
+    starts = [c.start for c in resolved]
+    for c in cands:
+        if not c.inherit or c.entity is not None:
+            continue
+        i = bisect.bisect_left(starts, c.start)
+        prev = resolved[i - 1] if i > 0 else None
+        nxt = resolved[i] if i < len(resolved) else None
+        body = ctx.doc.text
+        if prev is not None and body.count("\n\n", prev.end, c.start) <= 1:
+            c.entity, c.speaker_text, c.how = prev.entity, prev.speaker_text, "inherited"
+        elif nxt is not None and "\n\n" not in body[c.end:nxt.start]:
+            c.entity, c.speaker_text, c.how = nxt.entity, nxt.speaker_text, "inherited"
