@@ -1,0 +1,124 @@
+"""What a date or number is about, read from the parse around it.
+
+`describe_event(span)` returns "triggers | entities | role": lemmas of the words that say
+what happened (the governing verb, the nouns the value modifies or that the verb takes,
+their "of"/"on" complements), named entities of the sentence, and the preposition that
+introduces the value ("since", "on", "after"). tasks.facts compares these across articles.
+"""
+from __future__ import annotations
+
+_ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
+_COMPLEMENT_PREPS = {"of", "on", "over", "for", "to"}
+_LIGHT = {"be", "have", "do", "make", "take", "get", "say", "-PRON-", "which", "that", "who", "it", "they"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_FUTURE_WORDS = {"next", "upcoming", "scheduled", "planned", "due"}
+
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "kilometer"}
+
+
+def _word(tok) -> str:
+    """Lemma, with hyphenated compounds joined ("cease-fire" -> "ceasefire")."""
+    doc = tok.doc
+    start = end = tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    if start == end:
+        return tok.lemma_.lower()
+    return "".join(t.text for t in doc[start: end + 1] if t.text != "-").lower()
+
+
+def _keep(tok) -> bool:
+    """A trigger word: a common noun or verb, not a name, number, date or unit."""
+    return (
+        tok.pos_ in ("NOUN", "VERB")
+        and not tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL")
+        and tok.lemma_.lower() not in _TIME_UNITS
+    )
+
+
+def _noun_words(tok, depth: int = 2) -> list[str]:
+    """A noun with its compounds and its of/on complements (statement on the cessation of ...)."""
+    out = [_word(tok)] if _keep(tok) else []
+    for child in tok.children:
+        if child.dep_ == "compound" and _keep(child):
+            out.append(_word(child))
+        if depth and child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    out.extend(_noun_words(pobj, depth - 1))
+    return out
+
+
+def describe_event(span, unit_token=None) -> str:
+    words: list[str] = []
+    role = ""
+    skip = {t.i for t in span}
+    skip_words = {t.lemma_.lower() for t in span}
+    if unit_token is not None:
+        skip.add(unit_token.i)
+        for child in unit_token.children:  # "44 days of the war"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.pos_ in ("NOUN", "PROPN"):
+                        words.extend(_noun_words(pobj, 1))
+    tok = unit_token if unit_token is not None else span.root
+    verb = None
+    for _ in range(8):
+        head = tok.head
+        if head is tok:
+            break
+        if head.pos_ in ("ADP", "SCONJ") and head.dep_ in ("prep", "mark", "advmod") and not role:
+            role = head.lower_
+        if head.pos_ in ("NOUN", "PROPN") and head.i not in skip:
+            words.extend(w for w in _noun_words(head, 1) if w not in skip_words)
+        if head.pos_ in ("VERB", "AUX"):
+            verb = head
+            break
+        tok = head
+    if verb is None and span.root.pos_ in ("VERB", "AUX"):
+        verb = span.root
+    if verb is not None:
+        if verb.lemma_.lower() not in _LIGHT and _keep(verb):
+            words.append(verb.lemma_.lower())
+        light = verb.lemma_.lower() in _LIGHT
+        for child in verb.children:
+            if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
+                words.extend(_noun_words(child, 1))
+            if child.dep_ == "prep" and light:  # "had been under occupation"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in skip:
+                        words.extend(_noun_words(pobj, 1))
+            if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+                words.append(child.lemma_.lower())
+        # "the deal signed by ... on <date>": the noun the participle describes
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            words.extend(_noun_words(verb.head, 1))
+            for child in verb.head.children:
+                if child.dep_ == "amod" and child.lower_ not in ("other", "such") and _keep(child):
+                    words.append(_word(child))
+    entities = []
+    for ent in span.sent.ents:
+        if ent.label_ in _ENTITY_LABELS and not (ent.start <= span.start < ent.end):
+            entities.append(ent.text.lower().removeprefix("the "))
+    seen: set[str] = set()
+    triggers = [w for w in words if w.isascii() and w not in _LIGHT and len(w) > 1 and not (w in seen or seen.add(w))]
+    ents = sorted(set(entities))
+    return f"{' '.join(triggers)} | {' '.join(ents)} | {role}"
+
+
+def is_future(span) -> bool:
+    """Is the clause holding the span in the future tense ("will meet on April 14")?"""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return True
+    return any(t.lower_ in _FUTURE_WORDS for t in span.doc[max(span.start - 2, 0): span.start])
