@@ -30,15 +30,20 @@ def _register() -> None:
         module.register(app)
 
 
-def quiet_prefect() -> None:
+# Flow runs started by `serve`/`ui` inherit this process's environment; their INFO logs
+# (per article) are what the Prefect UI shows, so those commands keep Prefect's level.
+_SERVING_COMMANDS = ("serve", "ui")
+
+
+def quiet_prefect(serving: bool = False) -> None:
     """No telemetry (the machine may be offline) and warnings only unless the user asks."""
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if serving else "WARNING")
 
 
 def main() -> None:
-    quiet_prefect()
+    quiet_prefect(serving=bool(set(sys.argv[1:2]) & set(_SERVING_COMMANDS)))
     _register()
     try:
         app(standalone_mode=False)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -12,6 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from pydantic import BaseModel, Field
 
 from claimcheck.config import load_settings
+from flows.artifacts import publish_run_artifacts, read_open_discrepancies
 from models import Run
 from tasks.analyse import analyse_articles
 from tasks.ingest import SourceFile, discover, hash_file, ingest_file, iter_batches
@@ -31,12 +33,16 @@ def _default_warehouse() -> Path:
 class RunConfig(BaseModel):
     """What a run reads and where it writes (the form the Prefect UI shows)."""
 
+    model_config = {"title": "Run configuration"}
+
     input_path: Path = Field(
         default_factory=_default_input,
+        title="Input folder or file",
         description="Article file or folder to process (must lie inside a configured input root)",
     )
     warehouse_path: Path = Field(
         default_factory=_default_warehouse,
+        title="Warehouse file",
         description="DuckDB warehouse file (must lie inside the configured warehouse folder)",
     )
 
@@ -128,17 +134,41 @@ def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     return {"facts_checked": len(keys), **result}
 
 
+# Per-article log lines per run: enough to follow a small run, quiet on 10k articles.
+ARTICLE_LOG_LIMIT = 25
+
+
+def log_batch(logger, analyses, rejected, seen: int) -> int:
+    """One line per article or rejected file until the run's limit, then batch totals only.
+
+    `seen` counts the articles and rejections of earlier batches; the new count is returned.
+    """
+    lines = [(logging.INFO, "article %s: %d quotes, %d claims", (a.article.article_id, len(a.quotes), len(a.claims)))
+             for a in analyses]
+    lines += [(logging.WARNING, "rejected %s: %s", (r.source_path, r.reason)) for r in rejected]
+    for level, message, args in lines[: max(0, ARTICLE_LOG_LIMIT - seen)]:
+        logger.log(level, message, *args)
+    if seen <= ARTICLE_LOG_LIMIT < seen + len(lines):
+        logger.info("more than %d articles: further ones are logged per batch only", ARTICLE_LOG_LIMIT)
+    return seen + len(lines)
+
+
 @flow(name="verify-articles", description="Ingest articles, extract quotes and claims, cross-check, load DuckDB.")
-def verify_articles(config: RunConfig | None = None) -> dict:
+def verify_articles(config: RunConfig) -> dict:
+    """Process new or changed article files into the DuckDB warehouse.
+
+    Args:
+        config: Input folder and warehouse file; both must lie inside the configured folders.
+    """
     from prefect.runtime import flow_run
 
     from tasks.speakers import SpeakerRegistry
 
-    config = config or RunConfig()
     settings = load_settings()
     logger = get_run_logger()
-    # Parameters may come from the UI: check them before reading a byte.
-    input_path = resolve_inside(require_input(config.input_path), settings.input_roots, "input path")
+    # Parameters may come from the UI: check them before reading a byte (or even
+    # saying whether a path outside the allowed folders exists).
+    input_path = require_input(resolve_inside(config.input_path, settings.input_roots, "input path"))
     warehouse_path = resolve_inside(config.warehouse_path, [settings.warehouse_dir], "warehouse path")
 
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -150,6 +180,7 @@ def verify_articles(config: RunConfig | None = None) -> dict:
             summary.articles_skipped = plan.skipped
             summary.articles_replaced = writer.forget_sources(plan.changed)
             registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
+            seen = files_done = 0
             for batch in iter_batches(plan.todo, settings.batch_size):
                 articles, rejected = ingest_batch(batch, settings.max_file_bytes)
                 analyses = extract_batch(articles, registry) if articles else []
@@ -159,7 +190,12 @@ def verify_articles(config: RunConfig | None = None) -> dict:
                 summary.quotes_new += sum(len(a.quotes) for a in analyses)
                 summary.claims_new += sum(len(a.claims) for a in analyses)
                 summary.rejected.extend((r.source_path, r.reason) for r in rejected)
-                logger.info("batch: %d articles, %d rejected", len(articles), len(rejected))
+                seen = log_batch(logger, analyses, rejected, seen)
+                files_done += len(batch)
+                logger.info(
+                    "batch: %d articles, %d rejected (%d of %d files done)",
+                    len(articles), len(rejected), files_done, len(plan.todo),
+                )
             if registry is not None:
                 writer.write_speakers(registry.speakers(), registry.aliases())
             if plan.todo or plan.changed:
@@ -182,6 +218,8 @@ def verify_articles(config: RunConfig | None = None) -> dict:
                     version=package_version(),
                 )
             )
+            # Read while the lock is held: a reader beside the next run's writer would clash.
+            discrepancies = read_open_discrepancies(writer.con)
         except BaseException:
             writer.abort()
             raise
@@ -192,4 +230,5 @@ def verify_articles(config: RunConfig | None = None) -> dict:
         summary.run_id, summary.articles_new, summary.articles_skipped, summary.articles_rejected,
         summary.quotes_new, summary.claims_new, summary.discrepancies_new,
     )
+    publish_run_artifacts(summary.as_dict(), discrepancies, str(input_path), str(warehouse_path))
     return summary.as_dict()

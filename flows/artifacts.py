@@ -1,0 +1,130 @@
+"""What a flow run shows in the Prefect UI: a Markdown summary and a table of discrepancies.
+
+The text is built by pure functions (unit-tested without a server); only
+`publish_run_artifacts` talks to Prefect.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+SUMMARY_KEY = "claimcheck-run-summary"
+DISCREPANCIES_KEY = "claimcheck-discrepancies"
+# A run over a large inbox can open hundreds of discrepancies; the UI page stays readable
+# and the warehouse (mart_open_discrepancies) holds them all.
+MAX_LISTED = 50
+MAX_TABLE_ROWS = 500
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def read_open_discrepancies(con: duckdb.DuckDBPyConnection, limit: int = MAX_TABLE_ROWS) -> list[dict]:
+    """Open discrepancies, one dict per discrepancy with its members (from mart_open_discrepancies)."""
+    cur = con.execute(
+        "SELECT discrepancy_id, fact, kind, severity, first_seen_run, explanation, side, article_id, surface "
+        "FROM mart_open_discrepancies"
+    )
+    found: dict[str, dict] = {}
+    for did, fact, kind, severity, first_seen, explanation, side, article_id, surface in cur.fetchall():
+        if did not in found:
+            if len(found) >= limit:
+                continue
+            found[did] = {
+                "discrepancy_id": did, "fact": fact, "kind": kind, "severity": severity,
+                "first_seen_run": first_seen, "explanation": explanation, "members": [],
+            }
+        found[did]["members"].append({"side": side, "article_id": article_id, "surface": surface})
+    return sorted(found.values(), key=lambda d: (_SEVERITY_ORDER.get(d["severity"], 3), d["fact"] or "", d["discrepancy_id"]))
+
+
+def summary_markdown(summary: dict, discrepancies: Sequence[dict], input_path: str, warehouse_path: str) -> str:
+    """The run summary a user reads on the flow run's Artifacts tab."""
+    run_id = summary["run_id"]
+    new = [d for d in discrepancies if d.get("first_seen_run") == run_id]
+    lines = [
+        f"# claimcheck run `{run_id}`",
+        "",
+        f"Input `{_cell(input_path)}` into warehouse `{_cell(warehouse_path)}`.",
+        "",
+        "| what | count |",
+        "| --- | ---: |",
+        f"| articles new | {summary.get('articles_new', 0)} |",
+        f"| articles unchanged (skipped) | {summary.get('articles_skipped', 0)} |",
+        f"| articles rejected | {summary.get('articles_rejected', 0)} |",
+        f"| articles replaced (file changed) | {summary.get('articles_replaced', 0)} |",
+        f"| quotes | {summary.get('quotes_new', 0)} |",
+        f"| claims | {summary.get('claims_new', 0)} |",
+        f"| facts re-checked | {summary.get('facts_checked', 0)} |",
+        f"| new discrepancies | {summary.get('discrepancies_new', 0)} |",
+        "",
+    ]
+    if not (summary.get("articles_new") or summary.get("articles_rejected") or summary.get("articles_replaced")):
+        lines += ["Nothing new: every article file was seen before (same content hash).", ""]
+    rejected = summary.get("rejected") or []
+    if rejected:
+        lines.append("## Rejected files")
+        lines.append("")
+        for path, reason in rejected[:MAX_LISTED]:
+            lines.append(f"- `{_cell(path)}`: {_cell(reason)}")
+        if len(rejected) > MAX_LISTED:
+            lines.append(f"- … and {len(rejected) - MAX_LISTED} more (table `rejected_inputs`)")
+        lines.append("")
+    lines.append("## New discrepancies")
+    lines.append("")
+    if not new:
+        lines.append("None in this run.")
+    for i, d in enumerate(new[:MAX_LISTED], 1):
+        lines.append(f"### {i}. {d['severity']} · {d['kind']} · {_cell(d['fact'] or d['discrepancy_id'])}")
+        lines.append("")
+        lines.append(_cell(d["explanation"]))
+        lines.append("")
+        for m in d["members"]:
+            surface = f" (“{_cell(m['surface'])}”)" if m.get("surface") else ""
+            lines.append(f"- **{_cell(m['side'])}**: `{m['article_id']}`{surface}")
+        lines.append("")
+    if len(new) > MAX_LISTED:
+        lines.append(f"… and {len(new) - MAX_LISTED} more: `claimcheck query \"SELECT * FROM mart_open_discrepancies\"`")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def discrepancy_table(discrepancies: Sequence[dict], run_id: str) -> list[dict]:
+    """Rows of the table artifact: every open discrepancy, marked when this run found it."""
+    rows = []
+    for d in discrepancies:
+        sides: dict[str, list[str]] = {}
+        for m in d["members"]:
+            sides.setdefault(m["side"], []).append(m["article_id"])
+        rows.append({
+            "new": "yes" if d.get("first_seen_run") == run_id else "",
+            "severity": d["severity"],
+            "kind": d["kind"],
+            "fact": d["fact"] or d["discrepancy_id"],
+            "sides": "; ".join(f"{side}: {', '.join(arts)}" for side, arts in sides.items()),
+            "explanation": d["explanation"],
+        })
+    return rows
+
+
+def _cell(text: object) -> str:
+    """One line, no table-breaking pipes: user text must not reshape the Markdown."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+@task(name="publish-artifacts", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def publish_run_artifacts(summary: dict, discrepancies: list[dict], input_path: str, warehouse_path: str) -> None:
+    """Prefect API calls (I/O): retried."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    run_id = summary["run_id"]
+    create_markdown_artifact(
+        markdown=summary_markdown(summary, discrepancies, input_path, warehouse_path),
+        key=SUMMARY_KEY,
+        description=f"claimcheck run {run_id}: counts and new discrepancies",
+    )
+    create_table_artifact(
+        table=discrepancy_table(discrepancies, run_id),
+        key=DISCREPANCIES_KEY,
+        description=f"Open discrepancies after run {run_id} (new = found by this run)",
+    )
