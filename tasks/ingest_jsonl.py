@@ -47,7 +47,7 @@ def parse_line(line: str, stem: str, number: int) -> RawArticle:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise UnreadableInput(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+        raise UnreadableInput(f"malformed JSON: {exc.msg} (column {exc.colno})") from None
     if not isinstance(record, dict):
         raise UnreadableInput(f"expected a JSON object, got {type(record).__name__}")
     body = record.get("text")
