@@ -9,6 +9,7 @@ minister", "the Russian side") are resolved against.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +22,7 @@ from tasks.cues import (
 from tasks.speakers import SpeakerRegistry, fold_name, strip_titles
 
 _PERSON_LABELS = {"PERSON"}
-_ORG_LABELS = {"ORG", "GPE", "NORP"}
+_ORG_LABELS = {"ORG", "GPE"}
 # Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
 _GENERIC_ROLES = {"official", "representative", "diplomat", "leader", "politician", "source"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -57,8 +58,9 @@ class Mention:
 
 
 class ArticleContext:
-    def __init__(self, doc: Doc, registry: SpeakerRegistry):
+    def __init__(self, doc: Doc, registry: SpeakerRegistry, quoted: list[tuple[int, int]] = ()):
         self.doc = doc
+        self.quoted = sorted(quoted)
         self.registry = registry
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
@@ -92,7 +94,9 @@ class ArticleContext:
                 continue
             self._note_roles(ent, entity)
             root = ent.root
-            subject = root.dep_ in _SUBJECT_DEPS and root.head.dep_ in ("ROOT", "conj", "ccomp")
+            # main-clause subjects outside quotations are what a later "he" or "she" picks up
+            subject = (root.dep_ in _SUBJECT_DEPS and root.head.dep_ in ("ROOT", "conj")
+                       and not self.in_quote(ent.start_char))
             self.mentions.append(Mention(ent.start_char, self.sent_index(root), entity, subject))
         self.mentions.sort(key=lambda m: m.pos)
 
@@ -169,6 +173,10 @@ class ArticleContext:
                 elif words & MALE_ROLES:
                     entity.gender = "male"
 
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
     # ---- resolving a speaker mention ------------------------------------------------
     def resolve_subject(self, head: Token) -> tuple[Entity | None, str]:
         """The entity a subject noun phrase refers to, and the mention as written."""
@@ -182,18 +190,36 @@ class ArticleContext:
             return self._entity_for_span(ent), mention
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
             return self.resolve_pronoun(head), head.text
-        # "a Russian Foreign Ministry statement", "Clinton's campaign", "a spokesman for X"
+        # "the spokesperson for X, Maria Zakharova": a named apposition is the speaker
+        for child in head.rights:
+            if child.dep_ == "appos":
+                ent = _entity_at(doc, child)
+                if ent is not None and ent.label_ in _PERSON_LABELS:
+                    return self._entity_for_span(ent), mention
+        # "a Russian Foreign Ministry statement", "a spokesman for X", "the Russian side"
         lemma = head.lemma_.lower()
-        names = [e for e in span.ents if e.label_ in _PERSON_LABELS | _ORG_LABELS]
+        names = [e for e in span.ents if e.label_ in _PERSON_LABELS | _ORG_LABELS and e.label_ != "NORP"]
         modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
                      (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
         mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]
         if lemma in STATEMENT_NOUNS or lemma in ORG_ROLE_NOUNS:
+            compounds = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("PROPN", "ADJ", "NOUN")]
+            if compounds:
+                start = min(t.left_edge.i for t in compounds)
+                chain = doc[start:head.i if lemma in STATEMENT_NOUNS else head.i + 1].text
+                known = self.registry.resolve(chain)
+                if known is not None:
+                    return self.org_entity(chain) if known.kind == "organisation" else self._person_entity(chain), mention
+            demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
+            if demonym and lemma in ("side", "government", "authorities", "leadership", "state"):
+                return self.resolve_role(head, org=True, country=demonym), mention
             if mod_ents:
                 return self._entity_for_span(mod_ents[0], prefer_org=True), mention
-            demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
             return self.resolve_role(head, org=True, country=demonym), mention
         if lemma in PERSON_ROLE_NOUNS or low in PERSON_ROLE_NOUNS:
+            named = [e for e in names if e.label_ in _PERSON_LABELS and e.root.dep_ == "appos"]
+            if named:  # "the spokesperson for the ministry, Maria Zakharova"
+                return self._entity_for_span(named[0]), mention
             if mod_ents:  # "a Clinton spokesman": someone else, unnamed
                 return (self._entity_for_span(mod_ents[0]) if mod_ents[0].label_ in _ORG_LABELS and
                         any(t.dep_ == "prep" for t in modifiers) else None), mention
@@ -215,10 +241,15 @@ class ArticleContext:
             return self._person_entity(" ".join(_name_words(ent)), ent)
         return self.org_entity(text)
 
-    def _recent(self, before: int, sent: int, want, subjects_first: bool = True) -> Entity | None:
+    def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
+                speakers_first: bool = False) -> Entity | None:
         pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)]
         if not pool:
             return None
+        if speakers_first:
+            spoke = [m for m in pool if m.speaker]
+            if spoke:
+                return spoke[-1].entity
         if subjects_first:
             # the latest speaker or main-clause subject beats a later passing mention
             salient = [m for m in pool if m.speaker or m.subject]
@@ -233,7 +264,7 @@ class ArticleContext:
             gender = PERSON_PRONOUNS[low]
             return self._recent(token.idx, sent, lambda e: e.kind == "person" and e.gender in (gender, "unknown"))
         if low == "it":
-            return self._recent(token.idx, sent, lambda e: e.kind == "organisation")
+            return self._recent(token.idx, sent, lambda e: e.kind == "organisation", speakers_first=True)
         if low == "they":
             found = self._recent(token.idx, sent, lambda e: True)
             return found if found is not None and found.kind == "organisation" else None
@@ -251,8 +282,10 @@ class ArticleContext:
                     found = self._recent(head.idx, sent, lambda e: e.country == country)
                 return found or self.org_entity(country)
             if lemma in STATEMENT_NOUNS:
-                return self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person")
-            named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split())
+                return self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person",
+                                    speakers_first=True)
+            named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
+                                 speakers_first=True)
             return named or self._recent(head.idx, sent, lambda e: e.kind == "organisation" and
                                          (e.speaker is None or e.speaker.role != "state"))
         gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None

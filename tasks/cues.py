@@ -42,7 +42,7 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "spell": frozenset({"out"}),
     "weigh": frozenset({"in"}),
     "push": frozenset({"for"}),
-    "speak": frozenset({"out", "of", "about"}),
+    "speak": frozenset({"out"}),
     "go": frozenset({"on"}),
 }
 

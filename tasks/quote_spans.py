@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from tasks.cues import CLOSE_QUOTES, OPEN_QUOTES
 
-_PARAGRAPH = re.compile(r"[^\n](?:.|\n(?!\s*\n))*", re.S)
+# A paragraph is a line: the body keeps blank lines between paragraphs, but many news
+# dumps put one paragraph per line with no blank line between them.
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _MARKS = OPEN_QUOTES | CLOSE_QUOTES
 
 
@@ -38,7 +40,7 @@ class QuoteSpan:
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line-separated paragraph."""
+    """(start, end) of each non-empty line."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(body)]
 
 

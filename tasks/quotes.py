@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from models import Article, Quote
 from models.base import stable_id
+from tasks.cues import CLAUSE_ONLY_VERBS
 from tasks.attribution import ArticleContext, Entity
 from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from tasks.speakers import SpeakerRegistry
@@ -27,6 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Partial quotes shorter than this that are all capitalised are names or titles.
 _TITLE_MAX_WORDS = 6
+_LINE_BREAKS = re.compile(r"\n+")
 
 
 @dataclass
@@ -60,9 +62,9 @@ class _Tokens:
 
 def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> list[Quote]:
     body = article.body
-    ctx = ArticleContext(doc, registry)
-    toks = _Tokens(doc)
     spans = find_quote_spans(body)
+    ctx = ArticleContext(doc, registry, quoted=[seg for s in spans for seg in s.segments])
+    toks = _Tokens(doc)
     title_end = _title_end(article)
     candidates = direct_and_partial(doc, body, spans, toks)
     candidates += indirect(doc, spans, toks, candidates)
@@ -148,9 +150,14 @@ def _sentence_start(body: str, para_start: int, pos: int) -> int:
 def _ends_with_cue(doc: Doc, toks: _Tokens, start: int, end: int) -> bool:
     """'X said, "..."' / 'X said "..."': the frame ends with the cue (and a comma)."""
     idx = [i for i in toks.range(start, end) if doc[i].idx < end and not doc[i].is_space]
+    comma = False
     while idx and doc[idx[-1]].is_punct:
+        comma = comma or doc[idx[-1]].text in (",", ":")
         idx.pop()
-    return bool(idx) and is_cue(doc[idx[-1]])
+    if not idx or not is_cue(doc[idx[-1]]):
+        return False
+    # "Russia will add "in every way" to ...": a verb that is speech only before a clause
+    return comma or doc[idx[-1]].lemma_.lower() not in CLAUSE_ONLY_VERBS
 
 
 def _cue_in_range(doc: Doc, rng: range) -> Token | None:
@@ -206,7 +213,8 @@ def _governing_cue(doc: Doc, inside: set[int], toks: _Tokens, span: QuoteSpan) -
                     return None
                 if is_naming(node) and node.lemma_.lower() != "call":
                     return None
-                if is_cue(node) and cue_subject(node) is not None:
+                if is_cue(node) and cue_subject(node) is not None and (
+                        node.lemma_.lower() not in CLAUSE_ONLY_VERBS or root.dep_ == "ccomp"):
                     return node
                 if node.lower_ == "according":
                     return node
@@ -372,7 +380,7 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
         prev = resolved[i - 1] if i > 0 else None
         nxt = resolved[i] if i < len(resolved) else None
         body = ctx.doc.text
-        if prev is not None and body.count("\n\n", prev.end, c.start) <= 1:
+        if prev is not None and len(_LINE_BREAKS.findall(body, prev.end, c.start)) <= 1:
             c.entity, c.speaker_text, c.how = prev.entity, prev.speaker_text, "inherited"
-        elif nxt is not None and "\n\n" not in body[c.end:nxt.start]:
+        elif nxt is not None and "\n" not in body[c.end:nxt.start]:
             c.entity, c.speaker_text, c.how = nxt.entity, nxt.speaker_text, "inherited"

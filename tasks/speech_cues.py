@@ -56,11 +56,19 @@ def cue_subject(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ in ("VBG", "VBN")):
+        # "..., saying that": the participle's subject is the main clause's; a passive
+        # participle ("when asked whether ...") is said to the subject, not by it
+        if token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG"):
             token = token.head
             continue
         if token.dep_ == "acl" and token.tag_ == "VBG":  # "a statement saying ..."
             return token.head
+        # "CLAUSE, the spokesperson, X, says": the parser hangs the subject on the clause
+        for clause in token.children:
+            if clause.dep_ == "ccomp" and clause.i < token.i:
+                appos = [c for c in clause.rights if c.dep_ == "appos"]
+                if appos:
+                    return appos[-1]
         return None
     return None
 
@@ -83,7 +91,7 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     if ccomps:
         c = ccomps[0]
         if c.i < cue.i:  # "CLAUSE, X said": the clause before the cue
-            return c.left_edge.i, min(c.right_edge.i + 1, _subtree_start(cue, c))
+            return _false_split_start(c.left_edge), min(c.right_edge.i + 1, _subtree_start(cue, c))
         return c.left_edge.i, c.right_edge.i + 1
     particle = phrasal_particle(cue)
     right = [c for c in children if c.i > cue.i and c.dep_ in _COMPLEMENT_DEPS]
@@ -98,8 +106,20 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
         return cue.i, end
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue_subject(cue) is not None:
         head = cue.head
-        return head.left_edge.i, cue.left_edge.i
+        return _false_split_start(head.left_edge), cue.left_edge.i
     return None
+
+
+def _false_split_start(token: Token) -> int:
+    """A fronted clause cut off by a wrong sentence split ("..., handed X, | Y, it said")
+    starts at the previous sentence when no sentence punctuation or paragraph break ends it."""
+    start = token.i
+    sent = token.sent
+    if start == sent.start and start > 0:
+        prev = token.doc[start - 1]
+        if prev.text not in (".", "!", "?", ":", ";") and "\n" not in prev.text and not prev.is_space:
+            return prev.sent.start
+    return start
 
 
 def _subtree_start(cue: Token, clause: Token) -> int:
