@@ -35,7 +35,7 @@ def _keep(tok) -> bool:
     """A trigger word: a common noun or verb, not a name, number, date or unit."""
     return (
         tok.pos_ in ("NOUN", "VERB")
-        and not tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL")
+        and (tok.pos_ == "VERB" or tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"))
         and tok.lemma_.lower() not in _TIME_UNITS
     )
 
@@ -88,7 +88,7 @@ def describe_event(span, unit_token=None) -> str:
         for child in verb.children:
             if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
                 words.extend(_noun_words(child, 1))
-            if child.dep_ == "prep" and light:  # "had been under occupation"
+            if child.dep_ == "prep" and (light or child.lower_ == "with"):  # "been under occupation"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in skip:
                         words.extend(_noun_words(pobj, 1))

@@ -1,0 +1,222 @@
+"""Link claims about the same real-world fact across articles (`Claim.fact_key`).
+
+Two claims may describe the same fact when their kinds and units are compatible, their
+values are close (a date within `DATE_WINDOW_DAYS`, a number within `NUMBER_RATIO`: a
+ceasefire signed "November 9" and "November 10" is one fact, a date years apart is
+another) and the events around them match (`Claim.event`, see tasks.events): trigger
+words compared through the synonym classes below and rapidfuzz, entities compared
+fuzzily ("Azerbaijani" ~ "Azerbaijan"). A claim joins the best-matching existing fact
+(facts already in the warehouse keep their keys, so incremental runs link to them) or
+founds a new one. Clusters never merge afterwards: one doubtful claim cannot chain two
+facts together.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from models import Claim
+from models.base import stable_id
+from tasks.dates import period_end
+
+# General event nouns and verbs, grouped: data, not a list of seed events.
+EVENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "agreement": ("agreement", "deal", "accord", "statement", "declaration", "pact", "treaty", "memorandum",
+                  "protocol", "arrangement", "document", "agree"),
+    "ceasefire": ("ceasefire", "truce", "armistice", "cessation"),
+    "war": ("war", "conflict", "fighting", "fight", "hostility", "hostilities", "clash", "battle", "combat",
+            "offensive", "attack", "assault", "invasion", "escalation", "warfare", "bombardment", "shelling"),
+    "sign": ("sign", "reach", "conclude", "ink", "seal", "adopt", "broker", "signing"),
+    "start": ("start", "begin", "erupt", "flare", "break", "launch", "ignite", "outbreak", "beginning",
+              "onset", "commence", "resume", "spark"),
+    "end": ("end", "stop", "cease", "halt", "finish", "conclusion", "close"),
+    "occupation": ("occupy", "occupation", "control", "seize", "annex", "annexation"),
+    "liberation": ("liberate", "liberation", "recapture", "retake", "regain", "reclaim"),
+    "blockade": ("block", "blockade", "blocking", "closure", "protest", "picket", "blockage", "obstruct"),
+    "deploy": ("deploy", "deployment", "station", "dispatch", "peacekeeper", "peacekeeping", "contingent"),
+    "death": ("kill", "die", "death", "dead", "casualty", "fatality", "toll", "victim", "life"),
+    "injury": ("injure", "wound", "injury", "hurt", "wounded"),
+    "election": ("election", "vote", "poll", "ballot", "referendum"),
+    "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
+    "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
+                "captive", "prisoner", "detainee", "hostage"),
+    "arrest": ("arrest", "detain", "detention", "jail", "sentence", "imprison"),
+    "displacement": ("displace", "flee", "refugee", "evacuate", "evacuation", "displacement", "exodus"),
+    "aid": ("aid", "cargo", "deliver", "delivery", "supply", "assistance", "shipment", "convoy"),
+}
+_CANON = {w: cls for cls, words in EVENT_CLASSES.items() for w in words}
+
+# Measured on the seed set (see tests/unit/test_facts.py): the same fact told by different
+# outlets scores >= 0.55; unrelated claims that pass the value window score <= 0.35.
+LINK_THRESHOLD = 0.5
+DATE_WINDOW_DAYS = 31
+NUMBER_RATIO = 1.5
+# Entity names match across spellings and demonyms ("Armenian" ~ "Armenia") at this ratio.
+ENTITY_RATIO = 85
+# Roles that mark the start of a continuing state ("since December 12"): two claims of the
+# very same day in that role describe the same state even when the sentences differ.
+_STATE_ROLES = {"since", "from"}
+_PUBLICATION = "publication"
+_DAYS_PER = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+             "month": 30.44, "year": 365.25}
+
+
+@dataclass
+class _Event:
+    triggers: list[str]
+    entities: list[str]
+    role: str
+
+
+def parse_event(event: str | None) -> _Event:
+    parts = (event or "").split("|")
+    parts += [""] * (3 - len(parts))
+    words = parts[0].split()
+    return _Event(
+        triggers=[_CANON.get(w, w) for w in words],
+        entities=[e for e in parts[1].split() if len(e) > 2],
+        role=parts[2].strip(),
+    )
+
+
+def event_similarity(a: _Event, b: _Event) -> float:
+    """0..1: shared triggers (the first trigger weighs most), then shared entities."""
+    if not a.triggers or not b.triggers:
+        return 0.0
+    ta, tb = set(a.triggers), set(b.triggers)
+    shared = ta & tb
+    for w in ta - shared:  # spelling variants and inflections the lemmatiser left apart
+        if any(fuzz.ratio(w, v) >= 90 for v in tb - shared):
+            shared.add(w)
+    overlap = len(shared) / min(len(ta), len(tb), 3)
+    primary = 1.0 if (a.triggers[0] in tb or b.triggers[0] in ta) else 0.0
+    trig = min(1.0, 0.6 * overlap + 0.4 * primary)
+    if not a.entities or not b.entities:
+        ent = 0.5
+    else:
+        hits = sum(1 for e in a.entities if any(fuzz.ratio(e, f) >= ENTITY_RATIO for f in b.entities))
+        ent = hits / min(len(a.entities), len(b.entities))
+    return 0.8 * trig + 0.2 * ent
+
+
+# -- values --------------------------------------------------------------------------
+def _unit_group(c: Claim) -> tuple[str, str | None]:
+    if c.kind == "date":
+        return "date", None
+    if c.kind == "duration" and c.unit in _DAYS_PER:
+        return "duration", "day"
+    return c.kind, c.unit
+
+
+def _base_value(c: Claim) -> float:
+    if c.kind == "duration" and c.unit in _DAYS_PER:
+        return float(c.value_num) * _DAYS_PER[c.unit]
+    return float(c.value_num)
+
+
+def _date_range(c: Claim) -> tuple[int, int]:
+    start = c.date_value
+    return start.toordinal(), period_end(start, c.date_precision).toordinal()
+
+
+def _values_close(a: Claim, b: Claim) -> bool:
+    if a.kind == "date":
+        (s1, e1), (s2, e2) = _date_range(a), _date_range(b)
+        gap = max(0, max(s1, s2) - min(e1, e2))
+        return gap <= DATE_WINDOW_DAYS
+    va, vb = _base_value(a), _base_value(b)
+    if va <= 0 or vb <= 0:
+        return va == vb
+    return max(va, vb) / min(va, vb) <= NUMBER_RATIO
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    if a.kind == "date":
+        return a.date_value == b.date_value and a.date_precision == b.date_precision
+    return math.isclose(_base_value(a), _base_value(b), rel_tol=1e-9) and a.hedge == b.hedge
+
+
+def _bucket(c: Claim) -> int:
+    if c.kind == "date":
+        return c.date_value.year * 12 + c.date_value.month
+    v = _base_value(c)
+    return int(math.floor(math.log(v) / math.log(NUMBER_RATIO))) if v > 0 else -10**6
+
+
+def _buckets_near(c: Claim) -> range:
+    b = _bucket(c)
+    if c.kind == "date":
+        span = {"day": 0, "month": 0, "year": 11}[c.date_precision]
+        return range(b - 2, b + span + 3)
+    return range(b - 1, b + 2)
+
+
+def linkable(c: Claim) -> bool:
+    """Claims with something to say about an event (not the article's own date)."""
+    if not c.event or c.event.startswith(_PUBLICATION):
+        return False
+    if c.kind != "date" and (c.value_num is None or c.unit is None):
+        return False
+    return bool(parse_event(c.event).triggers)
+
+
+def link_score(a: Claim, b: Claim) -> float:
+    """How sure we are that two value-compatible claims state the same fact (0..1)."""
+    ea, eb = parse_event(a.event), parse_event(b.event)
+    score = event_similarity(ea, eb)
+    if _same_value(a, b) and a.kind == "date" and a.date_precision == "day":
+        if ea.role in _STATE_ROLES and ea.role == eb.role:
+            score = max(score, LINK_THRESHOLD)
+        else:
+            score += 0.1  # an identical full date is itself evidence of the same event
+    return score
+
+
+# -- clustering -------------------------------------------------------------------
+@dataclass
+class _Fact:
+    key: str
+    members: list[Claim] = field(default_factory=list)
+
+
+def link_facts(new_claims: list[Claim], known: list[Claim]) -> list[Claim]:
+    """The new claims with `fact_key` set (None when there is nothing to link on)."""
+    facts: dict[str, _Fact] = {}
+    index: dict[tuple, set[str]] = defaultdict(set)
+
+    def register(fact: _Fact, c: Claim) -> None:
+        fact.members.append(c)
+        index[(*_unit_group(c), _bucket(c))].add(fact.key)
+
+    for c in sorted(known, key=lambda c: (c.fact_key or "", c.claim_id)):
+        if c.fact_key:
+            register(facts.setdefault(c.fact_key, _Fact(c.fact_key)), c)
+
+    out: list[Claim] = []
+    for c in sorted(new_claims, key=lambda c: (c.article_id, c.start_char, c.claim_id)):
+        if not linkable(c):
+            out.append(c.model_copy(update={"fact_key": None}))
+            continue
+        group = _unit_group(c)
+        candidates = set().union(*(index.get((*group, b), set()) for b in _buckets_near(c)))
+        best, best_score = None, LINK_THRESHOLD
+        for key in sorted(candidates):
+            fact = facts[key]
+            if not all(_values_close(c, m) for m in fact.members if _unit_group(m) == group):
+                continue
+            score = max(
+                (link_score(c, m) for m in fact.members if m.claim_id != c.claim_id and linkable(m)),
+                default=0.0,
+            )
+            if score >= best_score:
+                best, best_score = fact, score
+        if best is None:
+            best = _Fact(stable_id("fact", c.kind, c.claim_id))
+            facts[best.key] = best
+        register(best, c)
+        out.append(c.model_copy(update={"fact_key": best.key}))
+    return out

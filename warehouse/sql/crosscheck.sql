@@ -1,0 +1,179 @@
+-- Cross-check of linked claims, run by tasks/crosscheck.py inside the caller's transaction.
+-- Input: temp table _cc_keys(fact_key), the facts to recompute. Parameter: $run_id.
+-- Statements are separated by "-- name:" lines; each runs as one set-based query.
+
+-- name: macros
+CREATE OR REPLACE TEMP MACRO _cc_fmt(x) AS
+    CASE WHEN x = round(x) AND abs(x) < 1e15 THEN CAST(CAST(x AS BIGINT) AS VARCHAR) ELSE CAST(x AS VARCHAR) END;
+-- An "about N" value covers N +- 10%: "about 30 years" agrees with 28 years, not with 25.
+CREATE OR REPLACE TEMP MACRO _cc_tolerance() AS 0.1;
+
+-- name: claims
+-- Every claim of the touched facts as an interval [lo, hi] in the fact's base unit
+-- (dates: day numbers; durations: days) and the side label it asserts.
+CREATE OR REPLACE TEMP TABLE _cc_claims AS
+WITH c AS (
+    SELECT c.*,
+           CASE WHEN c.kind = 'duration' THEN
+               CASE c.unit WHEN 'second' THEN 1.0 / 86400 WHEN 'minute' THEN 1.0 / 1440 WHEN 'hour' THEN 1.0 / 24
+                           WHEN 'day' THEN 1.0 WHEN 'week' THEN 7.0 WHEN 'month' THEN 30.44 WHEN 'year' THEN 365.25
+                           ELSE 1.0 END
+           ELSE 1.0 END AS factor
+    FROM claims c
+    WHERE c.fact_key IN (SELECT fact_key FROM _cc_keys)
+)
+SELECT claim_id, article_id, fact_key, kind, hedge, date_precision, unit, sentence, event,
+       CASE WHEN kind = 'date' THEN left(strftime(date_value, '%Y-%m-%d'),
+                                         CASE date_precision WHEN 'day' THEN 10 WHEN 'month' THEN 7 ELSE 4 END)
+            ELSE CASE hedge WHEN 'approx' THEN 'about ' WHEN 'at_least' THEN 'at least '
+                            WHEN 'at_most' THEN 'at most ' ELSE '' END
+                 || CASE WHEN value_low IS NOT NULL AND value_high IS NOT NULL AND value_low < value_high
+                         THEN _cc_fmt(value_low) || '-' || _cc_fmt(value_high)
+                         ELSE _cc_fmt(value_num) END
+                 || coalesce(' ' || unit, '')
+       END AS side,
+       CASE WHEN kind = 'date' THEN CAST(date_value - DATE '1970-01-01' AS DOUBLE)
+            WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_low * factor
+            WHEN hedge = 'approx' THEN value_num * factor * (1 - _cc_tolerance())
+            WHEN hedge = 'at_most' THEN -1e308
+            ELSE value_num * factor END AS lo,
+       CASE WHEN kind = 'date' THEN CAST(CASE date_precision
+                                             WHEN 'day' THEN date_value
+                                             WHEN 'month' THEN last_day(date_value)
+                                             ELSE make_date(year(date_value), 12, 31) END - DATE '1970-01-01' AS DOUBLE)
+            WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_high * factor
+            WHEN hedge = 'approx' THEN value_num * factor * (1 + _cc_tolerance())
+            WHEN hedge = 'at_least' THEN 1e308
+            ELSE value_num * factor END AS hi,
+       value_num * factor AS base
+FROM c;
+
+-- name: sides
+-- The distinct values asserted per fact, with the articles asserting each.
+CREATE OR REPLACE TEMP TABLE _cc_sides AS
+SELECT fact_key, side, any_value(kind) AS kind, min(lo) AS lo, max(hi) AS hi, any_value(base) AS base,
+       any_value(date_precision) AS date_precision, bool_or(hedge <> 'exact') AS hedged,
+       count(DISTINCT article_id) AS n_articles, min(article_id) AS one_article
+FROM _cc_claims
+GROUP BY fact_key, side;
+
+-- name: conflicts
+-- Pairs of values that cannot both be true, asserted by different articles.
+CREATE OR REPLACE TEMP TABLE _cc_conflicts AS
+SELECT a.fact_key, a.side AS side_a, b.side AS side_b,
+       CASE
+           WHEN a.kind = 'date' AND a.date_precision = b.date_precision THEN 3
+           WHEN a.kind = 'date' THEN 2
+           WHEN a.hedged OR b.hedged THEN 1
+           WHEN abs(a.base - b.base) >= 0.1 * greatest(abs(a.base), abs(b.base)) THEN 3
+           ELSE 2
+       END AS severity_rank
+FROM _cc_sides a
+JOIN _cc_sides b ON a.fact_key = b.fact_key AND a.side < b.side
+WHERE (a.hi < b.lo - 1e-9 * abs(b.lo) OR b.hi < a.lo - 1e-9 * abs(a.lo))
+  AND NOT (a.n_articles = 1 AND b.n_articles = 1 AND a.one_article = b.one_article);
+
+-- name: disputed
+CREATE OR REPLACE TEMP TABLE _cc_disputed AS
+WITH sides AS (
+    SELECT fact_key, side_a AS side FROM _cc_conflicts
+    UNION SELECT fact_key, side_b FROM _cc_conflicts
+),
+severity AS (SELECT fact_key, max(severity_rank) AS severity_rank FROM _cc_conflicts GROUP BY fact_key)
+SELECT s.fact_key,
+       substr(md5(s.fact_key || '|' || string_agg(s.side, '|' ORDER BY s.side)), 1, 16) AS discrepancy_id,
+       list(s.side ORDER BY s.side) AS sides,
+       any_value(v.severity_rank) AS severity_rank
+FROM sides s
+JOIN severity v USING (fact_key)
+GROUP BY s.fact_key;
+
+-- name: remember
+-- What the discrepancies being replaced were: a discrepancy that still exists keeps its
+-- first_seen_run and status (a reviewer may have resolved it).
+CREATE OR REPLACE TEMP TABLE _cc_old AS
+SELECT discrepancy_id, status, first_seen_run
+FROM discrepancies
+WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
+
+-- name: clear_members
+DELETE FROM discrepancy_members
+WHERE discrepancy_id IN (SELECT discrepancy_id FROM discrepancies WHERE fact_key IN (SELECT fact_key FROM _cc_keys));
+
+-- name: clear_discrepancies
+DELETE FROM discrepancies WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
+
+-- name: clear_facts
+DELETE FROM facts WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
+
+-- name: insert_facts
+INSERT INTO facts (fact_key, kind, label, status, n_articles, n_claims)
+SELECT c.fact_key,
+       mode(c.kind),
+       mode(c.kind) || ': ' || coalesce(nullif(trim(mode(split_part(c.event, '|', 1))), ''), 'unlabelled')
+           || ' (' || string_agg(DISTINCT c.side, ', ' ORDER BY c.side) || ')',
+       CASE WHEN d.fact_key IS NOT NULL THEN 'disputed'
+            WHEN count(DISTINCT c.article_id) >= 2 THEN 'corroborated'
+            ELSE 'single' END,
+       count(DISTINCT c.article_id),
+       count(*)
+FROM _cc_claims c
+LEFT JOIN _cc_disputed d USING (fact_key)
+GROUP BY c.fact_key, d.fact_key;
+
+-- name: insert_members
+INSERT INTO discrepancy_members (discrepancy_id, claim_id, article_id, side)
+SELECT d.discrepancy_id, c.claim_id, c.article_id, c.side
+FROM _cc_disputed d
+JOIN _cc_claims c ON c.fact_key = d.fact_key AND list_contains(d.sides, c.side);
+
+-- name: insert_discrepancies
+-- The explanation names each article (id, title, outlet) and quotes its sentence, at most
+-- three per side so a fact reported by thousands of articles stays readable.
+INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run)
+WITH evidence AS (
+    SELECT m.discrepancy_id, m.side, m.article_id, c.sentence, a.title, a.outlet,
+           row_number() OVER (PARTITION BY m.discrepancy_id, m.side ORDER BY m.article_id, m.claim_id) AS rn
+    FROM discrepancy_members m
+    JOIN _cc_disputed d USING (discrepancy_id)
+    JOIN _cc_claims c USING (claim_id)
+    LEFT JOIN articles a ON a.article_id = m.article_id
+),
+per_side AS (
+    SELECT discrepancy_id, side,
+           side || ': ' || string_agg(
+               article_id
+               || CASE WHEN title IS NOT NULL OR outlet IS NOT NULL
+                       THEN ' (' || concat_ws(', ', '"' || title || '"', outlet) || ')' ELSE '' END
+               || ' says "' || CASE WHEN length(sentence) > 240 THEN left(sentence, 237) || '...' ELSE sentence END || '"',
+               '; ' ORDER BY article_id) AS text
+    FROM evidence
+    WHERE rn <= 3
+    GROUP BY discrepancy_id, side
+),
+per_discrepancy AS (
+    SELECT discrepancy_id, string_agg(text, ' | ' ORDER BY side) AS text FROM per_side GROUP BY discrepancy_id
+)
+SELECT d.discrepancy_id, d.fact_key, f.kind,
+       CASE d.severity_rank WHEN 3 THEN 'high' WHEN 2 THEN 'medium' ELSE 'low' END,
+       coalesce(o.status, 'open'),
+       'Articles disagree on ' || f.label || '. ' || p.text,
+       coalesce(o.first_seen_run, $run_id)
+FROM _cc_disputed d
+JOIN facts f USING (fact_key)
+JOIN per_discrepancy p USING (discrepancy_id)
+LEFT JOIN _cc_old o USING (discrepancy_id);
+
+-- name: summary
+SELECT (SELECT count(*) FROM facts WHERE fact_key IN (SELECT fact_key FROM _cc_keys)) AS facts,
+       (SELECT count(*) FROM facts WHERE fact_key IN (SELECT fact_key FROM _cc_keys) AND status = 'corroborated') AS corroborated,
+       (SELECT count(*) FROM facts WHERE fact_key IN (SELECT fact_key FROM _cc_keys) AND status = 'disputed') AS disputed,
+       (SELECT count(*) FROM _cc_disputed) AS discrepancies,
+       (SELECT count(*) FROM _cc_disputed WHERE discrepancy_id NOT IN (SELECT discrepancy_id FROM _cc_old)) AS discrepancies_new;
+
+-- name: cleanup
+DROP TABLE IF EXISTS _cc_claims;
+DROP TABLE IF EXISTS _cc_sides;
+DROP TABLE IF EXISTS _cc_conflicts;
+DROP TABLE IF EXISTS _cc_disputed;
+DROP TABLE IF EXISTS _cc_old;
