@@ -22,7 +22,10 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "blast", "slam", "counter", "proclaim", "signal", "hint", "post", "chant",
     "continue", "speak", "brief", "answer", "elaborate", "specify", "stipulate",
     "reaffirm", "welcome", "threaten", "estimate", "forecast", "advise", "demand",
-    "recount", "concur", "disclose", "divulge", "emphasise", "acknowledge", "announce",
+    "recount", "concur", "disclose", "divulge",
+    "blame", "condemn", "denounce", "decry", "reject", "defend", "hail",
+    "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail",
+    "outline", "unveil", "fault", "endorse",
 })
 
 # Cue verbs that only report speech when they take a clause or a quotation: "continue"
@@ -41,9 +44,7 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "lash": frozenset({"out"}),
     "spell": frozenset({"out"}),
     "weigh": frozenset({"in"}),
-    "push": frozenset({"for"}),
     "speak": frozenset({"out"}),
-    "go": frozenset({"on"}),
 }
 
 # Verbs that name or label rather than quote: a quotation they govern is a name or a

@@ -19,7 +19,12 @@ _NP_OBJECT_OK = frozenset({
     "acknowledge", "admit", "predict", "tout", "cite", "mention", "call", "blast", "slam",
     "recommend", "dismiss", "question", "welcome", "praise", "describe", "mock", "urge",
     "vow", "warn", "suggest", "push", "signal", "concede", "charge", "tweet", "write",
+    "blame", "condemn", "denounce", "decry", "reject", "defend", "list", "hail",
+    "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail", "rip",
+    "outline", "unveil", "fault", "float", "endorse", "label",
 })
+# An adverbial clause that is really the content: "calling for X to do", "asked whether ...".
+_CONTENT_MARKS = frozenset({"that", "for", "whether", "if", "how", "why", "what"})
 # Object-taking cues whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "inform", "assure", "advise", "brief", "remind", "warn"})
 _COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "prt", "dative", "oprd", "ccomp", "attr", "acomp")
@@ -94,7 +99,10 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
             return _false_split_start(c.left_edge), min(c.right_edge.i + 1, _subtree_start(cue, c))
         return c.left_edge.i, c.right_edge.i + 1
     particle = phrasal_particle(cue)
-    right = [c for c in children if c.i > cue.i and c.dep_ in _COMPLEMENT_DEPS]
+    right = [c for c in children if c.i > cue.i and (c.dep_ in _COMPLEMENT_DEPS or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in c.children)))]
+    if any(c.dep_ == "advcl" for c in right):
+        particle = particle or next(c for c in right if c.dep_ == "advcl")
     has_xcomp = any(c.dep_ == "xcomp" for c in right)
     has_obj = any(c.dep_ in ("dobj", "oprd", "attr") for c in right)
     if lemma in CLAUSE_ONLY_VERBS and particle is None:
