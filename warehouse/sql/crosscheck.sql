@@ -51,11 +51,15 @@ FROM c;
 -- name: sides
 -- The distinct values asserted per fact, with the articles asserting each.
 CREATE OR REPLACE TEMP TABLE _cc_sides AS
-SELECT fact_key, side, any_value(kind) AS kind, min(lo) AS lo, max(hi) AS hi, any_value(base) AS base,
-       any_value(date_precision) AS date_precision, bool_or(hedge <> 'exact') AS hedged,
-       count(DISTINCT article_id) AS n_articles, min(article_id) AS one_article
-FROM _cc_claims
-GROUP BY fact_key, side;
+SELECT c.fact_key, c.side, any_value(c.kind) AS kind, min(c.lo) AS lo, max(c.hi) AS hi, any_value(c.base) AS base,
+       any_value(c.date_precision) AS date_precision, bool_or(c.hedge <> 'exact') AS hedged,
+       count(DISTINCT c.article_id) AS n_articles, min(c.article_id) AS one_article,
+       -- NULL when any asserting article is undated
+       CASE WHEN count(a.published_date) = count(*) THEN min(a.published_date) END AS first_published,
+       CASE WHEN count(a.published_date) = count(*) THEN max(a.published_date) END AS last_published
+FROM _cc_claims c
+LEFT JOIN articles a USING (article_id)
+GROUP BY c.fact_key, c.side;
 
 -- name: conflicts
 -- Pairs of values that cannot both be true, asserted by different articles.
@@ -71,7 +75,12 @@ SELECT a.fact_key, a.side AS side_a, b.side AS side_b,
 FROM _cc_sides a
 JOIN _cc_sides b ON a.fact_key = b.fact_key AND a.side < b.side
 WHERE (a.hi < b.lo - 1e-9 * abs(b.lo) OR b.hi < a.lo - 1e-9 * abs(a.lo))
-  AND NOT (a.n_articles = 1 AND b.n_articles = 1 AND a.one_article = b.one_article);
+  AND NOT (a.n_articles = 1 AND b.n_articles = 1 AND a.one_article = b.one_article)
+  -- A tally that only grows from earlier reports to later ones is an update, not a
+  -- contradiction (death tolls, days of a blockade, aid delivered).
+  AND NOT (a.kind <> 'date' AND (
+           (a.base < b.base AND a.last_published < b.first_published)
+        OR (b.base < a.base AND b.last_published < a.first_published)));
 
 -- name: disputed
 CREATE OR REPLACE TEMP TABLE _cc_disputed AS
