@@ -209,9 +209,9 @@ def _governing_cue(doc: Doc, inside: set[int], toks: _Tokens, span: QuoteSpan) -
         node = root.head if root.head.i != root.i else root
         for _ in range(8):
             if node.i not in inside:
-                if is_naming(node) and not is_cue(node):
-                    return None
-                if is_naming(node) and node.lemma_.lower() != "call":
+                if _labels_with_subject(node):  # 'X called the plan "a reckless gamble"'
+                    return node
+                if is_naming(node):
                     return None
                 if is_cue(node) and cue_subject(node) is not None and (
                         node.lemma_.lower() not in CLAUSE_ONLY_VERBS or root.dep_ == "ccomp"):
@@ -232,6 +232,12 @@ def _governing_cue(doc: Doc, inside: set[int], toks: _Tokens, span: QuoteSpan) -
         if t.lower_ == "according" and according_to(t) is not None:
             return t
     return None
+
+
+def _labels_with_subject(token: Token) -> bool:
+    """A speaker labelling something: active 'call'/'brand' with its own subject."""
+    return (token.lemma_.lower() in ("call", "brand", "label", "term", "dub") and token.tag_ != "VBN"
+            and any(c.dep_ == "nsubj" for c in token.children))
 
 
 def _looks_like_title(text: str) -> bool:

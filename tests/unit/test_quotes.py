@@ -1,0 +1,172 @@
+"""Quote extraction and attribution, one made-up article per pattern (textacy-style)."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from models import Article
+from models.base import stable_id
+from tasks.quote_spans import find_quote_spans
+from tasks.quotes import extract_quotes
+from tasks.speakers import SpeakerRegistry
+from tasks.textnorm import normalise_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tasks.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture()
+def run(nlp):
+    def _run(text: str, title: str | None = None):
+        body = normalise_text(f"{title}\n\n{text}" if title else text)
+        article = Article(article_id="t1", source_path="t1.txt", title=title,
+                          content_sha256=hashlib.sha256(body.encode()).hexdigest(), body=body)
+        registry = SpeakerRegistry.load()
+        quotes = extract_quotes(nlp(body), article, registry)
+        return quotes, body, registry
+    return _run
+
+
+def only(quotes, kind=None, contains=None):
+    hits = [q for q in quotes if (kind is None or q.kind == kind) and (contains is None or contains in q.text)]
+    assert len(hits) == 1, [(q.kind, q.text) for q in quotes]
+    return hits[0]
+
+
+def test_direct_quote_before_cue(run):
+    quotes, body, _ = run('Mayor Anna Kowalski opened the session on Monday.\n\n'
+                          '"We will rebuild the bridge by spring," Kowalski said.')
+    q = only(quotes, "direct")
+    assert q.text == "We will rebuild the bridge by spring"
+    assert q.speaker_name == "Anna Kowalski"
+    assert q.speaker_text == "Kowalski"
+    assert q.cue == "said"
+    assert body[q.start_char:q.end_char].startswith("We will rebuild")
+    assert q.quote_id == stable_id("t1", "direct", q.start_char, q.end_char)
+
+
+def test_direct_quote_after_cue_with_colon(run):
+    quotes, _, _ = run('Councillor Tomas Berg said: "The budget for the harbour is balanced."')
+    q = only(quotes, "direct")
+    assert q.text.startswith("The budget for the harbour is balanced")
+    assert q.speaker_name == "Tomas Berg"
+
+
+def test_multi_paragraph_quote_is_joined(run):
+    text = ('Governor Elena Marsh spoke at length about the floods.\n\n'
+            '"The water came faster than any model predicted. We lost three pumping stations.\n\n'
+            '"We will need federal help to rebuild them," Marsh said.')
+    quotes, _, _ = run(text)
+    q = only(quotes, "direct")
+    assert "We lost three pumping stations." in q.text
+    assert q.text.endswith("We will need federal help to rebuild them")
+    assert q.speaker_name == "Elena Marsh"
+
+
+def test_curly_and_guillemet_marks_pair_like_straight_ones():
+    body = "He said \u201cwe are ready\u201d and then \u00abwe will wait\u00bb."
+    spans = find_quote_spans(body)
+    assert [s.text(body) for s in spans] == ["we are ready", "we will wait"]
+
+
+def test_partial_quote_takes_the_sentence_speaker(run):
+    quotes, _, _ = run('Councillor Tomas Berg called the tunnel plan "a reckless gamble with public money" '
+                       'during the debate on Tuesday.')
+    q = only(quotes, "partial")
+    assert q.text == "a reckless gamble with public money"
+    assert q.speaker_name == "Tomas Berg"
+
+
+def test_scare_quotes_and_names_in_quotes_are_not_quotes(run):
+    quotes, _, _ = run('The city launched an operation, dubbed "Silver Arrow," in May. '
+                       'Several so-called "experts" attended the opening of the "Harbour Lights" festival.')
+    assert quotes == []
+
+
+def test_indirect_speech_that_clause(run):
+    quotes, _, _ = run('Councillor Tomas Berg said that the council would vote on the tunnel next week.')
+    q = only(quotes, "indirect")
+    assert "the council would vote on the tunnel next week" in q.text
+    assert q.speaker_name == "Tomas Berg"
+    assert q.cue == "said"
+
+
+def test_according_to_him(run):
+    quotes, _, _ = run('Councillor Tomas Berg met the unions on Friday. '
+                       'According to him, the strike will end before the holidays.')
+    q = only(quotes, "indirect", "strike")
+    assert q.text.startswith("the strike will end before the holidays")
+    assert q.speaker_name == "Tomas Berg"
+
+
+def test_urged_and_called_on(run):
+    quotes, _, _ = run('The Russian Foreign Ministry urged both parties to resume talks without preconditions. '
+                       'The ministry also called on donors to fund the demining effort.')
+    urged = only(quotes, "indirect", "resume talks")
+    called = only(quotes, "indirect", "donors")
+    assert urged.speaker_name == called.speaker_name == "Russian Foreign Ministry"
+    assert called.speaker_text == "The ministry"
+    assert called.cue == "called on"
+
+
+def test_pronoun_follows_gender_and_salience(run):
+    quotes, _, _ = run('Mayor Anna Kowalski met Sergey Lavrov in the afternoon. '
+                       'She said the trade office would open in June.')
+    q = only(quotes, "indirect")
+    assert q.speaker_name == "Anna Kowalski"
+    assert q.speaker_text == "She"
+
+
+def test_role_noun_resolves_to_the_named_official(run):
+    quotes, _, registry = run('Deputy Finance Minister Tomas Berg visited the port on Sunday. '
+                              'The deputy minister said the customs reform would be delayed.')
+    q = only(quotes, "indirect")
+    assert q.speaker_name == "Tomas Berg"
+    speaker = next(s for s in registry.speakers() if s.canonical_name == "Tomas Berg")
+    assert speaker.origin == "text"
+    assert "Deputy Finance Minister" in (speaker.role or "")
+
+
+def test_it_said_resolves_to_the_organisation(run):
+    quotes, _, _ = run('The Russian Foreign Ministry published a statement on Friday.\n\n'
+                       '"Repairs to the corridor will take two months," it said.')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Russian Foreign Ministry"
+    assert q.speaker_text == "it"
+
+
+def test_headline_name_colon_statement(run):
+    quotes, body, _ = run('Mayor Anna Kowalski spoke to reporters on Monday.',
+                          title="Anna Kowalski: the bridge will reopen by spring")
+    q = only(quotes, "headline")
+    assert q.text == "the bridge will reopen by spring"
+    assert q.speaker_name == "Anna Kowalski"
+    assert body[q.start_char:q.end_char] == q.text
+
+
+def test_crosshead_with_dash(run):
+    quotes, _, _ = run('The talks ended late on Thursday.\n\n'
+                       '- Kremlin: the agreement must be implemented in full\n\n'
+                       'No date was set for the next round.')
+    q = only(quotes, "headline")
+    assert q.speaker_name == "Kremlin"
+    assert q.text == "the agreement must be implemented in full"
+
+
+def test_unidentified_speaker_stays_null(run):
+    quotes, _, _ = run('"Nobody expected the river to rise so fast," one resident said.')
+    q = only(quotes, "direct")
+    assert q.speaker_name is None
+    assert q.speaker_id is None
+    assert q.confidence < 0.6
+
+
+def test_continuation_quote_inherits_speaker(run):
+    quotes, _, _ = run('"The plan is sound," Berg said. "It will pay for itself within ten years."')
+    later = only(quotes, "direct", "pay for itself")
+    assert later.speaker_name == "Berg"
