@@ -23,11 +23,11 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 def read_open_discrepancies(con: duckdb.DuckDBPyConnection, limit: int = MAX_TABLE_ROWS) -> list[dict]:
     """Open discrepancies, one dict per discrepancy with its members (from mart_open_discrepancies)."""
     cur = con.execute(
-        "SELECT discrepancy_id, fact, kind, severity, first_seen_run, explanation, side, article_id, surface "
+        "SELECT discrepancy_id, fact, kind, severity, first_seen_run, explanation, side, article_id, outlet, surface "
         "FROM mart_open_discrepancies"
     )
     found: dict[str, dict] = {}
-    for did, fact, kind, severity, first_seen, explanation, side, article_id, surface in cur.fetchall():
+    for did, fact, kind, severity, first_seen, explanation, side, article_id, outlet, surface in cur.fetchall():
         if did not in found:
             if len(found) >= limit:
                 continue
@@ -35,7 +35,7 @@ def read_open_discrepancies(con: duckdb.DuckDBPyConnection, limit: int = MAX_TAB
                 "discrepancy_id": did, "fact": fact, "kind": kind, "severity": severity,
                 "first_seen_run": first_seen, "explanation": explanation, "members": [],
             }
-        found[did]["members"].append({"side": side, "article_id": article_id, "surface": surface})
+        found[did]["members"].append({"side": side, "article_id": article_id, "outlet": outlet, "surface": surface})
     return sorted(found.values(), key=lambda d: (_SEVERITY_ORDER.get(d["severity"], 3), d["fact"] or "", d["discrepancy_id"]))
 
 
@@ -80,9 +80,13 @@ def summary_markdown(summary: dict, discrepancies: Sequence[dict], input_path: s
         lines.append("")
         lines.append(_cell(d["explanation"]))
         lines.append("")
-        for m in d["members"]:
-            surface = f" (“{_cell(m['surface'])}”)" if m.get("surface") else ""
-            lines.append(f"- **{_cell(m['side'])}**: `{m['article_id']}`{surface}")
+        for side, members in _by_side(d["members"]).items():
+            said = "; ".join(
+                f"`{m['article_id']}`" + (f" ({_cell(m['outlet'])})" if m.get("outlet") else "")
+                + (f" “{_cell(m['surface'])}”" if m.get("surface") else "")
+                for m in members
+            )
+            lines.append(f"- **{_cell(side)}**: {said}")
         lines.append("")
     if len(new) > MAX_LISTED:
         lines.append(f"… and {len(new) - MAX_LISTED} more: `claimcheck query \"SELECT * FROM mart_open_discrepancies\"`")
@@ -93,9 +97,7 @@ def discrepancy_table(discrepancies: Sequence[dict], run_id: str) -> list[dict]:
     """Rows of the table artifact: every open discrepancy, marked when this run found it."""
     rows = []
     for d in discrepancies:
-        sides: dict[str, list[str]] = {}
-        for m in d["members"]:
-            sides.setdefault(m["side"], []).append(m["article_id"])
+        sides = {side: list(dict.fromkeys(m["article_id"] for m in ms)) for side, ms in _by_side(d["members"]).items()}
         rows.append({
             "new": "yes" if d.get("first_seen_run") == run_id else "",
             "severity": d["severity"],
@@ -105,6 +107,14 @@ def discrepancy_table(discrepancies: Sequence[dict], run_id: str) -> list[dict]:
             "explanation": d["explanation"],
         })
     return rows
+
+
+def _by_side(members: Sequence[dict]) -> dict[str, list[dict]]:
+    """Members grouped by the value they assert, one entry per article and wording."""
+    sides: dict[str, dict[tuple, dict]] = {}
+    for m in members:
+        sides.setdefault(m["side"], {}).setdefault((m["article_id"], m.get("surface")), m)
+    return {side: list(ms.values()) for side, ms in sides.items()}
 
 
 def _cell(text: object) -> str:

@@ -16,9 +16,10 @@ DISCREPANCIES = [
         "discrepancy_id": "d1", "fact": "ceasefire start date", "kind": "date", "severity": "high",
         "first_seen_run": "r2", "explanation": "Articles disagree on the date: 2020-11-09 vs 2020-11-10.",
         "members": [
-            {"side": "2020-11-09", "article_id": "a1", "surface": "November 9"},
-            {"side": "2020-11-10", "article_id": "a2", "surface": "10 November"},
-            {"side": "2020-11-10", "article_id": "a3", "surface": None},
+            {"side": "2020-11-09", "article_id": "a1", "outlet": "ARKA", "surface": "November 9"},
+            {"side": "2020-11-10", "article_id": "a2", "outlet": None, "surface": "10 November"},
+            {"side": "2020-11-10", "article_id": "a2", "outlet": None, "surface": "10 November"},
+            {"side": "2020-11-10", "article_id": "a3", "outlet": "AA", "surface": None},
         ],
     },
     {
@@ -40,8 +41,8 @@ def test_summary_lists_counts_rejections_and_only_this_runs_discrepancies():
     assert "- `/in/bad.txt`: binary file (NUL bytes)" in lines
     assert "### 1. high · date · ceasefire start date" in lines
     assert "Articles disagree on the date: 2020-11-09 vs 2020-11-10." in lines
-    assert "- **2020-11-09**: `a1` (“November 9”)" in lines
-    assert "- **2020-11-10**: `a3`" in lines
+    assert "- **2020-11-09**: `a1` (ARKA) “November 9”" in lines
+    assert "- **2020-11-10**: `a2` “10 November”; `a3` (AA)" in lines
     # d0 was found by an earlier run: not repeated as new
     assert "troops" not in text
     assert "Nothing new" not in text
@@ -104,6 +105,6 @@ def test_read_open_discrepancies_groups_members_and_skips_resolved():
     assert [d["discrepancy_id"] for d in found] == ["d1"]
     d = found[0]
     assert (d["fact"], d["severity"], d["first_seen_run"], d["explanation"]) == ("ceasefire start", "high", "r9", "differ")
-    assert sorted((m["side"], m["article_id"], m["surface"]) for m in d["members"]) == [
-        ("2020-11-09", "a1", "2020-11-09"), ("2020-11-10", "a2", "2020-11-10"),
+    assert sorted((m["side"], m["article_id"], m["surface"], m["outlet"]) for m in d["members"]) == [
+        ("2020-11-09", "a1", "2020-11-09", None), ("2020-11-10", "a2", "2020-11-10", None),
     ]
