@@ -1,0 +1,78 @@
+"""Child processes, timed from the outside, with the peak RSS of their whole process tree.
+
+spaCy's `n_process` and Prefect start helper processes, so one process's ru_maxrss is not
+the whole cost: a sampler thread sums RSS over the child and its descendants.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+SAMPLE_SECONDS = 0.05
+
+
+@dataclass
+class ChildResult:
+    wall_seconds: float
+    peak_tree_rss_mib: float
+    returncode: int
+    report: dict = field(default_factory=dict)
+    stderr_tail: str = ""
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            continue
+    return total
+
+
+def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Path | None = None,
+              timeout: float | None = None) -> ChildResult:
+    """Run `python -m bench.child ARGS --out OUT_JSON`, sampling tree RSS until it exits."""
+    cmd = [sys.executable, "-m", "bench.child", *args, "--out", str(out_json)]
+    out_json.unlink(missing_ok=True)
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env={**os.environ, **(env or {})}, cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    handle = psutil.Process(proc.pid)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(handle))
+            stop.wait(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        _, stderr = proc.communicate(timeout=timeout)
+    finally:
+        wall = time.perf_counter() - start
+        stop.set()
+        sampler.join()
+    report = json.loads(out_json.read_text()) if out_json.is_file() else {}
+    if proc.returncode != 0 or not report:
+        raise ChildFailed(f"{' '.join(args[:1])} child exited {proc.returncode}: {stderr[-2000:]}")
+    return ChildResult(round(wall, 4), round(peak / 2**20, 1), proc.returncode, report, stderr[-500:])
+
+
+class ChildFailed(RuntimeError):
+    """A benchmark child process failed; the message carries the end of its stderr."""

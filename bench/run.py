@@ -1,0 +1,222 @@
+"""`python -m bench.run [--quick]`: every benchmark figure of issue 8 in one run.
+
+Baseline and product run back to back in the same invocation and only their ratios are
+headline figures: the machine is shared, so absolute seconds are noisy.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import corpus, report
+from bench.memory import ChildResult, run_child
+from bench.prefect_server import local_server
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "bench" / "work"
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    throughput: int      # articles of the first run (also the memory baseline in full mode)
+    memory_small: int
+    memory_large: int
+    crosscheck: tuple[int, ...]
+    baseline_batch_size: int = 32
+
+
+QUICK = Sizes(throughput=181, memory_small=45, memory_large=181, crosscheck=(10_000, 100_000, 1_000_000))
+FULL = Sizes(throughput=1000, memory_small=1000, memory_large=10_000, crosscheck=(10_000, 100_000, 1_000_000))
+
+
+class Bench:
+    def __init__(self, sizes: Sizes, work: Path, profile: bool):
+        self.sizes = sizes
+        self.work = work
+        self.profile = profile
+        self.base = corpus.load_base()
+        self.server_env: dict[str, str] = {}
+        self.raw: dict = {"sizes": sizes.__dict__ | {"crosscheck": list(sizes.crosscheck)}}
+        self.notes: list[str] = []
+
+    # -- helpers -----------------------------------------------------------------
+    def folder(self, name: str, n: int, start: int = 0) -> tuple[Path, int, int]:
+        path = self.work / "corpus" / name
+        n_written, words = corpus.write_txt(corpus.replicate(self.base, n, start), path)
+        return path, n_written, words
+
+    def product(self, tag: str, input_dir: Path, warehouse: Path, warm: bool = True,
+                profile: Path | None = None) -> ChildResult:
+        env = dict(self.server_env) if warm else {"PREFECT_HOME": str(self.work / f"prefect-home-{tag}")}
+        args = ["product", "--input", str(input_dir), "--warehouse", str(warehouse)]
+        if profile:
+            args += ["--profile", str(profile)]
+        child_env = {k: v for k, v in env.items() if k != "startup_seconds"}
+        if not warm:
+            os.environ.pop("PREFECT_API_URL", None)
+        result = run_child(args, self.work / f"{tag}.json", env=child_env, cwd=ROOT)
+        print(f"  {tag}: {result.wall_seconds:.1f} s, peak tree RSS {result.peak_tree_rss_mib:.0f} MiB, "
+              f"{result.report['summary'].get('articles_new')} new", flush=True)
+        return result
+
+    def baseline(self, input_dir: Path) -> ChildResult:
+        args = ["baseline", "--input", str(input_dir), "--batch-size", str(self.sizes.baseline_batch_size),
+                "--n-process", "2"]
+        result = run_child(args, self.work / "baseline.json", cwd=ROOT)
+        print(f"  baseline: {result.wall_seconds:.1f} s, peak tree RSS {result.peak_tree_rss_mib:.0f} MiB", flush=True)
+        return result
+
+    # -- the measurements --------------------------------------------------------------
+    def run_all(self) -> None:
+        print("starting a local Prefect server ...", flush=True)
+        with local_server() as server:
+            self.server_env = server
+            self.raw["prefect_server_startup_s"] = server["startup_seconds"]
+            self.throughput_and_reruns()
+            self.memory()
+        self.crosscheck()
+
+    def throughput_and_reruns(self) -> None:
+        n = self.sizes.throughput
+        inbox, n, words = self.folder("inbox", n)
+        warehouse = self.work / "warehouse" / "first.duckdb"
+        print(f"throughput: {n} articles, {words:,} words", flush=True)
+        base = self.baseline(inbox)
+        first = self.product("first", inbox, warehouse)
+        steps = first.report["steps"]
+        self.raw["throughput"] = {
+            "articles": n,
+            "words": words,
+            "baseline_wall_s": base.wall_seconds,
+            "baseline_pipe_s": base.report["steps"]["pipe"]["seconds"],
+            "baseline_load_s": base.report["steps"]["load_model"]["seconds"],
+            "baseline_n_process": 2,
+            "baseline_batch_size": self.sizes.baseline_batch_size,
+            "product_wall_s": first.wall_seconds,
+            "product_run_flow_s": steps["run_flow"]["seconds"],
+            "product_steps": steps,
+            "product_summary": first.report["summary"],
+        }
+        self.raw["prefect"] = prefect_overhead(first.report, n)
+        self.first_rss = (n, first.peak_tree_rss_mib)
+
+        print("no-op re-runs", flush=True)
+        warm = self.product("noop-warm", inbox, warehouse)
+        cold = self.product("noop-cold", inbox, warehouse, warm=False)
+        self.raw["noop"] = {
+            "warm_wall_s": warm.wall_seconds,
+            "warm_run_flow_s": warm.report["steps"]["run_flow"]["seconds"],
+            "warm_model_loaded": warm.report["model_loaded"],
+            "warm_spacy_imported": warm.report["spacy_imported"],
+            "warm_steps": warm.report["steps"],
+            "cold_wall_s": cold.wall_seconds,
+            "cold_run_flow_s": cold.report["steps"]["run_flow"]["seconds"],
+            "articles_skipped": warm.report["summary"].get("articles_skipped"),
+        }
+
+        new = max(1, round(n / 100))
+        print(f"incremental: +{new} articles", flush=True)
+        corpus.write_txt(corpus.replicate(self.base, new, start=n), inbox)
+        inc = self.product("incremental", inbox, warehouse)
+        self.raw["incremental"] = {
+            "new_articles": new,
+            "wall_s": inc.wall_seconds,
+            "run_flow_s": inc.report["steps"]["run_flow"]["seconds"],
+            "steps": inc.report["steps"],
+            "summary": inc.report["summary"],
+        }
+        if self.profile:
+            print("profiling a first run with pyinstrument ...", flush=True)
+            out = ROOT / "bench" / "results" / "profile-first-run"
+            self.product("profile", inbox, self.work / "warehouse" / "profile.duckdb", profile=out)
+            self.notes.append(f"pyinstrument profile of a first run: {out.relative_to(ROOT)}.txt / .html")
+
+    def memory(self) -> None:
+        sizes = self.sizes
+        runs = {}
+        for label, n in (("small", sizes.memory_small), ("large", sizes.memory_large)):
+            if n == self.first_rss[0]:
+                runs[label] = {"articles": n, "peak_tree_rss_mib": self.first_rss[1], "reused": "first run"}
+                continue
+            print(f"memory: {n} articles", flush=True)
+            folder, n, _ = self.folder(f"memory-{n}", n)
+            result = self.product(f"memory-{n}", folder, self.work / "warehouse" / f"memory-{n}.duckdb")
+            runs[label] = {"articles": n, "peak_tree_rss_mib": result.peak_tree_rss_mib,
+                           "self_peak_rss_mib": result.report["self_peak_rss_mib"],
+                           "wall_s": result.wall_seconds}
+            shutil.rmtree(folder)
+        self.raw["memory"] = runs
+        if sizes.memory_large < 10_000:
+            self.notes.append(f"quick mode: memory compares {sizes.memory_small} and {sizes.memory_large} "
+                              "articles, not 1k and 10k (run `make bench` for those)")
+
+    def crosscheck(self) -> None:
+        from bench.crosscheck_scale import measure
+
+        print("cross-check scale: " + ", ".join(f"{n:,}" for n in self.sizes.crosscheck) + " claims", flush=True)
+        try:
+            self.raw["crosscheck"] = measure(self.sizes.crosscheck, self.work / "crosscheck")
+        except ModuleNotFoundError as exc:
+            self.notes.append(f"cross-check scale skipped: {exc}")
+
+
+def prefect_overhead(report_: dict, articles: int) -> dict:
+    """Run time outside task bodies, split into Prefect's share and the flow body's own work."""
+    steps = report_["steps"]
+
+    def secs(key: str) -> float:
+        return steps.get(key, {}).get("seconds", 0.0)
+
+    run_flow = secs("run_flow")
+    body = secs("flow_body")
+    calls = sum(v["seconds"] for k, v in steps.items() if k.startswith("call:"))
+    bodies = sum(v["seconds"] for k, v in steps.items() if k.startswith("body:"))
+    return {
+        "articles": articles,
+        "run_flow_s": round(run_flow, 4),
+        "flow_engine_s": round(run_flow - body, 4),      # flow run creation, states, logging set-up
+        "task_engine_s": round(calls - bodies, 4),       # task runs: creation, state changes
+        "flow_body_outside_tasks_s": round(body - calls, 4),  # warehouse open/commit, summaries (not Prefect)
+        "overhead_s": round(run_flow - body + calls - bodies, 4),
+        "outside_task_bodies_s": round(run_flow - bodies, 4),
+        "task_calls": sum(v["calls"] for k, v in steps.items() if k.startswith("call:")),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, under 3 minutes")
+    parser.add_argument("--profile", action="store_true", help="also profile a first run with pyinstrument")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    mode = "quick" if args.quick else "full"
+    work = WORK / mode
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    started = dt.datetime.now(dt.timezone.utc)
+    results: dict = {"mode": mode, "created_at": started.strftime("%Y-%m-%d %H:%M UTC"),
+                     "machine": report.machine_info(), "versions": report.versions()}
+    bench = Bench(sizes, work, args.profile)
+    bench.run_all()
+    results.update(report.figures(bench.raw))
+    results["targets"] = {k: {"op": op, "value": v} for k, (op, v) in report.TARGETS.items()}
+    results["notes"] = bench.notes
+    results["raw"] = bench.raw
+    results["bench_seconds"] = round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 1)
+    report.write_results(results, args.out)
+    print()
+    print(report.markdown_table(results))
+    print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out} "
+          f"in {results['bench_seconds']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
