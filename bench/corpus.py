@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 BASE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "corpus" / "aeb-181.jsonl"
 

@@ -84,8 +84,8 @@ def markdown_table(results: dict) -> str:
     lines = [
         f"## claimcheck benchmark ({results.get('mode', '?')} mode, {results.get('created_at', '')})",
         "",
-        f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('ram_gib', '?')} GiB, "
-        f"{m.get('platform', '?')}; load average at start {m.get('loadavg', '?')}",
+        (f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('ram_gib', '?')} GiB, "
+         f"{m.get('platform', '?')}; load average at start {m.get('loadavg', '?')}"),
         "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()),
         "",
         "| figure | product | baseline | value | target | met |",

@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     work = WORK / mode
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     results: dict = {"mode": mode, "created_at": started.strftime("%Y-%m-%d %H:%M UTC"),
                      "machine": report.machine_info(), "versions": report.versions()}
     bench = Bench(sizes, work, args.profile)
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     results["targets"] = {k: {"op": op, "value": v} for k, (op, v) in report.TARGETS.items()}
     results["notes"] = bench.notes
     results["raw"] = bench.raw
-    results["bench_seconds"] = round((dt.datetime.now(dt.timezone.utc) - started).total_seconds(), 1)
+    results["bench_seconds"] = round((dt.datetime.now(dt.UTC) - started).total_seconds(), 1)
     report.write_results(results, args.out)
     print()
     print(report.markdown_table(results))

@@ -42,7 +42,8 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
             # The article's own dateline/date line: a claim, but about the article, not an event.
             claim.event = PUBLICATION_EVENT
         claims.append(claim)
-    previous_unit: dict[int, tuple[str, str]] = {}  # sentence start -> (unit, kind) of the last count
+    # (sentence start, written in digits?) -> (unit, kind) of the last count of that form
+    previous_unit: dict[tuple[int, bool], tuple[str, str]] = {}
     for n in find_numbers(body):
         if any(n.num_start < e and n.num_end > s for s, e in date_spans):
             continue
@@ -105,15 +106,16 @@ def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit
             low = low * factor if low is not None else None
             high = high * factor if high is not None else None
             end = max(end, unit_token.idx + len(unit_token.text))
-        elif not n.is_word and sent_start in previous_unit:
+        elif not n.is_word and (sent_start, True) in previous_unit:
             # Ellipsis: "105 captives returned to A and 17 to B" -- 17 counts captives too.
-            unit, kind = previous_unit[sent_start]
+            # Parallel figures are written alike, so only a digit count lends its unit.
+            unit, kind = previous_unit[(sent_start, True)]
         else:
             return None
     if _looks_like_year(n) and kind == "count":
         return None
     if kind == "count":
-        previous_unit[sent_start] = (unit, kind)
+        previous_unit[(sent_start, not n.is_word)] = (unit, kind)
     surface = article.body[n.start:end]
     value_key = f"{n.hedge}:{format_value(value)}:{unit}"
     span = doc.char_span(n.start, end, alignment_mode="expand") or num_span

@@ -63,10 +63,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     )),
     ("offset", re.compile(
-        r"\b(?P<word>the day before yesterday|yesterday|today|tomorrow|the day before|the previous day|"
-        r"the day after|the following day|the next day|last year|this year|next year|last month|"
-        r"this month|next month)\b(?!\s+(?:the|a|an|his|her|its|their|[A-Z]\w*)\b)",
+        r"\b(?P<word>the day before yesterday|yesterday|today|tomorrow|last year|this year|next year|"
+        r"last month|this month|next month)\b",
         re.I,
+    )),
+    # "the day before" is relative to the article only when no event follows ("the day
+    # before the vote" is relative to the vote).
+    ("offset", re.compile(
+        r"\b(?P<word>(?i:the day before|the previous day|the day after|the following day|the next day))\b"
+        r"(?!\s+(?:(?i:the|a|an|his|her|its|their|this|that)\b|[A-Z]))",
     )),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),

@@ -1,0 +1,74 @@
+"""Numbers on made-up phrases: digits, words, hedges, ranges, glued units."""
+from hypothesis import given, strategies as st
+
+from tasks.numbers import canonical_unit, find_numbers, format_value, words_to_number
+
+
+def one(text):
+    (m,) = find_numbers(text)
+    return m
+
+
+def test_digits_with_thousands_separator_and_hedge():
+    m = one("Roughly 12,500 residents left.")
+    assert (m.value, m.hedge) == (12500, "approx")
+
+
+def test_words_and_halves():
+    assert words_to_number("two and a half") == 2.5
+    assert words_to_number("one hundred twenty") == 120
+    assert words_to_number("banana") is None
+
+
+def test_word_number_with_hedge_and_glued_unit():
+    m = one("over three and a half tonnes of grain")
+    assert (m.value, m.hedge, m.unit, m.kind) == (3.5, "at_least", "ton", "quantity")
+
+
+def test_decade_counts_as_years():
+    m = one("a nearly four-decade dispute")
+    assert (m.value, m.unit, m.hedge, m.kind) == (40, "year", "approx", "duration")
+
+
+def test_hyphenated_duration_and_distance():
+    assert (one("the 12-day strike").value, one("the 12-day strike").unit) == (12, "day")
+    m = one("a 3-kilometre buffer")
+    assert (m.value, m.unit, m.kind) == (3, "km", "quantity")
+
+
+def test_at_most_hedges():
+    assert one("up to 40 buses").hedge == "at_most"
+    assert one("fewer than 9 boats").hedge == "at_most"
+
+
+def test_range():
+    m = one("between 60 and 80 workers")
+    assert (m.low, m.high, m.value) == (60, 80, 70)
+
+
+def test_percent_and_currency_scale():
+    assert (one("a 7% rise").value, one("a 7% rise").unit) == (7, "percent")
+    m = one("a $2.4 billion loan")
+    assert (m.value, m.unit) == (2.4e9, "usd")
+
+
+def test_not_numbers():
+    assert find_numbers("at 10:45 (GMT+03:00) the Tu-154 and COVID-19") == []
+    assert find_numbers("a 12-year-old girl") == []
+
+
+def test_canonical_units():
+    assert canonical_unit("decades") == ("year", 10.0, "duration")
+    assert canonical_unit("kilometers") == ("km", 1.0, "quantity")
+    assert canonical_unit("ferries") == ("ferry", 1.0, "count")
+    assert canonical_unit("people") == ("people", 1.0, "count")
+
+
+def test_format_value():
+    assert format_value(30.0) == "30" and format_value(2.5) == "2.5"
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_digit_numbers_round_trip(n):
+    (m,) = find_numbers(f"they counted {n:,} birds")
+    assert m.value == n and m.hedge == "exact"
