@@ -29,6 +29,10 @@ _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)
 # Partial quotes shorter than this that are all capitalised are names or titles.
 _TITLE_MAX_WORDS = 6
 _LINE_BREAKS = re.compile(r"\n+")
+# The end of an attribution frame: a quotation mark, a line break or a sentence stop that
+# is not an abbreviation ("Mr. Friedman said.") or an initial ("James B. Comey").
+_FRAME_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+                        r"(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])[.!?](?=\s|$)|\"|\n")
 
 
 @dataclass
@@ -173,7 +177,7 @@ def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: _Tokens, close_mark: 
     if start >= len(body) or body[start] == "\n":
         return None
     stop = len(body)
-    for m in re.finditer(r"[.!?](?=\s|$)|\"|\n", body[start:start + 400]):
+    for m in _FRAME_END.finditer(body[start:start + 400]):
         stop = start + m.start()
         break
     content_end = body[span.end - 1] if span.end > span.start else ""
@@ -379,7 +383,7 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
     resolved = sorted((c for c in cands if c.entity is not None and c.kind in ("direct", "partial", "indirect")),
                       key=lambda c: c.start)
     starts = [c.start for c in resolved]
-    for c in cands:
+    for c in sorted(cands, key=lambda c: c.start):
         if not c.inherit or c.entity is not None:
             continue
         i = bisect.bisect_left(starts, c.start)
@@ -390,3 +394,7 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
             c.entity, c.speaker_text, c.how = prev.entity, prev.speaker_text, "inherited"
         elif nxt is not None and "\n" not in body[c.end:nxt.start]:
             c.entity, c.speaker_text, c.how = nxt.entity, nxt.speaker_text, "inherited"
+        if c.entity is not None:  # a run of quoted lines passes the speaker on
+            i = bisect.bisect_left(starts, c.start)
+            starts.insert(i, c.start)
+            resolved.insert(i, c)

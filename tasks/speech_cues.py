@@ -68,6 +68,12 @@ def cue_subject(token: Token) -> Token | None:
             continue
         if token.dep_ == "acl" and token.tag_ == "VBG":  # "a statement saying ..."
             return token.head
+        # '"...," said Skelly': inverted order, the parser often makes the name an object
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if prev is not None and prev.is_punct and token.lemma_.lower() in SPEECH_VERBS:
+            for child in token.rights:
+                if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return child
         # "CLAUSE, the spokesperson, X, says": the parser hangs the subject on the clause
         for clause in token.children:
             if clause.dep_ == "ccomp" and clause.i < token.i:
