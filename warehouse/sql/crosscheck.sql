@@ -78,9 +78,9 @@ WHERE (a.hi < b.lo - 1e-9 * abs(b.lo) OR b.hi < a.lo - 1e-9 * abs(a.lo))
   AND NOT (a.n_articles = 1 AND b.n_articles = 1 AND a.one_article = b.one_article)
   -- A tally that only grows from earlier reports to later ones is an update, not a
   -- contradiction (death tolls, days of a blockade, aid delivered).
-  AND NOT (a.kind <> 'date' AND (
+  AND NOT coalesce(a.kind <> 'date' AND (
            (a.base < b.base AND a.last_published < b.first_published)
-        OR (b.base < a.base AND b.last_published < a.first_published)));
+        OR (b.base < a.base AND b.last_published < a.first_published)), false);
 
 -- name: disputed
 CREATE OR REPLACE TEMP TABLE _cc_disputed AS

@@ -1,0 +1,93 @@
+"""Fact linking on hand-built claims (events written as tasks.events writes them)."""
+import datetime as dt
+
+from models import Claim
+from tasks.facts import LINK_THRESHOLD, link_facts, link_score
+
+
+def date_claim(cid, article, day, event, precision="day"):
+    return Claim(claim_id=cid, article_id=article, kind="date", surface="x", sentence="s.",
+                 date_value=day, date_precision=precision, event=event, start_char=0, end_char=1)
+
+
+def num_claim(cid, article, kind, value, unit, event, hedge="exact"):
+    return Claim(claim_id=cid, article_id=article, kind=kind, surface="x", sentence="s.", value_num=value,
+                 unit=unit, hedge=hedge, event=event, start_char=0, end_char=1)
+
+
+D = dt.date
+SIGNED = "sign accord truce | norland southia | on"
+
+
+def keys(claims):
+    return {c.claim_id: c.fact_key for c in claims}
+
+
+def test_same_signing_told_with_synonyms_and_neighbouring_days_links():
+    a = date_claim("a", "art1", D(2015, 6, 3), SIGNED)
+    b = date_claim("b", "art2", D(2015, 6, 4), "ink deal ceasefire | norlander southian | on")
+    assert link_score(a, b) >= LINK_THRESHOLD
+    k = keys(link_facts([a, b], []))
+    assert k["a"] == k["b"] is not None
+
+
+def test_dates_years_apart_do_not_link():
+    a = date_claim("a", "art1", D(2015, 6, 3), SIGNED)
+    b = date_claim("b", "art2", D(2017, 6, 3), SIGNED)
+    k = keys(link_facts([a, b], []))
+    assert k["a"] != k["b"]
+
+
+def test_recurring_events_on_different_days_do_not_link():
+    a = date_claim("a", "art1", D(2015, 6, 3), "shell village | norland | on")
+    b = date_claim("b", "art2", D(2015, 6, 5), "shell village | norland | on")
+    assert link_score(a, b) == 0.0
+
+
+def test_unrelated_events_in_window_do_not_link():
+    a = date_claim("a", "art1", D(2015, 6, 3), SIGNED)
+    b = date_claim("b", "art2", D(2015, 6, 3), "open museum exhibition | capitol | on")
+    k = keys(link_facts([a, b], []))
+    assert k["a"] != k["b"]
+
+
+def test_state_since_the_same_day_links():
+    a = date_claim("a", "art1", D(2019, 1, 7), "close border | | since")
+    b = date_claim("b", "art2", D(2019, 1, 7), "station guard | | since")
+    k = keys(link_facts([a, b], []))
+    assert k["a"] == k["b"]
+
+
+def test_durations_link_across_units_and_hedges_but_not_far_values():
+    war = "war | norland southia | "
+    a = num_claim("a", "art1", "duration", 6, "week", "fighting | norland | in")
+    b = num_claim("b", "art2", "duration", 44, "day", "conflict | southia norland | ")
+    c = num_claim("c", "art3", "duration", 30, "year", war)
+    k = keys(link_facts([a, b, c], []))
+    assert k["a"] == k["b"] and k["c"] != k["a"]
+
+
+def test_counts_need_same_unit_and_shared_places():
+    a = num_claim("a", "art1", "count", 30, "soldier", "kill | eastville | ")
+    b = num_claim("b", "art2", "count", 33, "soldier", "kill | westburg | ")
+    c = num_claim("c", "art3", "count", 30, "tank", "kill | eastville | ")
+    k = keys(link_facts([a, b, c], []))
+    assert len({k["a"], k["b"], k["c"]}) == 3
+
+
+def test_new_claims_join_known_facts_incrementally():
+    known = date_claim("k", "art1", D(2015, 6, 3), SIGNED).model_copy(update={"fact_key": "fact-old"})
+    new = date_claim("n", "art9", D(2015, 6, 3), "sign agreement | norland | on")
+    (linked,) = link_facts([new], [known])
+    assert linked.fact_key == "fact-old"
+
+
+def test_publication_dates_and_eventless_claims_stay_unlinked():
+    a = date_claim("a", "art1", D(2015, 6, 3), "publication |  | ")
+    b = date_claim("b", "art2", D(2015, 6, 3), " | norland | on")
+    assert [c.fact_key for c in link_facts([a, b], [])] == [None, None]
+
+
+def test_linking_is_deterministic():
+    claims = [date_claim(str(i), f"art{i}", D(2015, 6, 3 + i % 2), SIGNED) for i in range(6)]
+    assert keys(link_facts(claims, [])) == keys(link_facts(list(reversed(claims)), []))
