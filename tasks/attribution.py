@@ -16,8 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Speaker
 from tasks.cues import (
-    DEMONYMS, FEMALE_ROLES, FEMALE_TITLES, MALE_ROLES, MALE_TITLES, NAME_TITLES, ORG_PRONOUNS,
-    ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, STATEMENT_NOUNS,
+    DEMONYMS,
+    FEMALE_ROLES,
+    FEMALE_TITLES,
+    MALE_ROLES,
+    MALE_TITLES,
+    NAME_TITLES,
+    ORG_PRONOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    STATEMENT_NOUNS,
 )
 from tasks.speakers import SpeakerRegistry, fold_name, strip_titles
 
@@ -134,8 +143,7 @@ class ArticleContext:
 
     def org_entity(self, text: str) -> Entity | None:
         name = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).strip(" ,.'")
-        if name.endswith("'s"):
-            name = name[:-2]
+        name = name.removesuffix("'s")
         if not name or not name[0].isalnum():
             return None
         speaker = self.registry.resolve(name)
@@ -321,7 +329,7 @@ def _name_words(ent: Span) -> list[str]:
         words = words[1:]
     if words and words[-1] in ("'s", "'"):
         words = words[:-1]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [w.removesuffix("'s") for w in words]
     return words
 
 

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from models import Article, Quote
 from models.base import stable_id
-from tasks.cues import CLAUSE_ONLY_VERBS
 from tasks.attribution import ArticleContext, Entity
+from tasks.cues import CLAUSE_ONLY_VERBS
 from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from tasks.speakers import SpeakerRegistry
 from tasks.speech_cues import according_to, cue_subject, cue_text, is_cue, is_naming, reported_span

@@ -70,7 +70,7 @@ class SpeakerRegistry:
     countries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "SpeakerRegistry":
+    def load(cls, path: str | Path | None = None) -> SpeakerRegistry:
         data = json.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
         registry = cls()
         for entry in data["speakers"]:
@@ -138,8 +138,6 @@ class SpeakerRegistry:
         if single and (len(key) < FUZZY_MIN_SINGLE_TOKEN or not key[0].isalpha()):
             return None
         choices = [a for a in self._alias_index if (" " not in a) == single]
-        if not single:  # also compare "first last" against surnames' full names
-            choices = [a for a in self._alias_index if " " in a]
         best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
         ids = {self._alias_index[a] for a, _score, _i in best if not single or a[0] == key[0]}
         ids = {i for i in ids if _compatible(self._speakers[i], kind, gender)}
@@ -190,6 +188,4 @@ class SpeakerRegistry:
 def _compatible(speaker: Speaker, kind: str | None, gender: str | None) -> bool:
     if kind and speaker.kind != kind:
         return False
-    if gender in ("female", "male") and speaker.gender not in (gender, "unknown"):
-        return False
-    return True
+    return not (gender in ("female", "male") and speaker.gender not in (gender, "unknown"))
