@@ -2,7 +2,7 @@
 CREATE OR REPLACE VIEW mart_open_discrepancies AS
 SELECT d.discrepancy_id, d.fact_key, f.label AS fact, d.kind, d.severity, d.first_seen_run,
        m.side, m.article_id, c.outlet, c.article_title, c.published_date, c.surface, c.sentence,
-       d.explanation
+       d.explanation, m.claim_id, c.value_text, c.start_char, c.end_char
 FROM discrepancies d
 JOIN discrepancy_members m USING (discrepancy_id)
 JOIN stg_claims c ON c.claim_id = m.claim_id
