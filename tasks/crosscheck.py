@@ -5,7 +5,7 @@ not with Python loops. It runs inside the caller's open transaction and never co
 
 Rules (one place, the SQL file): a claim asserts an interval -- a date its day, month or
 year; a number its value, widened by 10% when hedged "about", open-ended for "more than"
-/ "up to". Two values conflict when their intervals are disjoint and different articles
+/ "up to"; an exact duration +- half its unit ("six weeks" = 42 +- 3.5 days). Two values conflict when their intervals are disjoint and different articles
 assert them. Severity: two dates at the same precision -> high, at different precisions
 -> medium; a hedged number -> low; two exact numbers 10% or more apart -> high, else
 medium. A fact is `disputed` when it has a conflict, `corroborated` when two or more

@@ -58,6 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?P<rel>last|next|this|previous|past|early|late|mid-|in|since|by|until|from|during|of)\s+{_MON_FULL}\b"
         rf"(?!\s+(?:[0-3]?\d\b|of\s+\d|(?:1[89]|20)\d{{2}}))"
     )),
+    ("rel_month", re.compile(rf"\b(?P<rel>mid|early|late)-{_MON_FULL}\b(?!\s+(?:[0-3]?\d\b|(?:1[89]|20)\d{{2}}))")),
     ("weekday", re.compile(
         r"\b(?:(?P<rel>on|last|next|this|since|by|until|from)\s+)?"
         r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"

@@ -1,7 +1,7 @@
 """Link claims about the same real-world fact across articles (`Claim.fact_key`).
 
 Two claims may describe the same fact when their kinds and units are compatible, their
-values are close (a date within `DATE_WINDOW_DAYS`, a number within `NUMBER_RATIO`: a
+values are close (dates at most `DATE_WINDOW_DAYS` apart, a number within `NUMBER_RATIO`: a
 ceasefire signed "November 9" and "November 10" is one fact, a date years apart is
 another) and the events around them match (`Claim.event`, see tasks.events): trigger
 words compared through the synonym classes below and rapidfuzz, entities compared
@@ -58,7 +58,7 @@ MILESTONES = {"agreement", "ceasefire", "sign", "start", "end", "occupation", "l
 # Measured on the seed set (see tests/unit/test_facts.py): the same fact told by different
 # outlets scores >= 0.55; unrelated claims that pass the value window score <= 0.35.
 LINK_THRESHOLD = 0.5
-DATE_WINDOW_DAYS = 31
+DATE_WINDOW_DAYS = 7
 NUMBER_RATIO = 1.5
 # Entity names match across spellings and demonyms ("Armenian" ~ "Armenia") at this ratio.
 ENTITY_RATIO = 85

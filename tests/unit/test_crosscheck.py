@@ -92,10 +92,11 @@ def test_disagreement_inside_one_article_is_not_a_discrepancy(con):
 
 
 @pytest.mark.parametrize("a, b, severity", [
-    ((28, "exact"), (25, "approx"), "low"),      # hedged: at most low
+    ((28, "exact"), (20, "approx"), "low"),      # hedged: at most low
     ((28, "exact"), (30, "approx"), None),       # about 30 covers 28
     ((28, "exact"), (40, "exact"), "high"),      # exact, far apart
-    ((28, "exact"), (29, "exact"), "medium"),    # exact, close
+    ((28, "exact"), (30, "exact"), "medium"),    # exact, close
+    ((28, "exact"), (29, "exact"), None),        # years are stated to the year: 28.5 joins them
     ((28, "exact"), (20, "at_least"), None),     # more than 20 covers 28
 ])
 def test_number_severity(con, a, b, severity):
@@ -104,6 +105,12 @@ def test_number_severity(con, a, b, severity):
     run(con, None)
     got = [d[1] for d in discrepancies(con)]
     assert got == ([severity] if severity else [])
+
+
+def test_duration_in_coarser_unit_agrees_within_its_rounding(con):
+    insert(con, "articles", [art("a1"), art("a2")])
+    insert(con, "claims", [nclaim("c1", "a1", 6, "f", unit="week"), nclaim("c2", "a2", 44, "f", unit="day")])
+    assert run(con, None)["corroborated"] == 1
 
 
 def test_side_labels_carry_hedge_and_unit(con):

@@ -36,6 +36,8 @@ SELECT claim_id, article_id, fact_key, kind, hedge, date_precision, unit, senten
             WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_low * factor
             WHEN hedge = 'approx' THEN value_num * factor * (1 - _cc_tolerance())
             WHEN hedge = 'at_most' THEN -1e308
+            -- a duration is stated to its unit: "six weeks" is 42 +- 3.5 days, so it agrees with 44 days
+            WHEN kind = 'duration' AND hedge = 'exact' THEN (value_num - 0.5) * factor
             ELSE value_num * factor END AS lo,
        CASE WHEN kind = 'date' THEN CAST(CASE date_precision
                                              WHEN 'day' THEN date_value
@@ -44,6 +46,7 @@ SELECT claim_id, article_id, fact_key, kind, hedge, date_precision, unit, senten
             WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_high * factor
             WHEN hedge = 'approx' THEN value_num * factor * (1 + _cc_tolerance())
             WHEN hedge = 'at_least' THEN 1e308
+            WHEN kind = 'duration' AND hedge = 'exact' THEN (value_num + 0.5) * factor
             ELSE value_num * factor END AS hi,
        value_num * factor AS base
 FROM c;
