@@ -150,7 +150,7 @@ def load_report(con: duckdb.DuckDBPyConnection, now: dt.datetime | None = None) 
         articles=articles,
         discrepancies=group_discrepancies(_rows(con, "SELECT * FROM mart_open_discrepancies"))[:MAX_DISCREPANCIES],
         corroborated=[f for f in facts if f.status == "corroborated"][:MAX_FACTS],
-        dated_facts=[f for f in facts if f.dates][:MAX_FACTS],
+        dated_facts=sorted((f for f in facts if f.dates), key=lambda f: (min(f.dates), f.label))[:MAX_FACTS],
         speakers=group_speakers(
             _rows(con, "SELECT * FROM mart_quotes_by_speaker"),
             _rows(con, "SELECT * FROM stg_quotes ORDER BY published_date NULLS LAST, article_id, start_char"),
@@ -269,6 +269,13 @@ def group_speakers(counts: list[dict], quotes: list[dict], bodies: dict[str, str
         )
         for c in counts
     ]
+
+
+def first_sentence(text: str, at_most: int = 240) -> str:
+    text = " ".join(text.split())
+    m = _SENTENCE_END.search(text)
+    head = text[: m.end()].strip() if m else text
+    return head if len(head) <= at_most else head[: at_most - 1].rstrip() + "…"
 
 
 def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from tasks.report_data import (
     ReportData,
     SpeakerView,
     anchor_id,
+    first_sentence,
     sentence_anchor,
 )
 from tasks.report_timeline import timeline_svg
@@ -154,9 +155,18 @@ def _discrepancy(d: DiscrepancyView) -> str:
         f'data-fact-key="{escape(d.fact_key)}" data-severity="{escape(d.severity)}">'
         f'<h3><span class="badge {escape(d.severity)}">{escape(d.severity)}</span>'
         f'<span class="badge kind">{escape(d.kind)}</span>{escape(d.fact)}</h3>'
-        f'<p class="explanation">{escape(d.explanation)}</p>'
+        f'{_explanation(d.explanation)}'
         f'<div class="sides">{"".join(sides)}</div></article>'
     )
+
+
+def _explanation(text: str) -> str:
+    """The first sentence; a long explanation (cross-check lists every member) folds away."""
+    head = first_sentence(text)
+    if head == text.strip():
+        return f'<p class="explanation">{escape(text)}</p>'
+    return (f'<p class="explanation">{escape(head)}</p>'
+            f'<details class="muted"><summary>full explanation</summary>{escape(text)}</details>')
 
 
 def _discrepancies(items: list[DiscrepancyView]) -> str:
@@ -165,7 +175,10 @@ def _discrepancies(items: list[DiscrepancyView]) -> str:
 
 
 def _timeline(data: ReportData) -> str:
-    rows = [(anchor_id("f", f.fact_key), f.label, f.status, f.dates) for f in data.dated_facts]
+    # A row links to where the report discusses the fact: its discrepancy or its corroboration.
+    targets = {f.fact_key: anchor_id("f", f.fact_key) for f in data.corroborated}
+    targets.update({d.fact_key: anchor_id("d", d.discrepancy_id) for d in reversed(data.discrepancies)})
+    rows = [(targets.get(f.fact_key, ""), f.label, f.status, f.dates) for f in data.dated_facts]
     svg = timeline_svg(rows)
     body = (svg + '<p class="muted">Dots are days, bars months or years; red rows are disputed.</p>'
             if svg else '<p class="empty">No dated facts.</p>')

@@ -3,7 +3,7 @@ viewers and the Prefect Markdown artifact (which does not render raw HTML, so li
 point at the article's id and the highlight is **bold**)."""
 from __future__ import annotations
 
-from tasks.report_data import Evidence, ReportData
+from tasks.report_data import Evidence, ReportData, first_sentence
 
 
 def render_markdown(data: ReportData) -> str:
@@ -19,7 +19,7 @@ def render_markdown(data: ReportData) -> str:
     if not data.discrepancies:
         lines += ["No open discrepancies.", ""]
     for i, d in enumerate(data.discrepancies, 1):
-        lines += [f"### {i}. {d.fact} — {d.severity} ({d.kind})", "", _cell(d.explanation), ""]
+        lines += [f"### {i}. {d.fact} — {d.severity} ({d.kind})", "", _cell(first_sentence(d.explanation)), ""]
         lines.append("| " + " | ".join(f"**{_cell(s.value)}**" for s in d.sides) + " |")
         lines.append("|" + " --- |" * len(d.sides))
         depth = max(len(s.members) for s in d.sides)
@@ -28,10 +28,9 @@ def render_markdown(data: ReportData) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     lines += ["## Timeline of dated facts", ""]
-    dated = sorted(((min(d for d, _p in f.dates), f) for f in data.dated_facts), key=lambda x: x[0])
-    if not dated:
+    if not data.dated_facts:
         lines += ["No dated facts.", ""]
-    for _first, f in dated:
+    for f in data.dated_facts:
         values = ", ".join(_date_text(d, p) for d, p in sorted(f.dates))
         status = "⚠ disputed" if f.status == "disputed" else f.status
         lines.append(f"- {values}: {_cell(f.label)} ({status})")
@@ -39,7 +38,8 @@ def render_markdown(data: ReportData) -> str:
     if data.corroborated:
         lines += ["| fact | value | articles | stated in |", "| --- | --- | ---: | --- |"]
         for f in data.corroborated:
-            where = "; ".join(f"`{c.article_id}` ({_cell(c.outlet or '?')}): “{_cell(c.surface)}”" for c in f.claims)
+            where = "; ".join(f"`{c.article_id}`" + (f" ({_cell(c.outlet)})" if c.outlet else "")
+                              + f": “{_cell(c.surface)}”" for c in f.claims)
             lines.append(f"| {_cell(f.label)} | {_cell(' = '.join(f.values))} | {f.n_articles} | {where} |")
     else:
         lines.append("None yet.")

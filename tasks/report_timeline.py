@@ -10,8 +10,8 @@ import calendar
 import datetime as dt
 from html import escape
 
-WIDTH = 760
-LABEL_W = 250
+WIDTH = 820
+LABEL_W = 290
 ROW_H = 24
 TOP = 28
 RIGHT_PAD = 24
@@ -29,7 +29,7 @@ def span_of(date: dt.date, precision: str) -> tuple[dt.date, dt.date]:
 
 
 def timeline_svg(rows: list[tuple[str, str, str, list[tuple[dt.date, str]]]]) -> str:
-    """rows: (anchor, label, status, [(date, precision), ...]); '' when there is nothing to draw."""
+    """rows: (anchor or '', label, status, [(date, precision), ...]); '' when there is nothing to draw."""
     rows = [r for r in rows if r[3]][:MAX_ROWS]
     if not rows:
         return ""
@@ -56,8 +56,9 @@ def timeline_svg(rows: list[tuple[str, str, str, list[tuple[dt.date, str]]]]) ->
         y = TOP + ROW_H * i + ROW_H / 2
         colour = COLOURS.get(status, "#5d6d7e")
         short = label if len(label) <= 38 else label[:37] + "…"
-        out.append(f'<a href="#{escape(anchor)}"><text x="{LABEL_W - 8}" y="{y + 4}" font-size="11" '
-                   f'text-anchor="end" fill="#222">{escape(short)}<title>{escape(label)}</title></text></a>')
+        text = (f'<text x="{LABEL_W - 8}" y="{y + 4}" font-size="11" text-anchor="end" fill="#222">'
+                f'{escape(short)}<title>{escape(label)}</title></text>')
+        out.append(f'<a href="#{escape(anchor)}">{text}</a>' if anchor else text)
         points = sorted(dates)
         if status == "disputed" and len(points) > 1:
             out.append(f'<line x1="{x(points[0][0])}" y1="{y}" x2="{x(span_of(*points[-1])[0])}" y2="{y}" '
