@@ -1,6 +1,7 @@
 """Run the flow from the command line: the user's own paths are trusted roots."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -36,12 +37,28 @@ def run_flow(input_path: Path, warehouse: Path) -> dict:
     trust_paths(input_path, warehouse)
     from flows.verify import RunConfig, verify_articles
 
+    hide_user_error_tracebacks()
+
     try:
         return verify_articles(RunConfig(input_path=Path(input_path), warehouse_path=Path(warehouse)))
     except ClaimcheckError:
         raise
     except Exception as exc:  # the run failed part-way; the transaction was rolled back
         raise RunFailed(f"run failed, warehouse unchanged: {type(exc).__name__}: {exc}") from exc
+
+
+def _not_a_user_error(record: logging.LogRecord) -> bool:
+    exc = record.exc_info[1] if record.exc_info else None
+    return not isinstance(exc, ClaimcheckError)
+
+
+def hide_user_error_tracebacks() -> None:
+    """Prefect logs a flow's exception with its traceback on the console; for a ClaimcheckError
+    (locked warehouse, path outside the roots) the CLI prints the one-line message instead.
+    The flow run's log in the Prefect API keeps the full record."""
+    for handler in logging.getLogger().handlers:
+        if _not_a_user_error not in handler.filters:
+            handler.addFilter(_not_a_user_error)
 
 
 class RunFailed(Exception):

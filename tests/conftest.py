@@ -47,3 +47,49 @@ def copy_seeds(dest: Path, names: list[str] | None = None) -> list[Path]:
         if names is None or src.stem in names:
             out.append(Path(shutil.copy(src, dest / src.name)))
     return out
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def prefect_api(tmp_path_factory):
+    """A real `prefect server` on a free loopback port with a temporary PREFECT_HOME.
+
+    For tests that start processes (`claimcheck serve`, `claimcheck run`): pointing them at
+    one server saves each the 5-8 s start of a temporary one. Yields the API URL.
+    """
+    import subprocess
+    import sys
+
+    from claimcheck.cmd_serve import stop_process, wait_for_server
+
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+           # nothing here is scheduled by the server: the tests trigger runs themselves
+           "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false",
+           "PREFECT_SERVER_SERVICES_LATE_RUNS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    log_path = home / "server.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+        )
+    try:
+        wait_for_server(api, process, log_path, timeout=120)
+        yield api
+    finally:
+        stop_process(process)
+
+
+def process_env(api_url: str, **extra: str) -> dict[str, str]:
+    """Environment for a `claimcheck` child process: this test's settings plus the test server."""
+    return {**os.environ, "PREFECT_API_URL": api_url, **extra}
