@@ -5,8 +5,9 @@ weekday and relative ones ("the day before", "last December") carry what is need
 resolve them. `resolve(mention, anchor)` is THE anchoring rule of the project:
 
 * A dated article (`Anchor.exact`): narration is in the past, so a yearless "April 14" is
-  the latest April 14 on or before the article date; in a future-tense clause, the first
-  one on or after it. Weekdays likewise ("on Saturday" = the latest Saturday <= the date).
+  the latest April 14 on or before the article date; in a future-tense clause, or when
+  the next one is at most `UPCOMING_DAYS` ahead ("the June 7 primary" on May 27), the
+  first one after it. Weekdays look back ("on Saturday" = the latest Saturday <= the date).
 * An undated article has only a lower bound for its date (`Anchor.present`, see
   `tasks.pubdate.article_anchor`) and the latest absolute date it mentions
   (`Anchor.floor`). Writers drop the year for dates of the current year, so a yearless
@@ -84,6 +85,10 @@ _OFFSETS = {
     "last year": ("year", -1), "this year": ("year", 0), "next year": ("year", 1),
     "last month": ("month", -1), "this month": ("month", 0), "next month": ("month", 1),
 }
+# A yearless date up to this many days after a dated article's date is the coming one:
+# a date almost a year back would be written with its year.
+UPCOMING_DAYS = 60
+_UPCOMING_CUES = {"in", "by", "until", "during", "early", "late", "mid", "mid-"}
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
 
@@ -239,6 +244,8 @@ def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool) -> tuple[dt.
             year = p.year if m.month > p.month or (m.month == p.month and rel != "next") else p.year + 1
         elif rel == "this":
             year = p.year
+        elif anchor.exact and rel in _UPCOMING_CUES and (m.month - p.month) % 12 in (1, 2):
+            year = p.year if m.month > p.month else p.year + 1
         else:
             strict = rel in ("last", "previous", "past")
             year = p.year if (m.month < p.month or (m.month == p.month and not strict)) else p.year - 1
@@ -246,8 +253,11 @@ def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool) -> tuple[dt.
                 year = anchor.floor.year if m.month >= anchor.floor.month else anchor.floor.year + 1
         return dt.date(year, m.month, 1), "month"
     # day precision: search the nearest valid year (February 29 needs a leap year)
+    upcoming = _first_on_or_after(m.month, m.day, p + dt.timedelta(days=1)) if anchor.exact else None
     if future and anchor.exact:
         d = _first_on_or_after(m.month, m.day, p)
+    elif upcoming is not None and (upcoming - p).days <= UPCOMING_DAYS:
+        d = upcoming  # "the June 7 primary" written on May 27: last year's would carry its year
     else:
         d = _last_on_or_before(m.month, m.day, p)
         if anchor.floor is not None and (d is None or d < anchor.floor):

@@ -40,7 +40,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "deploy": ("deploy", "deployment", "station", "dispatch", "peacekeeper", "peacekeeping", "contingent"),
     "death": ("kill", "die", "death", "dead", "casualty", "fatality", "toll", "victim", "life"),
     "injury": ("injure", "wound", "injury", "hurt", "wounded"),
-    "election": ("election", "vote", "poll", "ballot", "referendum"),
+    "election": ("election", "vote", "poll", "ballot", "referendum", "primary", "caucus"),
     "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
     "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
                 "captive", "prisoner", "detainee", "hostage"),
@@ -51,7 +51,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
 _CANON = {w: cls for cls, words in EVENT_CLASSES.items() for w in words}
 
 # One-off happenings: a date told differently for one of these is a contradiction. Other
-# events recur (attacks, meetings, deliveries), so two different days for them are
+# events recur (attacks, meetings, deliveries), so two different dates for them are
 # usually two occurrences, never linked.
 MILESTONES = {"agreement", "ceasefire", "sign", "start", "end", "occupation", "liberation", "blockade"}
 
@@ -180,17 +180,26 @@ def link_score(a: Claim, b: Claim) -> float:
     trig, ent = _similarities(ea, eb)
     score = 0.8 * trig + 0.2 * ent
     same = _same_value(a, b)
-    if a.kind == "date" and not same and a.date_precision == b.date_precision == "day":
-        if not (set(ea.triggers) & set(eb.triggers) & MILESTONES):
-            return 0.0
-    if a.kind != "date" and not same and ea.entities and eb.entities and ent < 0.5:
+    shared = set(ea.triggers) & set(eb.triggers)
+    places = bool(ea.entities and eb.entities and ent > 0)
+    if same and a.kind == "date" and a.date_precision == "day" and ea.role in _STATE_ROLES and ea.role == eb.role:
+        return max(score, LINK_THRESHOLD)
+    # One shared everyday word ("win", "report") is coincidence; one shared event class
+    # ("agreement", "war") is evidence when the same places are involved.
+    if not (len(shared) >= 2 or (shared & set(EVENT_CLASSES) and places)):
+        return 0.0
+    if a.kind == "date" and not same and _disjoint(a, b) and not (shared & MILESTONES):
+        return 0.0
+    if a.kind != "date" and not same and not (places and ent >= 0.5):
         return 0.0  # "killed 5" in one town and "killed 7" in another are two incidents
     if same and a.kind == "date" and a.date_precision == "day":
-        if ea.role in _STATE_ROLES and ea.role == eb.role:
-            score = max(score, LINK_THRESHOLD)
-        else:
-            score += 0.1  # an identical full date is itself evidence of the same event
+        score += 0.1  # an identical full date is itself evidence of the same event
     return score
+
+
+def _disjoint(a: Claim, b: Claim) -> bool:
+    (s1, e1), (s2, e2) = _date_range(a), _date_range(b)
+    return e1 < s2 or e2 < s1
 
 
 # -- clustering -------------------------------------------------------------------
