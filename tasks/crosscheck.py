@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 SQL_FILE = Path(__file__).resolve().parent.parent / "warehouse" / "sql" / "crosscheck.sql"
-_NAME = re.compile(r"^-- name: (\w+)\s*$", re.M)
+_NAME = re.compile(r"^-- name: (\w+)\s*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

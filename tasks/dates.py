@@ -53,8 +53,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.I)),
-    ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.I)),
+    ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
+    ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
     ("rel_month", re.compile(
         rf"\b(?P<rel>last|next|this|previous|past|early|late|mid-|in|since|by|until|from|during|of)\s+{_MON_FULL}\b"
         rf"(?!\s+(?:[0-3]?\d\b|of\s+\d|(?:1[89]|20)\d{{2}}))"
@@ -67,7 +67,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("offset", re.compile(
         r"\b(?P<word>the day before yesterday|yesterday|today|tomorrow|last year|this year|next year|"
         r"last month|this month|next month)\b",
-        re.I,
+        re.IGNORECASE,
     )),
     # "the day before" is relative to the article only when no event follows ("the day
     # before the vote" is relative to the vote).
@@ -76,7 +76,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?!\s+(?:(?i:the|a|an|his|her|its|their|this|that)\b|[A-Z]))",
     )),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
 ]
 _OFFSETS = {
     "the day before yesterday": ("day", -2), "yesterday": ("day", -1), "today": ("day", 0),
@@ -122,7 +122,6 @@ class Anchor:
 @lru_cache(maxsize=8192)
 def parse_date(text: str) -> tuple[dt.date, str] | None:
     """dateparser on one candidate span: (date, period) or None. Cached: spans repeat."""
-    from dateparser.date import DateDataParser
 
     data = _parser().get_date_data(text)
     if data is None or data.date_obj is None:

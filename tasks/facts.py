@@ -12,7 +12,6 @@ facts together.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -154,7 +153,7 @@ def _bucket(c: Claim) -> int:
     if c.kind == "date":
         return c.date_value.year * 12 + c.date_value.month
     v = _base_value(c)
-    return int(math.floor(math.log(v) / math.log(NUMBER_RATIO))) if v > 0 else -10**6
+    return math.floor(math.log(v) / math.log(NUMBER_RATIO)) if v > 0 else -10**6
 
 
 def _buckets_near(c: Claim) -> range:

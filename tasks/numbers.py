@@ -127,7 +127,7 @@ def singular(word: str) -> str:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses")):
         return w[:-2]
-    return w[:-1] if w.endswith("s") else w
+    return w.removesuffix("s")
 
 
 def canonical_unit(word: str | None, lemma: str | None = None) -> tuple[str | None, float, str]:

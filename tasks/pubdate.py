@@ -27,9 +27,7 @@ _DATELINE = re.compile(
     r"(?:^|\n)\s*(?P<place>[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
     r"\s*(?:\([^)\n]{1,30}\))?\s*,\s*(?P<date>[^\n]{3,40})"
 )
-# A leading line that is just a date with an optional label ("date 2023-02-23 ...", "Published: ...").
-_DATE_LINE = re.compile(r"^\s*(?:(?:date|published|posted|updated|on)\s*:?\s*)?(?=\S)", re.I)
-_SINCE = re.compile(r"\bsince\b", re.I)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _HEAD_CHARS = 1500
 

@@ -1,7 +1,8 @@
 """Date expressions on made-up sentences: absolute, month/year, relative, ranges, anchoring."""
 import datetime as dt
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tasks.dates import Anchor, add_duration, date_label, find_dates, period_end, resolve
 

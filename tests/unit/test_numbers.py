@@ -1,5 +1,6 @@
 """Numbers on made-up phrases: digits, words, hedges, ranges, glued units."""
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tasks.numbers import canonical_unit, find_numbers, format_value, words_to_number
 

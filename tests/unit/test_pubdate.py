@@ -1,7 +1,13 @@
 """Publication date and the anchor of undated articles, on made-up bodies."""
 import datetime as dt
 
-from tasks.pubdate import article_anchor, infer_publication_date, latest_absolute_date, lower_bound, since_bound
+from tasks.pubdate import (
+    article_anchor,
+    infer_publication_date,
+    latest_absolute_date,
+    lower_bound,
+    since_bound,
+)
 
 D = dt.date
 
