@@ -1,0 +1,140 @@
+"""End to end as a UI user: a real Prefect server, `claimcheck serve`, runs created from deployments.
+
+The UI's Run button posts to /deployments/{id}/create_flow_run with the form's parameters;
+`create_flow_run_from_deployment` is the same call.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from flows.artifacts import DISCREPANCIES_KEY, SUMMARY_KEY
+from tests.conftest import copy_seeds, process_env
+
+CLI = [sys.executable, "-c", "from claimcheck.cli import main; main()"]
+SEED_NAMES = ["000_a0fdcd33e81b8070", "001_1f898c961dd7184c", "002_780e885c75eae896", "003_370e2d7ec0f59e72"]
+
+
+@pytest.fixture()
+def served(workdir, prefect_api):
+    """`claimcheck serve` against the test server, in its own process group."""
+    log_path = workdir / "serve.log"
+    with open(log_path, "wb") as log:
+        # The runner polls for runs every 10 s by default; 1 s keeps the test short.
+        proc = subprocess.Popen(
+            [*CLI, "serve"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            env=process_env(prefect_api, PREFECT_RUNNER_POLL_FREQUENCY="1"),
+        )
+    try:
+        yield prefect_api
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def wait_for_deployment(client, name: str, timeout: float = 90):
+    from prefect.exceptions import ObjectNotFound
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return client.read_deployment_by_name(name)
+        except ObjectNotFound:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"deployment {name} was not registered within {timeout} s") from None
+            time.sleep(0.5)
+
+
+def trigger(client, deployment, parameters: dict | None = None, timeout: float = 120):
+    """Create a flow run as the UI does and wait for its final state; returns (flow_run, wall seconds)."""
+    started = time.monotonic()
+    run = client.create_flow_run_from_deployment(deployment.id, parameters=parameters)
+    deadline = started + timeout
+    while not (run.state and run.state.is_final()):
+        assert time.monotonic() < deadline, f"flow run still {run.state.type if run.state else None} after {timeout} s"
+        time.sleep(0.3)
+        run = client.read_flow_run(run.id)
+    return run, time.monotonic() - started
+
+
+def artifacts_of(client, flow_run_id) -> dict[str, object]:
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    found = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    return {a.key: a.data for a in found if a.key}
+
+
+def rows(db, sql: str, *params) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_runs_triggered_through_the_api_like_the_ui(workdir, served):
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    inbox, db = workdir / "data" / "articles", workdir / "warehouse" / "claimcheck.duckdb"
+    copy_seeds(inbox, SEED_NAMES)
+    form = {"config": {"input_path": str(inbox), "warehouse_path": str(db)}}
+
+    with temporary_settings(updates={PREFECT_API_URL: served}), get_client(sync_client=True) as client:
+        manual = wait_for_deployment(client, "verify-articles/manual")
+        scheduled = wait_for_deployment(client, "verify-articles/scheduled")
+
+        # what the UI shows: the schedule and a form pre-filled from configuration
+        assert manual.schedules == []
+        (schedule,) = scheduled.schedules
+        assert schedule.schedule.interval.total_seconds() == 15 * 60 and schedule.active
+        assert manual.parameters == scheduled.parameters == form
+        config_form = manual.parameter_openapi_schema["definitions"]["RunConfig"]["properties"]
+        assert config_form["input_path"]["type"] == "string" and config_form["input_path"]["description"]
+
+        # 1. press Run on `manual`
+        run, _ = trigger(client, manual, form)
+        assert run.state.is_completed(), run.state.message
+        assert rows(db, "SELECT count(*) FROM articles")[0][0] == 4
+        assert rows(db, "SELECT flow_run_id, articles_new, status FROM runs") == [(str(run.id), 4, "completed")]
+        shown = artifacts_of(client, run.id)
+        assert set(shown) == {SUMMARY_KEY, DISCREPANCIES_KEY}
+        assert "| articles new | 4 |" in shown[SUMMARY_KEY]
+        quotes = rows(db, "SELECT count(*) FROM quotes")[0][0]
+        assert f"| quotes | {quotes} |" in shown[SUMMARY_KEY]
+
+        # 2. a new article arrives: only it is processed
+        copy_seeds(inbox, ["004_f982996cea3e33e0"])
+        run, _ = trigger(client, manual, form)
+        assert run.state.is_completed(), run.state.message
+        assert rows(db, "SELECT articles_new, articles_skipped FROM runs WHERE flow_run_id = ?", str(run.id)) == [(1, 4)]
+        assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (5, 5)
+        assert "| articles new | 1 |" in artifacts_of(client, run.id)[SUMMARY_KEY]
+
+        # 3. an untrusted parameter: the run fails with the reason, nothing is written
+        run, _ = trigger(client, manual, {"config": {"input_path": str(inbox / ".." / ".." / ".."),
+                                                     "warehouse_path": str(db)}})
+        assert run.state.is_failed()
+        assert "PathOutsideRoot" in run.state.message and "outside the allowed folders" in run.state.message
+        assert rows(db, "SELECT count(*) FROM runs")[0][0] == 2
+
+        # 4. what the schedule does when nothing is new: a quick run that still leaves a `runs` row
+        run, wall = trigger(client, scheduled)
+        assert run.state.is_completed(), run.state.message
+        assert rows(db, "SELECT articles_new, articles_skipped FROM runs ORDER BY started_at DESC LIMIT 1") == [(0, 5)]
+        assert "Nothing new" in artifacts_of(client, run.id)[SUMMARY_KEY]
+        print(f"\nno-op scheduled run: {run.total_run_time.total_seconds():.2f} s in the flow, "
+              f"{wall:.1f} s from trigger to Completed")
+        assert run.total_run_time.total_seconds() < 30
