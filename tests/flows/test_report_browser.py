@@ -1,0 +1,76 @@
+"""The HTML report of the seed articles, rendered by a real headless Chromium.
+
+`make test` installs Debian's `chromium` when it is missing; run alone, the test is
+skipped without it (and fails in CI, where it must run).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import duckdb
+import lxml.html
+import pytest
+
+from flows.verify import RunConfig, verify_articles
+from tasks.report import build_report
+from tests.conftest import copy_seeds
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("prefect_server")]
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-extensions",
+]
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (make test installs it with apt-get)")
+        pytest.skip("chromium is not installed; `make test` installs it")
+    return found
+
+
+def dump_dom(page_path, profile_dir) -> str:
+    out = subprocess.run(
+        [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}", "--dump-dom", page_path.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout
+
+
+def test_seed_report_shows_the_ceasefire_date_discrepancy_with_both_sides(workdir, tmp_path):
+    copy_seeds(workdir / "data" / "articles")
+    warehouse = workdir / "warehouse" / "claimcheck.duckdb"
+    verify_articles(RunConfig(input_path=workdir / "data" / "articles", warehouse_path=warehouse))
+    con = duckdb.connect(str(warehouse), read_only=True)
+    page = tmp_path / "report.html"
+    page.write_text(build_report(con, "html"), encoding="utf-8")
+    con.close()
+
+    dom = lxml.html.fromstring(dump_dom(page, tmp_path / "profile"))
+    assert dom.findtext(".//h1") == "claimcheck report"
+    sections = [s.get("id") for s in dom.xpath("//body/section")]
+    assert sections[:2] == ["discrepancies", "timeline"] and "speakers" in sections
+
+    [ceasefire] = [d for d in dom.xpath('//article[contains(@class, "discrepancy")]')
+                   if d.xpath('.//div[@data-value="2020-11-09"]') and d.xpath('.//div[@data-value="2020-11-10"]')]
+    assert ceasefire.get("data-severity") == "high"
+    sides = {side.get("data-value"): {m.get("data-article-id") for m in side.xpath('.//li[@class="member"]')}
+             for side in ceasefire.xpath('.//div[@class="side"]')}
+    assert sides["2020-11-09"] == {"000_a0fdcd33e81b8070"}
+    assert sides["2020-11-10"] == {"001_1f898c961dd7184c", "002_780e885c75eae896"}
+    marked = {m.text_content() for m in ceasefire.xpath(".//mark")}
+    assert any("November 9" in t for t in marked) and any("10" in t and "Nov" in t for t in marked)
+    # Links back to the sentences resolve inside the page.
+    ids = set(dom.xpath("//@id"))
+    for href in ceasefire.xpath('.//a[@class="to-source"]/@href'):
+        assert href[1:] in ids
+    # The timeline chart is inline SVG and the quotes section names the seed speakers.
+    assert dom.xpath('//section[@id="timeline"]//*[local-name()="svg"]')
+    speakers = {s.get("data-speaker") for s in dom.xpath('//section[@class="speaker"]')}
+    assert {"Maria Zakharova", "Mikhail Galuzin"} <= speakers
