@@ -20,11 +20,13 @@ def register(app: typer.Typer) -> None:
 
         Example: claimcheck run --input data/articles --warehouse warehouse/claimcheck.duckdb
         """
+        from claimcheck.run_progress import show_progress
         from claimcheck.runner import RunFailed, run_flow
 
         settings = load_settings()
         try:
-            summary = run_flow(input or settings.inbox, warehouse or settings.warehouse)
+            with show_progress():
+                summary = run_flow(input or settings.inbox, warehouse or settings.warehouse)
         except RunFailed as exc:
             typer.echo(f"error: {exc}", err=True)
             sys.exit(2)

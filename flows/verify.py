@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from claimcheck.config import load_settings
 from flows.artifacts import publish_run_artifacts, read_open_discrepancies
+from flows.progress import report_progress
 from models import Run
 from tasks.analyse import analyse_articles
 from tasks.ingest import SourceFile, discover, hash_file, ingest_file, iter_batches
@@ -181,6 +182,7 @@ def verify_articles(config: RunConfig) -> dict:
             summary.articles_replaced = writer.forget_sources(plan.changed)
             registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
             seen = files_done = 0
+            report_progress("files", 0, len(plan.todo))
             for batch in iter_batches(plan.todo, settings.batch_size):
                 articles, rejected = ingest_batch(batch, settings.max_file_bytes)
                 analyses = extract_batch(articles, registry) if articles else []
@@ -196,10 +198,13 @@ def verify_articles(config: RunConfig) -> dict:
                     "batch: %d articles, %d rejected (%d of %d files done)",
                     len(articles), len(rejected), files_done, len(plan.todo),
                 )
+                report_progress("files", files_done, len(plan.todo))
             if registry is not None:
                 writer.write_speakers(registry.speakers(), registry.aliases())
             if plan.todo or plan.changed:
+                report_progress("cross-check", 0, 1)
                 checked = link_and_crosscheck(writer)
+                report_progress("cross-check", 1, 1)
                 summary.facts_checked = checked.get("facts_checked", 0)
                 summary.discrepancies_new = checked.get("discrepancies_new", 0)
             writer.finish(
