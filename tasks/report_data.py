@@ -160,6 +160,16 @@ def load_report(con: duckdb.DuckDBPyConnection, now: dt.datetime | None = None) 
     return data.model_copy(update={"sources": collect_sources(data)})
 
 
+def timeline_facts(data: ReportData) -> tuple[list[FactView], int]:
+    """The dated facts worth a timeline row: those several articles state (agreeing or not).
+    Single-source dates would stretch the axis over decades for one mention each; they are
+    drawn only when there is nothing else. Returns (facts, how many were left out)."""
+    shared = [f for f in data.dated_facts if f.status != "single"]
+    if not shared:
+        return data.dated_facts, 0
+    return shared, len(data.dated_facts) - len(shared)
+
+
 def anchor_id(prefix: str, *parts: object) -> str:
     """A stable HTML id: readable prefix, short hash of the parts (ids may hold any character)."""
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:10]

@@ -19,6 +19,7 @@ from tasks.report_data import (
     anchor_id,
     first_sentence,
     sentence_anchor,
+    timeline_facts,
 )
 from tasks.report_timeline import timeline_svg
 
@@ -88,7 +89,7 @@ def render_html(data: ReportData) -> str:
 
 def _header(data: ReportData) -> str:
     run = data.last_run
-    run_text = (f" · last run <code>{escape(run['run_id'])}</code> finished {escape(str(run['finished_at']))}"
+    run_text = (f" · last run <code>{escape(run['run_id'])}</code> finished {escape(str(run['finished_at'])[:19])}"
                 if run else "")
     stats = [
         (len(data.discrepancies), "open discrepancies", "#discrepancies"),
@@ -178,9 +179,10 @@ def _timeline(data: ReportData) -> str:
     # A row links to where the report discusses the fact: its discrepancy or its corroboration.
     targets = {f.fact_key: anchor_id("f", f.fact_key) for f in data.corroborated}
     targets.update({d.fact_key: anchor_id("d", d.discrepancy_id) for d in reversed(data.discrepancies)})
-    rows = [(targets.get(f.fact_key, ""), f.label, f.status, f.dates) for f in data.dated_facts]
-    svg = timeline_svg(rows)
-    body = (svg + '<p class="muted">Dots are days, bars months or years; red rows are disputed.</p>'
+    facts, left_out = timeline_facts(data)
+    svg = timeline_svg([(targets.get(f.fact_key, ""), f.label, f.status, f.dates) for f in facts])
+    note = f" {left_out} dates stated by one article only are not drawn." if left_out else ""
+    body = (svg + f'<p class="muted">Dots are days, bars months or years; red rows are disputed.{note}</p>'
             if svg else '<p class="empty">No dated facts.</p>')
     return f'<section id="timeline"><h2>Timeline of dated facts</h2>{body}</section>'
 

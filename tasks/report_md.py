@@ -3,14 +3,14 @@ viewers and the Prefect Markdown artifact (which does not render raw HTML, so li
 point at the article's id and the highlight is **bold**)."""
 from __future__ import annotations
 
-from tasks.report_data import Evidence, ReportData, first_sentence
+from tasks.report_data import Evidence, ReportData, first_sentence, timeline_facts
 
 
 def render_markdown(data: ReportData) -> str:
     lines: list[str] = ["# claimcheck report", ""]
     run = data.last_run
     lines.append(f"Generated {data.generated_at.isoformat(sep=' ')}"
-                 + (f" · last run `{run['run_id']}` finished {run['finished_at']}" if run else ""))
+                 + (f" · last run `{run['run_id']}` finished {str(run['finished_at'])[:19]}" if run else ""))
     lines.append("")
     lines.append(f"**{len(data.discrepancies)}** open discrepancies · **{len(data.corroborated)}** corroborated facts · "
                  f"**{sum(s.quotes for s in data.speakers)}** quotes · **{len(data.articles)}** articles from "
@@ -28,12 +28,15 @@ def render_markdown(data: ReportData) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     lines += ["## Timeline of dated facts", ""]
-    if not data.dated_facts:
+    facts, left_out = timeline_facts(data)
+    if not facts:
         lines += ["No dated facts.", ""]
-    for f in data.dated_facts:
+    for f in facts:
         values = ", ".join(_date_text(d, p) for d, p in sorted(f.dates))
         status = "⚠ disputed" if f.status == "disputed" else f.status
         lines.append(f"- {values}: {_cell(f.label)} ({status})")
+    if left_out:
+        lines += ["", f"{left_out} dates stated by one article only are not listed."]
     lines += ["", f"## Corroborated facts ({len(data.corroborated)})", ""]
     if data.corroborated:
         lines += ["| fact | value | articles | stated in |", "| --- | --- | ---: | --- |"]

@@ -96,6 +96,7 @@ def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
         if day > hi:
             break
         months.append(day)
-    step = max(1, len(months) // 10)
-    return [(d, d.strftime("%b %Y") if d.month == 1 or i == 0 else d.strftime("%b"))
-            for i, d in enumerate(months[::step])]
+    shown = months[:: max(1, len(months) // 10)]
+    # The year is printed on the first tick and wherever it changes.
+    return [(d, d.strftime("%b %Y") if i == 0 or d.year != shown[i - 1].year else d.strftime("%b"))
+            for i, d in enumerate(shown)]

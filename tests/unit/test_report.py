@@ -120,3 +120,16 @@ def test_timeline_draws_days_as_dots_and_months_as_bars():
     assert timeline_svg([]) == ""
     assert span_of(dt.date(2020, 2, 1), "month") == (dt.date(2020, 2, 1), dt.date(2020, 2, 29))
     assert span_of(dt.date(2020, 6, 1), "year") == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+def test_timeline_leaves_out_single_source_dates_and_says_so(con):
+    con.execute("INSERT INTO facts VALUES ('founding', 'date', 'port founding', 'single', 1, 1)")
+    con.execute("INSERT INTO claims VALUES ('c10', 'coast-1', NULL, 'date', 'February 3, 2023', "
+                "'The bridge had been closed on February 3, 2023.', NULL, NULL, NULL, NULL, 'exact', DATE '1850-01-01', "
+                "'year', 'founding', NULL, 0, 5)")
+    data = load_report(con, NOW)
+    assert "port founding" in [f.label for f in data.dated_facts]
+    page, md = render_html(data), render_markdown(data)
+    assert "port founding" not in page.split('<section id="timeline">')[1].split("</section>")[0]
+    assert "1 dates stated by one article only are not drawn." in page
+    assert "1 dates stated by one article only are not listed." in md
