@@ -72,9 +72,8 @@ def prefect_api(tmp_path_factory):
     home = tmp_path_factory.mktemp("prefect-home")
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
+    # The scheduler service stays on: the deployment test checks it creates the scheduled runs.
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-           # nothing here is scheduled by the server: the tests trigger runs themselves
-           "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false",
            "PREFECT_SERVER_SERVICES_LATE_RUNS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
     log_path = home / "server.log"

@@ -138,3 +138,26 @@ def test_runs_triggered_through_the_api_like_the_ui(workdir, served):
         print(f"\nno-op scheduled run: {run.total_run_time.total_seconds():.2f} s in the flow, "
               f"{wall:.1f} s from trigger to Completed")
         assert run.total_run_time.total_seconds() < 30
+
+        # 5. the server's scheduler has queued the next runs of `scheduled`, 15 minutes apart
+        upcoming = wait_for_scheduled_runs(client, scheduled.id)
+        gaps = {(b - a).total_seconds() for a, b in zip(upcoming, upcoming[1:])}
+        assert gaps == {900.0}
+
+
+def wait_for_scheduled_runs(client, deployment_id, timeout: float = 60) -> list:
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter
+    from prefect.client.schemas.filters import FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.objects import StateType
+
+    deadline = time.monotonic() + timeout
+    while True:
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id])),
+            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))),
+        )
+        starts = sorted(r.expected_start_time for r in runs if r.auto_scheduled)
+        if len(starts) >= 2:
+            return starts
+        assert time.monotonic() < deadline, "the Prefect scheduler created no runs for the scheduled deployment"
+        time.sleep(1)
