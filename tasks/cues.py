@@ -24,7 +24,8 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "reaffirm", "welcome", "threaten", "estimate", "forecast", "advise", "recount", "concur", "disclose", "divulge",
     "blame", "condemn", "denounce", "decry", "reject", "defend", "hail",
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail",
-    "outline", "unveil", "fault", "endorse",
+    "outline", "unveil", "fault", "endorse", "agree", "disagree", "deride", "retweet",
+    "plead", "swear", "characterize", "characterise",
 })
 
 # Cue verbs that only report speech when they take a clause or a quotation: "continue"
@@ -32,7 +33,22 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
     "continue", "add", "speak", "question", "signal", "post", "answer", "recall",
     "maintain", "observe", "charge", "counter", "welcome", "threaten", "estimate",
-    "forecast", "cite", "describe", "praise", "dismiss", "mock", "highlight",
+    "forecast", "cite", "highlight", "agree", "disagree", "swear", "plead",
+})
+
+# Nouns that report speech ("his claim that ...", "Trump's promise to ...", "her criticism of
+# ..."): the possessor (or a "from"/"by" phrase) is the speaker, the that-clause or
+# infinitive the content. Those in NOUN_ABOUT_CUES also take an "of"/"about" object.
+SPEECH_NOUNS: frozenset[str] = frozenset({
+    "claim", "assertion", "suggestion", "statement", "promise", "pledge", "vow", "proposal",
+    "complaint", "criticism", "remark", "comment", "warning", "argument", "insistence",
+    "contention", "allegation", "accusation", "threat", "call", "demand", "admission",
+    "denial", "prediction", "announcement", "declaration", "insinuation", "boast", "plea",
+    "appeal", "assurance", "charge", "assessment", "explanation", "testimony", "message",
+    "insult", "joke", "attack", "praise", "request",
+})
+NOUN_ABOUT_CUES: frozenset[str] = frozenset({
+    "criticism", "complaint", "joke", "praise", "warning",
 })
 
 # Phrasal cues: verb lemma + particle/preposition ("pointed out", "called on", "called for").
@@ -43,7 +59,13 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "lash": frozenset({"out"}),
     "spell": frozenset({"out"}),
     "weigh": frozenset({"in"}),
-    "speak": frozenset({"out"}),
+    "speak": frozenset({"out", "about"}),
+    "talk": frozenset({"about"}),
+    "joke": frozenset({"about"}),
+    "complain": frozenset({"about"}),
+    "boast": frozenset({"about"}),
+    "brag": frozenset({"about"}),
+    "plead": frozenset({"with"}),
 }
 
 # Verbs that name or label rather than quote: a quotation they govern is a name or a
@@ -105,7 +127,7 @@ NAME_TITLES: frozenset[str] = FEMALE_TITLES | MALE_TITLES | frozenset({
 FEMALE_ROLES: frozenset[str] = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "wife", "mother", "daughter", "woman"})
 MALE_ROLES: frozenset[str] = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "husband", "father", "son", "man"})
 
-PERSON_PRONOUNS: dict[str, str] = {"he": "male", "him": "male", "she": "female", "her": "female"}
+PERSON_PRONOUNS: dict[str, str] = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 ORG_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 
 # Adjectives of nationality to the country they name ("the Russian side").

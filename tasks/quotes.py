@@ -19,7 +19,7 @@ from tasks.attribution import ArticleContext, Entity
 from tasks.cues import CLAUSE_ONLY_VERBS
 from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from tasks.speakers import SpeakerRegistry
-from tasks.speech_cues import according_to, cue_subject, cue_text, is_cue, is_naming, reported_span
+from tasks.speech_cues import according_to, cue_subject, cue_text, is_cue, is_naming, noun_cue, reported_span
 
 # Confidence by how the speaker was found; the product of kind and resolution factors.
 _KIND_CONFIDENCE = {"direct": 0.95, "partial": 0.85, "indirect": 0.8, "headline": 0.8}
@@ -272,6 +272,15 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: _Tokens, quoted: list[Candi
             if cand is not None:
                 cand.subject = source
                 out.append(cand)
+            continue
+        if t.pos_ == "NOUN":
+            found = noun_cue(t)
+            if found is not None:
+                source, (a, b) = found
+                cand = _span_candidate(doc, a, b, inside_quote, t)
+                if cand is not None:
+                    cand.subject = source
+                    out.append(cand)
             continue
         if not is_cue(t):
             continue

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tasks.cues import ACCORDING_TO, CLAUSE_ONLY_VERBS, NAMING_VERBS, PHRASAL_CUES, SPEECH_VERBS
+from tasks.cues import (
+    ACCORDING_TO,
+    CLAUSE_ONLY_VERBS,
+    NAMING_VERBS,
+    NOUN_ABOUT_CUES,
+    PHRASAL_CUES,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Verbs whose bare noun-phrase object is what was said ("voiced concern", "pointed out X").
@@ -27,6 +35,12 @@ _NP_OBJECT_OK = frozenset({
 _CONTENT_MARKS = frozenset({"that", "for", "whether", "if", "how", "why", "what"})
 # Object-taking cues whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "inform", "assure", "advise", "brief", "remind", "warn"})
+# Cues that frame a whole clause with "as": "As the paper reported, ...".
+_AS_FRAME_VERBS = frozenset({
+    "say", "report", "note", "reveal", "write", "explain", "mention", "tweet", "state",
+    "announce", "indicate", "confirm", "observe", "remark", "predict", "warn", "claim",
+    "point", "acknowledge", "admit", "reiterate", "stress", "emphasize", "emphasise",
+})
 _COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "prt", "dative", "oprd", "ccomp", "attr", "acomp")
 
 
@@ -36,8 +50,19 @@ def phrasal_particle(token: Token) -> Token | None:
     if not wanted:
         return None
     for child in token.rights:
-        if child.dep_ in ("prt", "prep") and child.lower_ in wanted:
+        if child.dep_ == "prt" and child.lower_ in wanted:
             return child
+        if child.dep_ == "prep" and child.lower_ in wanted:
+            # "spoke about the plan", not "what they talked about"
+            if child.lower_ == "about" and not any(c.dep_ in ("pobj", "pcomp") and c.i > child.i and c.tag_ not in ("WP", "WDT")
+                                                   for c in child.children):
+                continue
+            return child
+        # "calling for the United States to step up": 'for' marks the clause
+        if child.dep_ in ("advcl", "ccomp"):
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
+            if mark is not None and mark.lower_ in wanted and mark.i == token.i + 1:
+                return mark
     return None
 
 
@@ -61,6 +86,12 @@ def cue_subject(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in _SUBJECTS:
                 return child
+        # "as reported by X": the agent of a passive cue is the speaker
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None and token.tag_ == "VBN":
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
         # "..., saying that": the participle's subject is the main clause's; a passive
         # participle ("when asked whether ...") is said to the subject, not by it
         if token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG"):
@@ -96,6 +127,9 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     """Token range [start, end) of what a cue reports, or None when it reports nothing."""
     lemma = cue.lemma_.lower()
     children = list(cue.children)
+    framed = _as_frame(cue)
+    if framed is not None:
+        return framed
     ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
     if not ccomps:
         ccomps = [c for c in children if c.dep_ == "ccomp"]
@@ -116,12 +150,41 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     if has_xcomp or particle is not None or (has_obj and lemma in _NP_OBJECT_OK and lemma not in _ADDRESSEE_VERBS):
         if lemma in _ADDRESSEE_VERBS and not has_xcomp and particle is None:
             return None
-        end = max(c.right_edge.i for c in right) + 1
+        # the content runs to the end of the cue's clause ("dismissed X while saying Y",
+        # "described X as Y"), not into a coordinated clause of its own
+        tail = [c for c in children if c.i > cue.i and c.dep_ not in ("conj", "cc", "punct")]
+        end = max(c.right_edge.i for c in right + tail) + 1
         return cue.i, end
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue_subject(cue) is not None:
         head = cue.head
         return _false_split_start(head.left_edge), cue.left_edge.i
     return None
+
+
+def _as_frame(cue: Token) -> tuple[int, int] | None:
+    """'As X noted, CLAUSE' / 'CLAUSE, as X reported': the main clause is the content."""
+    if cue.lemma_.lower() not in _AS_FRAME_VERBS or phrasal_particle(cue) is not None:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+        return None
+    frame = None
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        frame = cue
+    # the parser's other reading: "as" a preposition, the cue a relative clause of its object
+    elif (cue.dep_ == "relcl" and cue.head.dep_ == "pobj" and cue.head.head.lower_ == "as"
+          and cue.head.head.dep_ == "prep" and cue.head.head.left_edge.i == cue.head.head.i):
+        frame = cue.head.head
+    if frame is None or frame.head.i == frame.i:
+        return None
+    head = frame.head
+    sent = cue.sent
+    if frame.left_edge.i < head.i:  # the frame comes first: content after it
+        start = frame.right_edge.i + 1
+        end = min(head.right_edge.i + 1, sent.end)
+    else:
+        start = max(head.left_edge.i, sent.start)
+        end = frame.left_edge.i
+    return (start, end) if end - start >= 3 else None
 
 
 def _false_split_start(token: Token) -> int:
@@ -163,3 +226,29 @@ def according_to(token: Token) -> tuple[Token, tuple[int, int]] | None:
             start += 1
         return source, (start, sent.end)
     return source, (sent.start, phrase_start)
+
+
+def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:
+    """'X's claim that CLAUSE', 'his promise to VP', 'criticism from X of NP':
+    (speaker head, token range of the content) for a speech noun with a speaker."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    lemma = token.lemma_.lower()
+    speaker = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN", "NOUN")), None)
+    if speaker is None:
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                break
+    if speaker is None or speaker.lower_ in ("its", "their", "my", "our", "your"):
+        return None
+    for child in token.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.i > token.i:
+            first = child.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" or (
+                    first.lower_ == "to" and child.tag_ == "VB" and child.dep_ == "acl"):
+                return speaker, (first.i + (1 if first.lower_ == "that" else 0), child.right_edge.i + 1)
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "on") and lemma in NOUN_ABOUT_CUES:
+            if any(c.dep_ == "pobj" for c in child.children):
+                return speaker, (child.i, child.right_edge.i + 1)
+    return None

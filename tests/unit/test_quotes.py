@@ -170,3 +170,73 @@ def test_continuation_quote_inherits_speaker(run):
     quotes, _, _ = run('"The plan is sound," Berg said. "It will pay for itself within ten years."')
     later = only(quotes, "direct", "pay for itself")
     assert later.speaker_name == "Berg"
+
+
+# ---- indirect cues beyond "X said that": frames, nouns, phrasal verbs -------------------
+
+def test_calling_for_a_clause_marked_by_for(run):
+    quotes, _, _ = run('Councillor Tomas Berg is calling for the harbour board to publish its accounts.')
+    q = only(quotes, "indirect")
+    assert "the harbour board to publish its accounts" in q.text
+    assert q.speaker_name == "Tomas Berg"
+    assert q.cue == "calling for"
+
+
+def test_as_x_reported_frames_the_main_clause(run):
+    quotes, _, _ = run('As Reuters reported, the ferry company will cut two routes in May. '
+                       'Tickets will cost more, as the minister noted last week.')
+    q = only(quotes, "indirect", "ferry")
+    assert q.text.startswith("the ferry company will cut two routes")
+    assert q.speaker_name == "Reuters"
+    after = only(quotes, "indirect", "Tickets")
+    assert after.text.startswith("Tickets will cost more")
+
+
+def test_as_reported_by_x_takes_the_agent(run):
+    quotes, _, _ = run('As reported by the Harbour Gazette, the ferry company will cut two routes in May.')
+    q = only(quotes, "indirect")
+    assert q.text.startswith("the ferry company will cut two routes")
+    assert q.speaker_name == "Harbour Gazette"
+
+
+def test_causal_as_is_not_a_frame(run):
+    quotes, _, _ = run('Fares rose sharply as Tomas Berg called for a ferry boycott after the strike.')
+    assert all("Fares rose" not in q.text for q in quotes)
+
+
+def test_speech_noun_with_possessor(run):
+    quotes, _, _ = run("Despite Mayor Anna Kowalski's claim that the tunnel will open on time, "
+                       "engineers remain doubtful. Her promise to cut fares was also questioned.")
+    claim = only(quotes, "indirect", "tunnel")
+    assert claim.text.startswith("the tunnel will open on time")
+    assert claim.speaker_name == "Anna Kowalski"
+    promise = only(quotes, "indirect", "fares")
+    assert promise.text.startswith("to cut fares")
+    assert promise.speaker_name == "Anna Kowalski"
+
+
+def test_speech_noun_without_speaker_or_clause_is_not_a_quote(run):
+    quotes, _, _ = run('The claim was rejected by the court. A promise is a promise. '
+                       'His remarks about the weather drew laughter.')
+    assert quotes == []
+
+
+def test_object_of_labelling_cue_runs_to_the_clause_end(run):
+    quotes, _, _ = run('Governor Elena Marsh described the budget as a betrayal of rural towns.')
+    q = only(quotes, "indirect")
+    assert "the budget as a betrayal of rural towns" in q.text
+
+
+def test_spoke_about_needs_an_object(run):
+    quotes, _, _ = run('Councillor Tomas Berg spoke about the housing shortage at the meeting. '
+                       'Nobody knows what they talked about.')
+    q = only(quotes, "indirect")
+    assert "the housing shortage" in q.text
+    assert q.speaker_name == "Tomas Berg"
+
+
+def test_agree_only_with_a_clause(run):
+    quotes, _, _ = run('Governor Elena Marsh agreed that the bridge needs new cables. '
+                       'Councillor Tomas Berg agreed to pay for the repairs.')
+    q = only(quotes, "indirect")
+    assert "the bridge needs new cables" in q.text
