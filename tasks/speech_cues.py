@@ -248,7 +248,7 @@ def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:
             if first.lower_ == "that" and first.dep_ == "mark" or (
                     first.lower_ == "to" and child.tag_ == "VB" and child.dep_ == "acl"):
                 return speaker, (first.i + (1 if first.lower_ == "that" else 0), child.right_edge.i + 1)
-        if child.dep_ == "prep" and child.lower_ in ("of", "about", "on") and lemma in NOUN_ABOUT_CUES:
-            if any(c.dep_ == "pobj" for c in child.children):
-                return speaker, (child.i, child.right_edge.i + 1)
+        if (child.dep_ == "prep" and child.lower_ in ("of", "about", "on") and lemma in NOUN_ABOUT_CUES
+                and any(c.dep_ == "pobj" for c in child.children)):
+            return speaker, (child.i, child.right_edge.i + 1)
     return None
