@@ -121,7 +121,12 @@ def test_runs_triggered_through_the_api_like_the_ui(workdir, served):
         assert run.state.is_completed(), run.state.message
         assert rows(db, "SELECT articles_new, articles_skipped FROM runs WHERE flow_run_id = ?", str(run.id)) == [(1, 4)]
         assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (5, 5)
-        assert "| articles new | 1 |" in artifacts_of(client, run.id)[SUMMARY_KEY]
+        summary = artifacts_of(client, run.id)[SUMMARY_KEY]
+        assert "| articles new | 1 |" in summary
+        # only the facts the new article's claims touch are re-checked
+        touched = rows(db, "SELECT count(DISTINCT fact_key) FROM claims WHERE article_id = '004_f982996cea3e33e0'")[0][0]
+        assert f"| facts re-checked | {touched} |" in summary
+        assert touched < rows(db, "SELECT count(*) FROM facts")[0][0]
 
         # 3. an untrusted parameter: the run fails with the reason, nothing is written
         run, _ = trigger(client, manual, {"config": {"input_path": str(inbox / ".." / ".." / ".."),
