@@ -49,6 +49,10 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     speaker: Speaker | None = None
     country: str | None = None
+    # The name this article gives the speaker when fuller than the registry's canonical
+    # one ("Donald J. Trump"), or the bare surname shared by several people ("Khan").
+    display: str | None = None
+    ambiguous: bool = False
 
     def role_words(self) -> set[str]:
         words = {w for r in self.roles for w in fold_name(r).split()}
@@ -115,17 +119,21 @@ class ArticleContext:
             return None
         surname = fold_name(words[-1])
         gender = _gender_from_titles(ent) if ent is not None else "unknown"
-        speaker = self.registry.resolve(name, kind="person")
-        key = speaker.speaker_id if speaker else None
-        if key is None:
-            # a surname alone joins the latest full name that ends with it
-            same = self._surnames.get(surname, [])
-            if len(words) == 1 and same:
-                entity = same[-1]
-                if gender != "unknown":
+        if len(words) == 1:
+            # a surname alone means a full name of this article before any registry person:
+            # the one person so named, or (several: "Khizr and Ghazala Khan") the surname itself
+            same = [e for e in self._surnames.get(surname, []) if not e.ambiguous]
+            if len(same) == 1:
+                entity = same[0]
+                if gender != "unknown" and entity.gender == "unknown":
                     entity.gender = gender
                 return entity
-            key = "p:" + fold_name(name)
+            if len(same) > 1:
+                return self._ambiguous_surname(words[0], surname)
+        speaker = self.registry.resolve(name, kind="person")
+        if speaker is not None and len(words) == 1 and speaker.origin == "text" and len(speaker.canonical_name.split()) > 1:
+            speaker = None  # a surname met in another article is no evidence here
+        key = speaker.speaker_id if speaker else "p:" + fold_name(name)
         if key in self._by_key:
             entity = self._by_key[key]
         else:
@@ -137,9 +145,23 @@ class ArticleContext:
             self._surnames.setdefault(surname, []).append(entity)
         if len(words) > len(entity.name.split()) and entity.speaker is None:
             entity.name = name
+        elif entity.speaker is not None and len(words) > len((entity.display or entity.name).split()):
+            # "Donald J. Trump" for the registry's "Donald Trump": the article's fullest form
+            # (unless the article also writes the canonical form itself)
+            canon = set(fold_name(entity.speaker.canonical_name).split())
+            if canon <= set(fold_name(name).split()) and entity.speaker.canonical_name not in self.doc.text:
+                entity.display = name
         if gender != "unknown" and entity.gender == "unknown":
             entity.gender = gender
         return entity
+
+    def _ambiguous_surname(self, word: str, surname: str) -> Entity:
+        key = "p?:" + surname
+        if key not in self._by_key:
+            entity = Entity(name=word, kind="person", display=word, ambiguous=True)
+            self._by_key[key] = entity
+            self.entities.append(entity)
+        return self._by_key[key]
 
     def org_entity(self, text: str) -> Entity | None:
         name = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).strip(" ,.'")
@@ -147,6 +169,9 @@ class ArticleContext:
         if not name or not name[0].isalnum():
             return None
         speaker = self.registry.resolve(name)
+        if (speaker is not None and speaker.origin == "text" and speaker.kind == "person"
+                and fold_name(name) != fold_name(speaker.canonical_name)):
+            speaker = None  # a person's surname met in another article is no evidence here
         key = speaker.speaker_id if speaker else "o:" + fold_name(name)
         if key not in self._by_key:
             kind = speaker.kind if speaker else "organisation"
@@ -238,7 +263,10 @@ class ArticleContext:
             return self._entity_for_span(names[0]), mention
         if head.pos_ == "PROPN":
             start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
-            return self.org_entity(doc[start:head.i + 1].text), mention
+            name = doc[start:head.i + 1].text
+            if fold_name(head.text) in self._surnames:  # an untagged surname of someone named here
+                return self._person_entity(name), mention
+            return self.org_entity(name), mention
         return None, mention
 
     def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
@@ -319,8 +347,16 @@ class ArticleContext:
             return None
         if entity.speaker is None:
             role = entity.roles[0] if entity.roles else None
-            entity.speaker = self.registry.register(entity.name, role=role, kind=entity.kind, gender=entity.gender)
+            entity.speaker = self.registry.register(entity.name, role=role, kind=entity.kind, gender=entity.gender,
+                                                    reuse_alias=not entity.ambiguous)
         return entity.speaker
+
+    @staticmethod
+    def name_for(entity: Entity | None, speaker: Speaker | None) -> str | None:
+        """The speaker's name as this article's quotes report it."""
+        if speaker is None:
+            return None
+        return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
 
 
 def _name_words(ent: Span) -> list[str]:

@@ -84,7 +84,7 @@ def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> lis
             quote_id=stable_id(article.article_id, kind, c.start, c.end),
             article_id=article.article_id,
             speaker_id=speaker.speaker_id if speaker else None,
-            speaker_name=speaker.canonical_name if speaker else None,
+            speaker_name=ctx.name_for(c.entity, speaker),
             speaker_text=c.speaker_text,
             kind=kind, text=c.text, cue=cue_text(c.cue) if c.cue is not None else (":" if kind == "headline" else None),
             start_char=c.start, end_char=c.end, confidence=round(conf, 3),

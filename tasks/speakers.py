@@ -152,10 +152,14 @@ class SpeakerRegistry:
         kind: str = "person",
         gender: str = "unknown",
         organisation: str | None = None,
+        reuse_alias: bool = True,
     ) -> Speaker:
-        """A speaker found in text; an existing entry is returned (its role filled if empty)."""
+        """A speaker found in text; an existing entry is returned (its role filled if empty).
+
+        `reuse_alias=False` registers the name as its own speaker even when it is another
+        speaker's alias (a surname that several people of one article share)."""
         name = " ".join(name.split()).strip(" ,.;:")
-        existing = self._alias_index.get(fold_name(name))
+        existing = self._alias_index.get(fold_name(name)) if reuse_alias else None
         if existing:
             speaker = self._speakers[existing]
             if role and not speaker.role:

@@ -240,3 +240,41 @@ def test_agree_only_with_a_clause(run):
                        'Councillor Tomas Berg agreed to pay for the repairs.')
     q = only(quotes, "indirect")
     assert "the bridge needs new cables" in q.text
+
+
+# ---- naming: the article's own people before the registry --------------------------------
+
+def test_surname_from_another_article_is_not_reused(nlp):
+    registry = SpeakerRegistry.load()
+
+    def run_one(aid, text):
+        body = normalise_text(text)
+        article = Article(article_id=aid, source_path=f"{aid}.txt", title=None,
+                          content_sha256=hashlib.sha256(body.encode()).hexdigest(), body=body)
+        return extract_quotes(nlp(body), article, registry)
+
+    run_one("a1", "Retired admiral Peter Okafor toured the shipyard. Okafor said the docks were ready.")
+    quotes = run_one("a2", "The novelist Grace Okafor opened the fair. Okafor said that reading is a habit.")
+    q = only(quotes, "indirect", "reading")
+    assert q.speaker_name == "Grace Okafor"
+
+
+def test_surname_shared_by_two_people_stays_a_surname(run):
+    quotes, _, _ = run("The brothers Samuel Idris and Jonah Idris run the bakery. "
+                       "Mr. Idris said that bread prices would rise.")
+    q = only(quotes, "indirect", "bread")
+    assert q.speaker_name == "Idris"
+
+
+def test_fuller_article_form_of_a_registry_name_is_reported(run):
+    quotes, _, _ = run("Marco A. Rubio spoke in Ohio. Mr. Rubio said that factories would reopen.")
+    q = only(quotes, "indirect", "factories")
+    assert q.speaker_name == "Marco A. Rubio"
+    assert q.speaker_id == "marco-rubio"
+
+
+def test_canonical_name_kept_when_the_article_writes_it(run):
+    quotes, _, _ = run("Joe Biden spoke in Ohio, and Joseph R. Biden Jr. was on the ballot. "
+                       "Mr. Biden said that factories would reopen.")
+    q = only(quotes, "indirect", "factories")
+    assert q.speaker_name == "Joe Biden"
