@@ -223,6 +223,9 @@ class ArticleContext:
             return self._entity_for_span(ent), mention
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
             return self.resolve_pronoun(head), head.text
+        # an untagged, even mis-tagged, surname of someone named in the article
+        if head.text[:1].isupper() and head.is_alpha and fold_name(head.text) in self._surnames:
+            return self._person_entity(head.text), mention
         # "the spokesperson for X, Maria Zakharova": a named apposition is the speaker
         for child in head.rights:
             if child.dep_ == "appos":
@@ -263,17 +266,14 @@ class ArticleContext:
             return self._entity_for_span(names[0]), mention
         if head.pos_ == "PROPN":
             start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
-            name = doc[start:head.i + 1].text
-            if fold_name(head.text) in self._surnames:  # an untagged surname of someone named here
-                return self._person_entity(name), mention
-            return self.org_entity(name), mention
+            return self.org_entity(doc[start:head.i + 1].text), mention
         return None, mention
 
     def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
         if ent.label_ in _PERSON_LABELS and not prefer_org:
             return self._person_entity(" ".join(_name_words(ent)), ent)
         text = ent.text
-        if ent.label_ in _PERSON_LABELS:
+        if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
             return self._person_entity(" ".join(_name_words(ent)), ent)
         return self.org_entity(text)
 

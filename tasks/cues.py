@@ -56,6 +56,8 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
     "call": frozenset({"on", "for", "upon"}),
     "shoot": frozenset({"back"}),
+    "fire": frozenset({"back"}),
+    "hit": frozenset({"back"}),
     "lash": frozenset({"out"}),
     "spell": frozenset({"out"}),
     "weigh": frozenset({"in"}),
@@ -121,6 +123,9 @@ NAME_TITLES: frozenset[str] = FEMALE_TITLES | MALE_TITLES | frozenset({
     "dr.", "dr", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "rev.",
     "president", "senator", "governor", "secretary", "minister", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "judge", "justice", "speaker",
+    "councillor", "councilor", "councilman", "councilwoman", "mayor", "representative",
+    "congressman", "congresswoman", "chairman", "chairwoman", "commissioner", "general",
+    "captain", "sheriff", "rabbi", "reverend", "gov", "sen", "rep", "lt", "gen",
 })
 
 # Gendered role nouns, so "the spokeswoman" never resolves to a man.

@@ -118,9 +118,17 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Token
         cue = _cue_after(doc, body, span, toks, close_mark) if span.closed else None
         embedded = bool(before) and not before.endswith(":") and not _ends_with_cue(doc, toks, sent_start, open_mark)
         if not embedded:
+            intro_subject = None
             if cue is None and before:
-                cue = _cue_in_range(doc, toks.range(sent_start, open_mark))
+                rng = toks.range(sent_start, open_mark)
+                cue = _cue_in_range(doc, rng)
+                if before.endswith(":"):  # 'X fired back:', 'the news surprised pollster Y:'
+                    cue, intro_subject = _colon_intro(doc, rng, cue)
             cand = Candidate(span.start, span.end, text, "direct", cue=cue)
+            if intro_subject is not None:
+                cand.subject = intro_subject
+                out.append(cand)
+                continue
             if cue is None:
                 cand.inherit = True
                 if not before:
@@ -169,6 +177,28 @@ def _cue_in_range(doc: Doc, rng: range) -> Token | None:
         if is_cue(doc[i]) and cue_subject(doc[i]) is not None:
             return doc[i]
     return None
+
+
+def _colon_intro(doc: Doc, rng: range, cue: Token | None) -> tuple[Token | None, Token | None]:
+    """The speaker of a quotation introduced by a sentence ending in a colon: a cue of the
+    main clause, else the main clause's named subject, else any cue, else the last person."""
+    tokens = [doc[i] for i in rng]
+    if not tokens:
+        return cue, None
+    # the intro's own main clause: its token that hangs outside it (the parse often makes
+    # the quotation the sentence root and the intro a clause of it)
+    heads = [t for t in tokens if t.head.i not in rng or t.head.i == t.i]
+    root = max(heads, key=lambda t: t.right_edge.i - t.left_edge.i) if heads else tokens[-1].sent.root
+    main = [t for t in tokens if is_cue(t) and cue_subject(t) is not None and (t.i == root.i or t.head.i == root.i and t.dep_ == "conj")]
+    if main:
+        return main[-1], None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ in ("PROPN", "PRON")):
+        return None, subject
+    if cue is not None:
+        return cue, None
+    people = [e for e in doc[tokens[0].i:tokens[-1].i + 1].ents if e.label_ == "PERSON"]
+    return (None, people[-1].root) if people else (None, None)
 
 
 def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: _Tokens, close_mark: int) -> Token | None:

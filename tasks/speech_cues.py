@@ -105,6 +105,10 @@ def cue_subject(token: Token) -> Token | None:
             for child in token.rights:
                 if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     return child
+            # '"...," said Skelly' with the name mis-tagged (an adverb, an adjective)
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if nxt is not None and nxt.head.i == token.i and nxt.text[:1].isupper() and nxt.is_alpha:
+                return nxt
         # "CLAUSE, the spokesperson, X, says": the parser hangs the subject on the clause
         for clause in token.children:
             if clause.dep_ == "ccomp" and clause.i < token.i:

@@ -278,3 +278,31 @@ def test_canonical_name_kept_when_the_article_writes_it(run):
                        "Mr. Biden said that factories would reopen.")
     q = only(quotes, "indirect", "factories")
     assert q.speaker_name == "Joe Biden"
+
+
+# ---- speakers of quotations without an ordinary cue --------------------------------------
+
+def test_colon_intro_with_a_non_speech_main_verb(run):
+    quotes, _, _ = run('After Mayor Anna Kowalski suggested a new tax, Councillor Tomas Berg fired back: '
+                       '"The harbour cannot pay for another tax."')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Tomas Berg"
+
+
+def test_colon_intro_names_the_speaker_as_an_object(run):
+    quotes, _, _ = run('The result did not surprise the engineer Lena Ostrova: '
+                       '"The cables were never designed for this load."')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Lena Ostrova"
+
+
+def test_colon_intro_without_anyone_stays_null(run):
+    quotes, _, _ = run('The sign on the door was clear: "No entry after dark without a permit."')
+    assert all(q.speaker_name is None for q in quotes)
+
+
+def test_inverted_said_with_a_mistagged_surname(run):
+    quotes, _, _ = run('Engineer Dalia Venkova inspected the bridge.\n\n'
+                       '"The bolts are rusting faster than expected," said Venkova, pointing at the pillars.')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Dalia Venkova"
