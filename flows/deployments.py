@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from claimcheck.config import Settings
 from claimcheck.errors import ClaimcheckError
@@ -20,6 +21,9 @@ TAGS = ["claimcheck"]
 # (shown as Scheduled/Late) instead of loading a second spaCy model and then waiting on
 # the warehouse lock. The lock still guards against runs from other processes.
 RUNS_AT_ONCE = 1
+# Prefect's runner looks for new runs every 10 s by default, so a Run press seemed to do
+# nothing for up to 10 s; every 2 s costs one small local API call.
+POLL_SECONDS = 2
 
 
 def default_parameters(settings: Settings) -> dict:
@@ -78,5 +82,9 @@ def build_deployments(settings: Settings, interval_minutes: float | None = None,
 def serve_deployments(settings: Settings, interval_minutes: float | None = None, cron: str | None = None) -> None:
     """Register the deployments with the Prefect server and run their flow runs until interrupted."""
     from prefect import serve
+    from prefect.settings import PREFECT_RUNNER_POLL_FREQUENCY, temporary_settings
 
-    serve(*build_deployments(settings, interval_minutes, cron), limit=RUNS_AT_ONCE)
+    deployments = build_deployments(settings, interval_minutes, cron)
+    poll = {} if "PREFECT_RUNNER_POLL_FREQUENCY" in os.environ else {PREFECT_RUNNER_POLL_FREQUENCY: POLL_SECONDS}
+    with temporary_settings(updates=poll):
+        serve(*deployments, limit=RUNS_AT_ONCE)
