@@ -56,13 +56,13 @@ def build_deployments(settings: Settings, interval_minutes: float | None = None,
 
     from flows.verify import package_version, verify_articles
 
-    common = dict(
-        parameters=default_parameters(settings),
-        tags=TAGS,
-        version=package_version(),
+    common = {
+        "parameters": default_parameters(settings),
+        "tags": TAGS,
+        "version": package_version(),
         # A module path works from any working directory (the package is installed).
-        entrypoint_type=EntrypointType.MODULE_PATH,
-    )
+        "entrypoint_type": EntrypointType.MODULE_PATH,
+    }
     manual = verify_articles.to_deployment(
         MANUAL,
         description="Run on demand: choose an input folder (inside the configured input roots) and a warehouse file.",

@@ -5,6 +5,7 @@ The UI's Run button posts to /deployments/{id}/create_flow_run with the form's p
 """
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -146,13 +147,18 @@ def test_runs_triggered_through_the_api_like_the_ui(workdir, served):
 
         # 5. the server's scheduler has queued the next runs of `scheduled`, 15 minutes apart
         upcoming = wait_for_scheduled_runs(client, scheduled.id)
-        gaps = {(b - a).total_seconds() for a, b in zip(upcoming, upcoming[1:])}
+        gaps = {(b - a).total_seconds() for a, b in itertools.pairwise(upcoming)}
         assert gaps == {900.0}
 
 
 def wait_for_scheduled_runs(client, deployment_id, timeout: float = 60) -> list:
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter
-    from prefect.client.schemas.filters import FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterId,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
     from prefect.client.schemas.objects import StateType
 
     deadline = time.monotonic() + timeout

@@ -156,7 +156,7 @@ def outside(tmp_path):
 @pytest.fixture()
 def reads(monkeypatch):
     """Record every file the flow discovers or hashes."""
-    import flows.verify as verify
+    from flows import verify
 
     seen: list[Path] = []
     real_discover, real_hash = verify.discover, verify.hash_file
