@@ -143,6 +143,8 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Token
             continue
         if _looks_like_title(text) and cue.i not in {t.head.i for t in (doc[i] for i in inside)}:
             continue
+        if _is_name_or_title(doc, inside, text):
+            continue
         out.append(Candidate(span.start, span.end, text, "partial", cue=cue))
     for c in out:
         if c.cue is not None:
@@ -272,6 +274,30 @@ def _labels_with_subject(token: Token) -> bool:
     """A speaker labelling something: active 'call'/'brand' with its own subject."""
     return (token.lemma_.lower() in ("call", "brand", "label", "term", "dub") and token.tag_ != "VBN"
             and any(c.dep_ == "nsubj" for c in token.children))
+
+
+_NAME_ENTS = frozenset({"WORK_OF_ART", "ORG", "EVENT", "FAC", "PRODUCT", "LAW"})
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b")
+
+
+def _is_name_or_title(doc: Doc, inside: set[int], text: str) -> bool:
+    """A capitalised fragment used as a name: a show, a book, a web address
+    ('told NBC's "Meet the Press"'), not words someone said."""
+    if _URL.search(text):
+        return True
+    if not _looks_like_title(text) or not inside:
+        return False
+    tokens = [doc[i] for i in sorted(inside) if not doc[i].is_punct and not doc[i].is_space]
+    if not tokens:
+        return False
+    if all(t.ent_type_ in _NAME_ENTS for t in tokens if t.is_alpha and t.text[:1].isupper()):
+        return True
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    while before is not None and before.i > 0 and (before.is_punct or before.is_space):
+        before = doc[before.i - 1]
+    possessed = before is not None and before.tag_ == "POS"
+    return possessed or any(r.dep_ in ("pobj", "poss", "compound", "appos") for r in roots)
 
 
 def _looks_like_title(text: str) -> bool:

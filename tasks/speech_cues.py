@@ -223,13 +223,22 @@ def according_to(token: Token) -> tuple[Token, tuple[int, int]] | None:
     while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     sent = token.sent
+    doc = token.doc
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
-    if phrase_start <= sent.start + 1:
+    # the clause it frames: after it when it opens the sentence or its clause ("...: according
+    # to X, CLAUSE"), before it otherwise ("CLAUSE, according to X")
+    lead = [t for t in doc[sent.start:phrase_start] if not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV"))]
+    prev = next((t for t in reversed(doc[sent.start:phrase_start]) if not t.is_space), None)
+    if phrase_start <= sent.start + 1 or not lead or (prev is not None and prev.text in (":", ";", "--", "\u2014")):
         start = phrase_end
-        while start < sent.end and token.doc[start].is_punct:
+        while start < sent.end and (doc[start].is_punct or doc[start].is_space):
             start += 1
         return source, (start, sent.end)
-    return source, (sent.start, phrase_start)
+    start = sent.start
+    for t in doc[sent.start:phrase_start]:
+        if t.text in (":", ";"):
+            start = t.i + 1
+    return source, (start, phrase_start)
 
 
 def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:

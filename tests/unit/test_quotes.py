@@ -306,3 +306,21 @@ def test_inverted_said_with_a_mistagged_surname(run):
                        '"The bolts are rusting faster than expected," said Venkova, pointing at the pillars.')
     q = only(quotes, "direct")
     assert q.speaker_name == "Dalia Venkova"
+
+
+def test_according_to_after_a_colon_frames_what_follows(run):
+    quotes, _, _ = run('The shift was noticed: according to a harbour survey, most ferries run late.')
+    q = only(quotes, "indirect")
+    assert q.text.startswith("most ferries run late")
+
+
+def test_according_to_at_the_end_frames_what_precedes(run):
+    quotes, _, _ = run('Most ferries run late in winter, according to a harbour survey.')
+    q = only(quotes, "indirect")
+    assert q.text.startswith("Most ferries run late in winter")
+
+
+def test_show_names_and_web_addresses_are_not_partial_quotes(run):
+    quotes, _, _ = run('"We will fix the roads," Governor Elena Marsh said on NTV\'s "Morning Harbour Hour." '
+                       'She told viewers to read "www.marsh-roads.org" for details.')
+    assert all(q.kind != "partial" for q in quotes), [(q.kind, q.text) for q in quotes]
