@@ -5,8 +5,8 @@ started from a deployment or a test has no listener, and reporting costs nothing
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 # (stage, done, total): stage is "files" (input files processed) or "cross-check".
 Listener = Callable[[str, int, int], None]
@@ -14,7 +14,7 @@ _listeners: list[Listener] = []
 
 
 def report_progress(stage: str, done: int, total: int) -> None:
-    for listener in list(_listeners):
+    for listener in _listeners:
         listener(stage, done, total)
 
 

@@ -143,7 +143,7 @@ def load_report(con: duckdb.DuckDBPyConnection, now: dt.datetime | None = None) 
     bodies = dict(con.execute("SELECT article_id, body FROM stg_articles").fetchall())
     facts = group_facts(_rows(con, "SELECT * FROM mart_facts_with_claims"))
     data = ReportData(
-        generated_at=now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
+        generated_at=now or dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
         last_run=next(iter(_rows(con,
             "SELECT run_id, started_at, finished_at, status, articles_new, articles_skipped, articles_rejected "
             "FROM runs WHERE status = 'completed' ORDER BY started_at DESC LIMIT 1")), None),

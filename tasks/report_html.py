@@ -65,6 +65,10 @@ svg.timeline { max-width: 100%; height: auto; border: 1px solid var(--line); bor
 """
 
 
+CSP = ("<meta http-equiv=\"Content-Security-Policy\" "
+       "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+
+
 def render_html(data: ReportData) -> str:
     """The whole page."""
     parts = [
@@ -72,8 +76,7 @@ def render_html(data: ReportData) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # No network at all: even a stray URL in article text cannot make the page fetch.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">",
+        CSP,
         "<title>claimcheck report</title>",
         f"<style>{CSS}</style></head><body>",
         _header(data),

@@ -44,9 +44,10 @@ def timeline_svg(rows: list[tuple[str, str, str, list[tuple[dt.date, str]]]]) ->
         return round(LABEL_W + plot_w * (day - lo).days / total, 1)
 
     height = TOP + ROW_H * len(rows) + 8
+    svg_open = (f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+                f'width="{WIDTH}" height="{height}" role="img" aria-label="Timeline of dated facts">')
     out = [
-        f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="img" aria-label="Timeline of dated facts">',
+        svg_open,
         f'<line x1="{LABEL_W}" y1="{TOP - 6}" x2="{WIDTH - RIGHT_PAD}" y2="{TOP - 6}" stroke="#999"/>',
     ]
     for tick, text in _ticks(lo, hi):

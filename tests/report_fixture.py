@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from warehouse.schema import migrate
 
@@ -101,6 +102,15 @@ def fill_demo(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO rejected_inputs VALUES ('r2', '/in/dump.jsonl:5', 'line 5: malformed JSON')")
     con.execute("INSERT INTO speakers VALUES ('edda-marlowe', 'Edda Marlowe', 'person', 'chief engineer', NULL, "
                 "NULL, NULL), ('ivo-pernell', 'Ivo Pernell', 'person', 'port chief', NULL, NULL, NULL)")
+
+
+@pytest.fixture()
+def demo_con():
+    """An in-memory warehouse holding the made-up rows."""
+    con = duckdb.connect()
+    fill_demo(con)
+    yield con
+    con.close()
 
 
 def demo_warehouse(path: Path) -> Path:

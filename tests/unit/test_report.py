@@ -10,22 +10,13 @@ from tasks.report_data import anchor_id, first_sentence, load_report, sentence_a
 from tasks.report_html import highlight, render_html
 from tasks.report_md import render_markdown
 from tasks.report_timeline import span_of, timeline_svg
-from tests.report_fixture import fill_demo
 from warehouse.schema import migrate
 
 NOW = dt.datetime(2023, 6, 1, 12, 0)
 
 
-@pytest.fixture()
-def con():
-    con = duckdb.connect()
-    fill_demo(con)
-    yield con
-    con.close()
-
-
-def test_load_report_groups_sides_facts_and_speakers(con):
-    data = load_report(con, NOW)
+def test_load_report_groups_sides_facts_and_speakers(demo_con):
+    data = load_report(demo_con, NOW)
     [d] = data.discrepancies
     assert (d.fact, d.severity, d.kind) == ("bridge reopening date", "high", "date")
     assert [(s.value, [m.article_id for m in s.members]) for s in d.sides] == [
@@ -44,8 +35,8 @@ def test_load_report_groups_sides_facts_and_speakers(con):
     assert data.outlets == 3 and data.last_run["run_id"] == "r2"
 
 
-def test_sources_cite_each_sentence_once_with_back_links(con):
-    data = load_report(con, NOW)
+def test_sources_cite_each_sentence_once_with_back_links(demo_con):
+    data = load_report(demo_con, NOW)
     wire = next(s for s in data.sources if s.article.article_id == "wire:3")
     [sentence] = wire.sentences
     assert sentence.text.startswith('"We reopened the bridge on May 12')
@@ -53,8 +44,8 @@ def test_sources_cite_each_sentence_once_with_back_links(con):
     assert [ref for ref, _label in sentence.cited_by] == [anchor_id("d", "d1"), anchor_id("q", "q3")]
 
 
-def test_html_page_has_both_sides_highlighted_and_every_link_resolves(con):
-    page = render_html(load_report(con, NOW))
+def test_html_page_has_both_sides_highlighted_and_every_link_resolves(demo_con):
+    page = render_html(load_report(demo_con, NOW))
     assert page.startswith("<!DOCTYPE html>")
     assert page.index('id="discrepancies"') < page.index('id="corroborated"') < page.index('id="speakers"')
     assert 'data-value="2023-05-12"' in page and 'data-value="2023-05-13"' in page
@@ -70,8 +61,8 @@ def test_html_page_has_both_sides_highlighted_and_every_link_resolves(con):
     assert "<svg" in page and "bridge reopening date" in page.split("<svg", 1)[1]
 
 
-def test_markdown_has_the_same_sections(con):
-    md = render_markdown(load_report(con, NOW))
+def test_markdown_has_the_same_sections(demo_con):
+    md = render_markdown(load_report(demo_con, NOW))
     assert md.startswith("# claimcheck report\n")
     assert "### 1. bridge reopening date — high (date)" in md
     assert "| **2023-05-12** | **2023-05-13** |" in md
@@ -122,12 +113,12 @@ def test_timeline_draws_days_as_dots_and_months_as_bars():
     assert span_of(dt.date(2020, 6, 1), "year") == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
 
 
-def test_timeline_leaves_out_single_source_dates_and_says_so(con):
-    con.execute("INSERT INTO facts VALUES ('founding', 'date', 'port founding', 'single', 1, 1)")
-    con.execute("INSERT INTO claims VALUES ('c10', 'coast-1', NULL, 'date', 'February 3, 2023', "
+def test_timeline_leaves_out_single_source_dates_and_says_so(demo_con):
+    demo_con.execute("INSERT INTO facts VALUES ('founding', 'date', 'port founding', 'single', 1, 1)")
+    demo_con.execute("INSERT INTO claims VALUES ('c10', 'coast-1', NULL, 'date', 'February 3, 2023', "
                 "'The bridge had been closed on February 3, 2023.', NULL, NULL, NULL, NULL, 'exact', DATE '1850-01-01', "
                 "'year', 'founding', NULL, 0, 5)")
-    data = load_report(con, NOW)
+    data = load_report(demo_con, NOW)
     assert "port founding" in [f.label for f in data.dated_facts]
     page, md = render_html(data), render_markdown(data)
     assert "port founding" not in page.split('<section id="timeline">')[1].split("</section>")[0]
