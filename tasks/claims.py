@@ -7,10 +7,12 @@ articles (`Claim.event`, read by tasks.facts).
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from models import Article, Claim, Quote
 from models.base import stable_id
 from tasks.dates import DateMention, find_dates, resolve
-from tasks.events import describe_event, is_future
+from tasks.events import date_tense, describe_event, is_future
 from tasks.numbers import NumberMention, find_numbers, format_value, scale_to_unit
 from tasks.pubdate import article_anchor
 
@@ -26,17 +28,26 @@ _NOT_UNITS = {"%", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "th", "st", "nd", "
 def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
     """Every date and number claim in the article, in text order."""
     body = article.body
+    if not is_english(doc):
+        return []  # the patterns and the parse are English-only: no claims beat wrong ones
     anchor = article_anchor(body, article.published_date, article.published_precision)
     claims: list[Claim] = []
     mentions = find_dates(body)
     date_spans = [(m.start, m.end) for m in mentions]
+    # (sentence start, last day-precision date told in it): what "the following day" follows
+    told: list[tuple[int, object]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = resolve(m, anchor, future=is_future(span))
+        sent_start = span.sent.start_char
+        resolved = _narrative_day(m, span, told)
+        if resolved is None:
+            resolved = resolve(m, anchor, future=is_future(span), tense=date_tense(span))
         if resolved is None:
             continue
+        if resolved[1] == "day":
+            told.append((sent_start, resolved[0]))
         claim = _date_claim(article, m, resolved, span, quotes)
         if _is_own_date(article, m, resolved):
             # The article's own dateline/date line: a claim, but about the article, not an event.
@@ -51,6 +62,53 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     return sorted(claims, key=lambda c: (c.start_char, c.claim_id))
+
+
+# Share of stop words among the alphabetic tokens of an English text (about 0.4-0.5 in
+# news); texts in other languages stay well under the threshold.
+_ENGLISH_STOP_SHARE = 0.2
+
+
+def is_english(doc) -> bool:
+    words = [t for t in doc[:2000] if t.is_alpha]
+    if len(words) < 20:
+        return True
+    return sum(1 for t in words if t.is_stop) / len(words) >= _ENGLISH_STOP_SHARE
+
+
+def _table_like(span) -> bool:
+    """A line of figures (standings, price lists): numbers there are cells, not claims."""
+    doc = span.doc
+    text = doc.text
+    left = text.rfind("\n", 0, span.start_char) + 1
+    right = text.find("\n", span.end_char)
+    line = doc.char_span(left, right if right >= 0 else len(text), alignment_mode="expand")
+    if line is None:
+        return False
+    toks = [t for t in line if not t.is_punct and not t.is_space]
+    nums = sum(1 for t in toks if t.like_num)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
+    return nums >= 3 and (nums / max(len(toks), 1) >= 0.3 or not has_verb)
+
+
+# Day offsets told relative to the story's own time line, not to the article's date: "On
+# March 2 the paper revealed it, and the following day ..." (same or next sentence);
+# "the day before" only within its sentence.
+_FOLLOWING = {"the following day", "the next day", "the day after"}
+_PRECEDING = {"the day before", "the previous day"}
+
+
+def _narrative_day(m: DateMention, span, told: list):
+    text = m.text.lower()
+    if m.mode != "offset" or text not in _FOLLOWING | _PRECEDING or not told:
+        return None
+    sent = span.sent
+    last_start, last_day = told[-1]
+    same = last_start == sent.start_char
+    previous = text in _FOLLOWING and sent.start > 0 and last_start == span.doc[sent.start - 1].sent.start_char
+    if not (same or previous):
+        return None
+    return last_day + dt.timedelta(days=m.delta), "day"
 
 
 def _is_own_date(article: Article, m: DateMention, resolved) -> bool:
@@ -91,8 +149,14 @@ def _date_claim(article: Article, m: DateMention, resolved, span, quotes: list[Q
 
 def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit) -> Claim | None:
     num_span = doc.char_span(n.num_start, n.num_end, alignment_mode="expand")
-    if num_span is None:
+    if num_span is None or _table_like(num_span):
         return None
+    if _part_of_name(num_span, n):
+        return None
+    after = article.body[n.num_end: n.num_end + 4].lower()
+    if n.value == 1 and n.is_word and n.hedge == "exact" and (
+            after.startswith(" of") or (n.kind or _counted_kind(num_span)) == "count"):
+        return None  # "one of the reasons", "at one point", "one option": a determiner, not a count
     sent_start = num_span.sent.start_char
     value, unit, kind = n.value, n.unit, n.kind
     low, high = n.low, n.high
@@ -137,11 +201,31 @@ def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit
     )
 
 
+def _counted_kind(num_span) -> str:
+    tok = _counted_noun(num_span)
+    return scale_to_unit(1.0, tok.text, tok.lemma_)[2] if tok is not None else "count"
+
+
+def _part_of_name(num_span, n: NumberMention) -> bool:
+    """'Air Force One', 'Section 230', 'Apollo 11': a number labelling the name before it."""
+    if n.unit is not None or n.hedge != "exact" or n.low is not None:
+        return False
+    last = num_span[-1]
+    head = last.head
+    if head.i < last.i and head.pos_ == "PROPN" and last.dep_ in ("nummod", "appos", "compound", "npadvmod"):
+        return True
+    prev = num_span.doc[num_span.start - 1] if num_span.start > 0 else None
+    return bool(prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW",
+                                                                             "WORK_OF_ART", "EVENT")
+                and last.ent_iob_ == "I")
+
+
 def _counted_noun(num_span):
     """The noun a number counts: its syntactic head, or the noun right after it."""
     last = num_span[-1]
     head = last.head
-    if last.dep_ in _COUNTED_DEPS and head.i > last.i and head.pos_ in ("NOUN", "PROPN") and _unit_ok(head):
+    if last.dep_ in _COUNTED_DEPS and head.i > last.i and head.pos_ in ("NOUN", "PROPN") and _unit_ok(head) \
+            and _same_line(last, head):
         # "three minefields maps": the counted thing is the head of the compound
         while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
             head = head.head
@@ -151,18 +235,30 @@ def _counted_noun(num_span):
     # "two of the soldiers": the noun after "of"
     if i < len(doc) and doc[i].lower_ == "of":
         for tok in doc[i + 1: i + 4]:
-            if tok.pos_ == "NOUN" and _unit_ok(tok):
+            if tok.pos_ == "NOUN" and _unit_ok(tok) and not _possessor(tok) and _same_line(last, tok):
                 return tok
         return None
     for tok in doc[i: i + 3]:
-        if tok.pos_ == "NOUN" and _unit_ok(tok):
+        if tok.pos_ == "NOUN" and _unit_ok(tok) and _same_line(last, tok):
             return tok
         if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.text != "-":
             break
     return None
 
 
+def _same_line(a, b) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def _possessor(tok) -> bool:
+    """'the year's biggest deals': the year is not what 'one of' counts."""
+    return any(c.dep_ == "case" for c in tok.children) or tok.dep_ == "poss"
+
+
 def _unit_ok(tok) -> bool:
+    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not tok.lower_.endswith("s"):
+        return False  # "9 Clint Bowyer": a proper name is never the counted thing unless plural
     return tok.lower_ not in _NOT_UNITS and tok.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in (
         "day", "week", "month", "year", "decade", "century", "hour", "minute")
 

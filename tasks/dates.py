@@ -44,7 +44,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _YEAR_CUES = (
-    r"in|since|by|until|till|from|of|during|before|after|through|throughout|and|or|to|year|"
+    r"in|since|by|until|till|from|of|during|before|after|through|throughout|and|or|to|year|between|"
     r"early|late|mid|end|beginning|start|spring|summer|fall|autumn|winter"
 )
 
@@ -52,7 +52,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
-    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")),
     ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
     ("rel_month", re.compile(
@@ -64,9 +64,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:(?P<rel>on|last|next|this|since|by|until|from)\s+)?"
         r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     )),
+    # "in the last year" / "over the next month" are spans of time, not a calendar year or month
     ("offset", re.compile(
-        r"\b(?P<word>the day before yesterday|yesterday|today|tomorrow|last year|this year|next year|"
-        r"last month|this month|next month)\b",
+        r"(?<![Tt]he )\b(?P<word>the day before yesterday|yesterday|today|tomorrow|last year|this year|next year|"
+        r"last month|this month|next month)\b(?!-)",
         re.IGNORECASE,
     )),
     # "the day before" is relative to the article only when no event follows ("the day
@@ -88,6 +89,8 @@ _OFFSETS = {
 # A yearless date up to this many days after a dated article's date is the coming one:
 # a date almost a year back would be written with its year.
 UPCOMING_DAYS = 60
+# A yearless date in a present/modal clause is the nearest one, looking this far ahead.
+PRESENT_AHEAD_MONTHS = 6
 _UPCOMING_CUES = {"in", "by", "until", "during", "early", "late", "mid", "mid-"}
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10}
@@ -156,13 +159,39 @@ def find_dates(text: str) -> list[DateMention]:
 
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+            if not free(m.start(), m.end()) or _not_a_date(name, m):
                 continue
             found = _mentions(name, m)
             if found:
                 out.extend(found)
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda d: (d.start, d.day or 0))
+
+
+# "Super Tuesday", "Black Friday" are names; "USA Today" is a newspaper; a fiscal year is
+# not the calendar year; "a score of 2072" is a number.
+_NAMED_WEEKDAYS = {"super", "black", "good", "cyber", "ash", "holy", "maundy", "easter", "palm", "fat", "bloody",
+                   "giving", "business", "manic", "blue"}
+_PREV_WORD = re.compile(r"([A-Za-z]+)[^\w\n]{0,2}$")
+_FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year|model\s+year|season)\s*$", re.IGNORECASE)
+_NUMBER_NOUN = re.compile(r"\b(?:score|total|tally|sum|number|count|of about|of some|rating|code)\s+(?:of\s+)?$",
+                          re.IGNORECASE)
+
+
+def _not_a_date(name: str, m: re.Match) -> bool:
+    before = m.string[max(0, m.start() - 24): m.start()]
+    prev = _PREV_WORD.search(before)
+    prev_word = prev.group(1) if prev and before[prev.end(1):].strip(" ") in ("", "'s") else ""
+    if name == "weekday":
+        return prev_word.lower() in _NAMED_WEEKDAYS and prev_word[:1].isupper()
+    if name == "offset" and m.group("word").lower() == "today":
+        word = m.group("word")
+        return word.isupper() or (word[0].isupper() and prev_word[:1].isupper() and prev_word.lower() != "on")
+    if name in ("year", "my"):
+        year_start = m.start("year")
+        head = m.string[max(0, year_start - 24): year_start]
+        return bool(_FISCAL.search(head) or _NUMBER_NOUN.search(m.string[max(0, m.start() - 24): m.start()] if name == "year" else ""))
+    return False
 
 
 def _mentions(name: str, m: re.Match) -> list[DateMention]:
@@ -212,14 +241,21 @@ def _mentions(name: str, m: re.Match) -> list[DateMention]:
 
 
 # -- anchoring ---------------------------------------------------------------------
-def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False) -> tuple[dt.date, str] | None:
-    """The mention as (date, precision); month/year dates are the first day of the period."""
+def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
+            tense: str | None = None) -> tuple[dt.date, str] | None:
+    """The mention as (date, precision); month/year dates are the first day of the period.
+
+    `tense` (see tasks.events.date_tense) is "past" when the date is an adverbial of a
+    past-tense verb ("it earned $40 million in March": the last March), "present" for a
+    present, modal or non-finite clause ("voters go to the polls in November": the nearest
+    November, up to `PRESENT_AHEAD_MONTHS` ahead), None when unknown.
+    """
     if mention.mode == "absolute":
         return dt.date(mention.year, mention.month or 1, mention.day or 1), mention.precision
     if anchor is None:
         return None
     if mention.mode == "yearless":
-        return _resolve_yearless(mention, anchor, future)
+        return _resolve_yearless(mention, anchor, future, tense)
     if mention.mode == "weekday":
         if not anchor.exact:
             return None
@@ -228,6 +264,8 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False) -
         p = anchor.present
         if mention.rel == "day":
             return (p + dt.timedelta(days=mention.delta), "day") if anchor.exact else None
+        if not anchor.exact:
+            return None  # "this year" in an undated article: only a guess from a lower bound
         if mention.rel == "month":
             y, mo = _add_months(p.year, p.month, mention.delta)
             return dt.date(y, mo, 1), "month"
@@ -235,15 +273,21 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False) -
     return None
 
 
-def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool) -> tuple[dt.date, str] | None:
+def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool,
+                      tense: str | None = None) -> tuple[dt.date, str] | None:
     p = anchor.present
     rel = m.rel or ""
+    past = tense == "past" and anchor.exact
+    ahead_ok = anchor.exact and tense == "present" and rel not in ("last", "previous", "past", "since")
     if m.precision == "month":
+        ahead = (m.month - p.month) % 12
         if rel == "next" or (future and rel not in ("last", "previous", "past")):
             year = p.year if m.month > p.month or (m.month == p.month and rel != "next") else p.year + 1
         elif rel == "this":
             year = p.year
-        elif anchor.exact and rel in _UPCOMING_CUES and (m.month - p.month) % 12 in (1, 2):
+        elif not past and anchor.exact and rel in _UPCOMING_CUES and ahead in (1, 2):
+            year = p.year if m.month > p.month else p.year + 1
+        elif ahead_ok and 0 < ahead <= PRESENT_AHEAD_MONTHS:
             year = p.year if m.month > p.month else p.year + 1
         else:
             strict = rel in ("last", "previous", "past")
@@ -255,8 +299,12 @@ def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool) -> tuple[dt.
     upcoming = _first_on_or_after(m.month, m.day, p + dt.timedelta(days=1)) if anchor.exact else None
     if future and anchor.exact:
         d = _first_on_or_after(m.month, m.day, p)
+    elif past:
+        d = _last_on_or_before(m.month, m.day, p)
     elif upcoming is not None and (upcoming - p).days <= UPCOMING_DAYS:
         d = upcoming  # "the June 7 primary" written on May 27: last year's would carry its year
+    elif ahead_ok and upcoming is not None and (upcoming - p).days <= PRESENT_AHEAD_MONTHS * 30.5:
+        d = upcoming  # "On Dec. 1, that changes." written in July
     else:
         d = _last_on_or_before(m.month, m.day, p)
         if anchor.floor is not None and (d is None or d < anchor.floor):

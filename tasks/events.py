@@ -122,3 +122,39 @@ def is_future(span) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
         return True
     return any(t.lower_ in _FUTURE_WORDS for t in span.doc[max(span.start - 2, 0): span.start])
+
+
+def date_tense(span) -> str | None:
+    """The tense a date is told in, for anchoring a yearless date (see tasks.dates.resolve).
+
+    "past": the date is an adverbial of a past-tense verb ("earned $40 million in March").
+    "present": the governing clause is present, modal, future or non-finite ("voters go
+    to the polls in November", "would vote in November", "favoring a coup at the
+    convention in July"). None: no verb found, or a past verb governing a noun the date
+    modifies ("campaigned ahead of the June 7 primary": the primary may still be ahead).
+    """
+    tok = span.root
+    through_noun = False
+    verb = None
+    for _ in range(8):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            verb = head
+            break
+        if head.pos_ in ("NOUN", "PROPN") and head.i not in range(span.start, span.end):
+            through_noun = True
+        tok = head
+    if verb is None:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in _FUTURE_AUX for a in aux):
+        return "present"
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (
+        verb.tag_ == "VBN" and (not aux or any(a.lemma_ == "have" for a in aux)))
+    if past:
+        return None if through_noun else "past"
+    if verb.tag_ in ("VBP", "VBZ", "VB", "VBG") or any(a.tag_ in ("VBP", "VBZ") for a in aux):
+        return "present"
+    return None

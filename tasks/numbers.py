@@ -51,9 +51,17 @@ _MEASURE = {
     "dollar": ("usd", 1), "$": ("usd", 1), "euro": ("eur", 1), "€": ("eur", 1),
     "£": ("gbp", 1), "ruble": ("rub", 1), "rouble": ("rub", 1), "manat": ("azn", 1),
     "dram": ("amd", 1), "megawatt": ("mw", 1), "mw": ("mw", 1),
+    "inch": ("inch", 1), "inche": ("inch", 1), "yard": ("yard", 1), "gallon": ("gallon", 1),
+    "percentage point": ("percentage point", 1), "won": ("krw", 1), "₩": ("krw", 1), "yen": ("jpy", 1),
+    "¥": ("jpy", 1), "rupee": ("inr", 1), "yuan": ("cny", 1),
 }
 # Collective words that stay as written when singularised ("500 people").
 _INVARIANT = {"people", "police", "personnel", "staff", "troops", "cattle", "news", "series", "species"}
+# Fractions ("two-thirds", "a quarter of") and idioms ("two-way street", "one-on-one") are
+# not counts of anything.
+FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
+                  "fifths", "tenth", "tenths"}
+_NOT_COUNT_GLUE = FRACTION_WORDS | {"way", "on", "off", "time", "odd", "old"}
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _WORDS = (
@@ -64,16 +72,19 @@ _WORDS = (
 _WORD = rf"(?:{_WORDS})"
 _WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*(?:\s+and\s+a\s+half)?"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY = r"(?P<cur>[$€£])?"
+_CURRENCY = r"(?P<cur>[$€£¥₩])?"
 _NUMBER = rf"(?:(?P<dig>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn)\b)?|(?P<word>{_WORD_NUMBER}))"
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
-_UNIT_GLUED = r"(?:-(?P<hyph>[A-Za-z]+)|\s?(?P<pct>%)|\s+(?P<abbr>km|kg|per cent|percent|tons?|tonnes?)\b)"
+_UNIT_GLUED = (
+    r"(?:-(?P<hyph>[A-Za-z]+)|\s?(?P<pct>%)|"
+    r"\s+(?P<abbr>km|kg|per cent|percent|percentage points?|tons?|tonnes?)\b)"
+)
 
 _PATTERN = re.compile(
     rf"(?<![\w.,+:/#-])(?:(?P<hedge>{_HEDGE_RE})\s+)?"
     rf"(?:(?P<between>between|from)\s+)?"
     rf"{_CURRENCY}{_NUMBER}"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<hi>{_DIGITS}|{_WORD_NUMBER})(?=[\s%-]))?"
+    rf"(?:(?P<conn>\s*(?:-|–|to|and|or)\s*)(?P<hi>{_DIGITS}|{_WORD_NUMBER})(?=[\s%-]))?"
     rf"{_UNIT_GLUED}?"
     rf"(?![\w:/]|[.,]\d)",
     re.IGNORECASE,
@@ -121,7 +132,7 @@ def _digits_value(dig: str, scale: str | None) -> float:
 def singular(word: str) -> str:
     """Cheap singular form for unit words (used when there is no lemma)."""
     w = word.lower().strip()
-    if w in _INVARIANT or w.endswith("ss") or len(w) < 4:
+    if w in _INVARIANT or w.endswith(("ss", "us", "is")) or len(w) < 4:
         return w
     if w.endswith("ies"):
         return w[:-3] + "y"
@@ -146,7 +157,43 @@ def canonical_unit(word: str | None, lemma: str | None = None) -> tuple[str | No
             return unit, float(factor), "quantity"
     if w in _INVARIANT:
         return w, 1.0, "count"
-    return (lemma.lower() if lemma else singular(w)), 1.0, "count"
+    if lemma and lemma.lower() != w:
+        return lemma.lower(), 1.0, "count"
+    return singular(w), 1.0, "count"
+
+
+# Context that makes a number something other than an amount: a time of day, a phone
+# number, a score or ratio ("6-4", "80 to 1"), "6 in 10", vague scales ("a few thousand",
+# "tens of thousands"), a fraction's base ("a quarter of 1 percent").
+_TIME_OF_DAY = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|h\b|gmt\b|utc\b|[ecmp][sd]?t\b)", re.IGNORECASE)
+_RATIO_AFTER = re.compile(
+    r"\s+(?:out of\s+\d[\d,]*|in\s+(?:10|100|ten|a hundred))\b"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches|races)\b)", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:\d|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+$", re.IGNORECASE)
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|dozens of|hundreds of|tens of|thousands of|millions of)\s+$",
+                           re.IGNORECASE)
+_VAGUE_AFTER = re.compile(r"\s+of\s+(?:hundreds|thousands|millions|billions|dozens)\b", re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(r"\b(?:half|halves|thirds?|quarters?|fourths?|fifths?|tenths?|percent)\s+of\s+$",
+                              re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf\s+an?\s+$", re.IGNORECASE)
+
+
+def _not_an_amount(text: str, m: re.Match) -> bool:
+    before, after = text[max(0, m.start() - 24): m.start()], text[m.end(): m.end() + 16]
+    if after[:1] == "-" and after[1:2].isdigit():
+        return True  # phone numbers and codes: 02-751-1500
+    if m.group("dig") and not m.group("cur") and len(m.group("dig")) > 1 and m.group("dig")[0] == "0" \
+            and m.group("dig")[1:2] != ".":
+        return True  # "007", "02": labels, not quantities
+    if not (m.group("pct") or m.group("abbr") or m.group("hyph")) and _TIME_OF_DAY.match(after):
+        return True
+    ratio_base = (m.group("dig") or m.group("word") or "").lower() in ("10", "100", "ten", "a hundred", "hundred") \
+        or before.lower().rstrip().endswith("out of")
+    if _RATIO_AFTER.match(after) or (ratio_base and _RATIO_BEFORE.search(before)):
+        return True
+    if _VAGUE_BEFORE.search(before) or _VAGUE_AFTER.match(after) or _FRACTION_BEFORE.search(before):
+        return True
+    return False
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -155,6 +202,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     for m in _PATTERN.finditer(text):
         if text[m.end(): m.end() + 4].lower() == "-old":  # ages ("a 10-year-old") are not claims
             continue
+        if _not_an_amount(text, m):
+            continue
+        start = m.start()
         if m.group("dig"):
             value = _digits_value(m.group("dig"), m.group("scale"))
             is_word = False
@@ -165,11 +215,20 @@ def find_numbers(text: str) -> list[NumberMention]:
                 continue
             is_word = True
             num_start, num_end = m.start("word"), m.end("word")
+            half = _HALF_A.search(text[max(0, start - 12): start])
+            if half and not m.group("hedge") and value >= 12:  # "half a million"
+                value /= 2
+                start -= len(half.group(0))
         hedge = HEDGES.get(m.group("hedge").lower(), "exact") if m.group("hedge") else "exact"
         low = high = None
         if m.group("hi"):
             hi_text = m.group("hi")
             hi = _digits_value(hi_text, None) if hi_text[0].isdigit() else words_to_number(hi_text)
+            conn = m.group("conn").strip().lower()
+            if hi is not None and hi <= value and conn in ("-", "–", "to"):
+                continue  # a score or a ratio: "6-4", "35-30", "80 to 1"
+            if hi is not None and value == 0:
+                continue  # "0-60 mph", "from zero to 60": a benchmark, not an amount
             if hi is not None and hi > value:
                 low, high = value, hi
                 value = (low + high) / 2
@@ -178,20 +237,18 @@ def find_numbers(text: str) -> list[NumberMention]:
         unit_word = m.group("hyph") or m.group("pct") or m.group("abbr") or (m.group("cur") and m.group("cur"))
         unit, kind = None, None
         if unit_word:
-            if m.group("hyph") and m.group("hyph").lower() in ("old", "year-old"):
+            hyph = (m.group("hyph") or "").lower()
+            if hyph in ("old", "year-old"):
                 continue
+            if hyph and (hyph in _NOT_COUNT_GLUE or hyph.endswith(("ed", "ing")) or hyph == "square"):
+                continue  # "two-thirds", "two-way street", "two-pronged", "one-on-one"
             unit, factor, kind = canonical_unit(unit_word)
-            if m.group("hyph") and kind == "count":
-                # "COVID-19"-like tails never reach here (lookbehind); "3-member" is a count
-                # modifier whose noun the caller finds, so drop the glued word.
-                unit, factor, kind = None, 1.0, None
-            else:
-                value *= factor
-                low = low * factor if low is not None else None
-                high = high * factor if high is not None else None
+            value *= factor
+            low = low * factor if low is not None else None
+            high = high * factor if high is not None else None
         out.append(
             NumberMention(
-                start=m.start(), end=m.end(), text=m.group(0), value=value, hedge=hedge, low=low, high=high,
+                start=start, end=m.end(), text=text[start:m.end()], value=value, hedge=hedge, low=low, high=high,
                 unit=unit, kind=kind, is_word=is_word, num_start=num_start, num_end=num_end,
             )
         )
