@@ -7,6 +7,7 @@ sometimes guessed) is the last resort.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import re
@@ -49,6 +50,17 @@ class PageDate:
     value: str
     precision: str  # day | month | year
     source: str
+
+    def stated_text(self) -> str:
+        """The date as `RawArticle.published`: the shared publication-date parser
+        (`tasks.pubdate`) reads "2020-11-10" at day, "November 2020" at month and "in 2020"
+        at year precision, whereas a bare "2020-11" would be filled up to a day."""
+        parts = [int(p) for p in self.value.split("-")]
+        if self.precision == "month":
+            return dt.date(parts[0], parts[1], 1).strftime("%B %Y")
+        if self.precision == "year":
+            return f"in {parts[0]}"
+        return self.value
 
 
 def read_html(path: Path, raw: bytes) -> list[RawArticle]:
@@ -106,7 +118,7 @@ def extract_article(html: str, article_id: str) -> RawArticle:
         has_title_line=title is not None and fold_for_matching(first_line).casefold() == fold_for_matching(title).casefold(),
         outlet=(doc.sitename or "").strip() or hostname(url),
         url=url,
-        published=date.value if date else None,
+        published=date.stated_text() if date else None,
         extra={"published_precision": date.precision, "published_source": date.source} if date else {},
     )
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from claimcheck.errors import UnreadableInput
 from models import RejectedInput
 from tasks.ingest import RawArticle, article_stem
+from tasks.ingest_html import parse_partial_iso
 from tasks.textnorm import decode_bytes
 
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
@@ -59,6 +60,9 @@ def parse_line(line: str, stem: str, number: int) -> RawArticle:
         if value is not None and not isinstance(value, str):
             raise UnreadableInput(f"'{name}' must be a string")
         fields[name] = value.strip() if value and value.strip() else None
+    if fields["published"] and (partial := parse_partial_iso(fields["published"], "jsonl")):
+        # "2020-11" stays a month, as for web pages; other forms go to the shared parser as written.
+        fields["published"] = partial.stated_text()
     given_id = record.get("id")
     if given_id is not None and not isinstance(given_id, (str, int)) or isinstance(given_id, bool):
         raise UnreadableInput("'id' must be a string or an integer")

@@ -73,3 +73,13 @@ def test_partial_iso_rejects_impossible_months():
     assert parse_partial_iso("2020-13-01", "meta") is None
     assert parse_partial_iso("sometime", "meta") is None
     assert parse_partial_iso("2020-02-29T00:00", "meta").value == "2020-02-29"
+
+
+def test_month_or_year_dated_page_keeps_its_precision(tmp_path):
+    page = (DATA / "harbour-bridge.html").read_text()
+    for stated, date, precision in [("2023-05", dt.date(2023, 5, 1), "month"), ("2023", dt.date(2023, 1, 1), "year")]:
+        target = tmp_path / stated / "p.html"
+        target.parent.mkdir()
+        target.write_text(page.replace("2023-05-14T08:30:00+00:00", stated))
+        [article], _ = ingest_file(hash_file(target))
+        assert (article.published_date, article.published_precision) == (date, precision)

@@ -48,3 +48,12 @@ def test_gzipped_jsonl(tmp_path):
     f.write_bytes(gzip.compress(b'{"text": "Zipped article body.", "outlet": "Zip News"}\n'))
     [article], rejected = ingest_file(hash_file(f))
     assert rejected == [] and article.article_id == "dump:1" and article.outlet == "Zip News"
+
+
+def test_published_keeps_its_precision(tmp_path):
+    f = tmp_path / "d.jsonl"
+    f.write_text('{"text": "A.", "published": "2020-11"}\n{"text": "B.", "published": "2020-11-10T08:00:00Z"}\n'
+                 '{"text": "C.", "published": "2019"}\n')
+    articles, _ = ingest_file(hash_file(f))
+    assert [(a.published_date, a.published_precision) for a in articles] == [
+        (dt.date(2020, 11, 1), "month"), (dt.date(2020, 11, 10), "day"), (dt.date(2019, 1, 1), "year")]
