@@ -28,7 +28,7 @@ from tasks.cues import (
     PERSON_ROLE_NOUNS,
     STATEMENT_NOUNS,
 )
-from tasks.speakers import SpeakerRegistry, fold_name, strip_titles
+from tasks.speakers import SpeakerRegistry, fold_name, gender_of_name, strip_titles
 
 _PERSON_LABELS = {"PERSON"}
 _ORG_LABELS = {"ORG", "GPE"}
@@ -111,6 +111,16 @@ class ArticleContext:
             subject = (root.dep_ in _SUBJECT_DEPS and root.head.dep_ in ("ROOT", "conj")
                        and not self.in_quote(ent.start_char))
             self.mentions.append(Mention(ent.start_char, self.sent_index(root), entity, subject))
+        # surnames the tagger missed ("Scarborough, who ..., said") are mentions too
+        in_ent = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        for t in self.doc:
+            if t.i in in_ent or not t.is_alpha or not t.text[:1].isupper():
+                continue
+            same = [e for e in self._surnames.get(fold_name(t.text), []) if not e.ambiguous]
+            if len(same) != 1:
+                continue
+            subject = t.dep_ in _SUBJECT_DEPS and t.head.dep_ in ("ROOT", "conj") and not self.in_quote(t.idx)
+            self.mentions.append(Mention(t.idx, self.sent_index(t), same[0], subject))
         self.mentions.sort(key=lambda m: m.pos)
 
     def _person_entity(self, name: str, ent: Span | None = None) -> Entity | None:
@@ -153,6 +163,8 @@ class ArticleContext:
                 entity.display = name
         if gender != "unknown" and entity.gender == "unknown":
             entity.gender = gender
+        if entity.gender == "unknown":
+            entity.gender = gender_of_name(name)
         return entity
 
     def _ambiguous_surname(self, word: str, surname: str) -> Entity:

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -20,6 +21,7 @@ from models.speaker import speaker_id_for
 from tasks.cues import NAME_TITLES
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "speakers.json"
+FIRST_NAMES_PATH = Path(__file__).resolve().parents[1] / "data" / "first_names.json"
 
 # Fuzzy matching (rapidfuzz `fuzz.ratio` on accent-folded, lower-cased names).
 # Measured on the name pairs in tests/unit/test_speakers.py (16 spelling variants and
@@ -187,6 +189,20 @@ class SpeakerRegistry:
         if key and key not in self._alias_index:
             speaker.aliases = [*speaker.aliases, alias]
             self._alias_index[key] = speaker.speaker_id
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    data = json.loads(FIRST_NAMES_PATH.read_text(encoding="utf-8"))
+    return {**{n: "female" for n in data["female"]}, **{n: "male" for n in data["male"]}}
+
+
+def gender_of_name(name: str) -> str:
+    """'female', 'male' or 'unknown' from a full name's first word (after titles)."""
+    words = strip_titles(fold_name(name)).split()
+    if len(words) < 2:
+        return "unknown"
+    return _first_names().get(words[0], "unknown")
 
 
 def _compatible(speaker: Speaker, kind: str | None, gender: str | None) -> bool:

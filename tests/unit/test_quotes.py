@@ -324,3 +324,15 @@ def test_show_names_and_web_addresses_are_not_partial_quotes(run):
     quotes, _, _ = run('"We will fix the roads," Governor Elena Marsh said on NTV\'s "Morning Harbour Hour." '
                        'She told viewers to read "www.marsh-roads.org" for details.')
     assert all(q.kind != "partial" for q in quotes), [(q.kind, q.text) for q in quotes]
+
+
+def test_pronoun_gender_from_a_common_first_name(run):
+    quotes, _, _ = run('Laura Pinto met Samuel Okoro on Monday. He said the deal was done.')
+    q = only(quotes, "indirect")
+    assert q.speaker_name == "Samuel Okoro"
+
+
+def test_pronoun_with_no_gendered_candidate_keeps_salience(run):
+    quotes, _, _ = run('Laura Pinto met Samuel Okoro on Monday. She said the deal was done.')
+    q = only(quotes, "indirect")
+    assert q.speaker_name == "Laura Pinto"

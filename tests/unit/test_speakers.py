@@ -85,3 +85,12 @@ def test_register_known_name_returns_registry_entry(registry):
 def test_fold_name():
     assert fold_name("the Kremlin's") == "kremlin"
     assert fold_name("Recep Tayyip Erdoğan") == "recep tayyip erdogan"
+
+
+def test_gender_of_name_from_first_names():
+    from tasks.speakers import gender_of_name
+
+    assert gender_of_name("Laura Pinto") == "female"
+    assert gender_of_name("Mr. Samuel Okoro") == "male"
+    assert gender_of_name("Okoro") == "unknown"  # a surname alone says nothing
+    assert gender_of_name("Quillon Okoro") == "unknown"
