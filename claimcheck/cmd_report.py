@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import typer
 
 from claimcheck.config import load_settings
@@ -30,6 +31,10 @@ def register(app: typer.Typer) -> None:
         con = open_readonly(warehouse or load_settings().warehouse)
         try:
             text = build_report(con, fmt)
+        except (duckdb.CatalogException, duckdb.BinderException) as exc:
+            # A warehouse written by an older version lacks the report's views; a run adds them.
+            raise ClaimcheckError(f"the warehouse predates this report ({str(exc).splitlines()[0]}); "
+                                  "run `claimcheck run` once to update its views") from None
         finally:
             con.close()
         if output is None:

@@ -59,3 +59,13 @@ def test_csv_export_and_warehouse_untouched(tmp_path):
     assert db.read_bytes() == before
     bad = cli("export", "--format", "xlsx", str(tmp_path / "x"), "--warehouse", str(db))
     assert bad.returncode == 1 and "use parquet or csv" in bad.stderr
+
+
+def test_report_on_a_warehouse_without_the_report_views_says_what_to_do(tmp_path):
+    db = demo_warehouse(tmp_path / "w.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("DROP VIEW stg_articles")
+    con.close()
+    out = cli("report", "--warehouse", str(db))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith("error: the warehouse predates this report") and "claimcheck run" in out.stderr
