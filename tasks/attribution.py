@@ -371,8 +371,16 @@ class ArticleContext:
         return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
 
 
+# Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
+_HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "warns", "claims",
+                             "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
+
+
 def _name_words(ent: Span) -> list[str]:
     words = [t.text for t in ent if not t.is_punct or t.text == "."]
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS and w[:1].isupper()), None)
+    if cut is not None:
+        words = words[:cut]
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)):
         words = words[1:]
     if words and words[-1] in ("'s", "'"):

@@ -402,6 +402,10 @@ def _headline_entity(doc: Doc, toks: _Tokens, start: int, end: int, ctx: Article
         for ent in span.ents:
             if ent.label_ == "PERSON":
                 return ctx._entity_for_span(ent)
+        # "Watchdog Group: ..." - a named organisation covering the whole name
+        for ent in span.ents:
+            if ent.label_ == "ORG" and ent.start_char <= start and ent.end_char >= end - 1:
+                return ctx.org_entity(ent.text)
     speaker = ctx.registry.resolve(name)
     if speaker is not None:
         return ctx.org_entity(name) if speaker.kind == "organisation" else ctx._person_entity(name)

@@ -336,3 +336,9 @@ def test_pronoun_with_no_gendered_candidate_keeps_salience(run):
     quotes, _, _ = run('Laura Pinto met Samuel Okoro on Monday. She said the deal was done.')
     q = only(quotes, "indirect")
     assert q.speaker_name == "Laura Pinto"
+
+
+def test_headline_name_does_not_swallow_its_verb(run):
+    quotes, _, _ = run('Mayor Anna Kowalski spoke on Monday. Kowalski said that the bridge would reopen.',
+                       title="Kowalski Says Bridge Will Reopen By Spring")
+    assert all(not (q.speaker_name or "").endswith(("Says", "Bridge")) for q in quotes)
