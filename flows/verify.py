@@ -15,10 +15,10 @@ from pydantic import BaseModel, Field
 from claimcheck.config import load_settings
 from flows.artifacts import publish_run_artifacts, read_open_discrepancies
 from flows.progress import report_progress
-from models import Run
+from models import RejectedInput, Run
 from tasks.analyse import analyse_articles
 from tasks.ingest import SourceFile, discover, hash_file, ingest_file, iter_batches
-from tasks.paths import require_input, resolve_inside
+from tasks.paths import is_inside, require_input, resolve_inside
 from warehouse.connection import writer_lock
 from warehouse.loader import WarehouseWriter
 
@@ -52,6 +52,7 @@ class RunConfig(BaseModel):
 class Plan:
     todo: list[SourceFile] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    refused: list[RejectedInput] = field(default_factory=list)
     skipped: int = 0
 
 
@@ -82,10 +83,16 @@ def package_version() -> str:
 
 # -- tasks: each a thin wrapper around a pure function ----------------------------
 @task(name="plan-sources", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def plan_sources(input_path: Path, known: dict[str, str]) -> Plan:
-    """Hash every input file; keep the new and the changed ones (I/O: retried)."""
+def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path]) -> Plan:
+    """Hash every input file; keep the new and the changed ones (I/O: retried).
+
+    A symlink inside the input folder that leads outside the allowed roots is refused unread.
+    """
     plan = Plan()
     for path in discover(input_path):
+        if not is_inside(path, roots):
+            plan.refused.append(RejectedInput(source_path=str(path), reason="links outside the allowed input folders"))
+            continue
         source = hash_file(path)
         seen = known.get(str(path))
         if seen == source.content_sha256:
@@ -177,7 +184,10 @@ def verify_articles(config: RunConfig) -> dict:
     with writer_lock(warehouse_path, settings.lock_wait_seconds):
         writer = WarehouseWriter.open(warehouse_path, summary.run_id)
         try:
-            plan = plan_sources(input_path, writer.known_sources())
+            plan = plan_sources(input_path, writer.known_sources(), settings.input_roots)
+            writer.write_rejected(plan.refused)
+            summary.articles_rejected = len(plan.refused)
+            summary.rejected.extend((r.source_path, r.reason) for r in plan.refused)
             summary.articles_skipped = plan.skipped
             summary.articles_replaced = writer.forget_sources(plan.changed)
             registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None

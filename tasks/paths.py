@@ -6,13 +6,17 @@ from pathlib import Path
 from claimcheck.errors import InputNotFound, PathOutsideRoot
 
 
+def is_inside(path: Path, roots: list[Path]) -> bool:
+    """Does `path`, symlinks and `..` resolved, sit under one of `roots`?"""
+    resolved = Path(path).expanduser().resolve()
+    return any(resolved.is_relative_to(Path(root).expanduser().resolve()) for root in roots)
+
+
 def resolve_inside(path: Path, roots: list[Path], what: str) -> Path:
     """Resolve symlinks and `..` first, then require the result to sit under one of `roots`."""
     resolved = Path(path).expanduser().resolve()
-    for root in roots:
-        root_resolved = Path(root).expanduser().resolve()
-        if resolved == root_resolved or resolved.is_relative_to(root_resolved):
-            return resolved
+    if is_inside(resolved, roots):
+        return resolved
     allowed = ", ".join(str(Path(r).resolve()) for r in roots) or "(none configured)"
     raise PathOutsideRoot(f"{what} {path} resolves to {resolved}, outside the allowed folders: {allowed}")
 

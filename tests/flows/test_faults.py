@@ -204,3 +204,17 @@ def test_a_missing_path_outside_the_roots_is_refused_without_saying_it_is_missin
         verify_articles(RunConfig(input_path=Path("/nonexistent/secret"),
                                   warehouse_path=workdir / "warehouse" / "claimcheck.duckdb"))
     assert not os.path.exists(workdir / "warehouse" / "claimcheck.duckdb")
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_a_symlink_in_the_inbox_leading_outside_is_refused_unread(workdir, outside, reads):
+    from flows.verify import RunConfig, verify_articles
+
+    inbox, db = workdir / "data" / "articles", workdir / "warehouse" / "claimcheck.duckdb"
+    (inbox / "leak.txt").symlink_to(outside / "private.txt")
+    summary = verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
+    assert (summary["articles_new"], summary["articles_rejected"]) == (0, 1)
+    assert summary["rejected"] == [(str(inbox / "leak.txt"), "links outside the allowed input folders")]
+    assert [p.resolve() for p in reads] == [inbox.resolve()]  # the folder was listed; the link never hashed
+    assert count(db, "SELECT count(*) FROM rejected_inputs WHERE reason LIKE 'links outside%'") == 1
+    assert count(db, "SELECT count(*) FROM articles") == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.errors import InputNotFound, PathOutsideRoot
-from tasks.paths import require_input, resolve_inside
+from tasks.paths import is_inside, require_input, resolve_inside
 
 
 @pytest.fixture()
@@ -56,3 +56,11 @@ def test_missing_input_is_named(tree):
     with pytest.raises(InputNotFound, match="does not exist"):
         require_input(tree / "data" / "nope")
     assert require_input(tree / "data") == tree / "data"
+
+
+def test_is_inside_follows_links(tree):
+    (tree / "data" / "articles" / "leak.txt").symlink_to(tree / "secret.txt")
+    assert is_inside(tree / "data" / "articles" / "a.txt", [tree / "data"])
+    assert not is_inside(tree / "data" / "articles" / "leak.txt", [tree / "data"])
+    assert not is_inside(tree / "data2", [tree / "data"])  # a look-alike prefix is not inside
+    assert is_inside(tree / "data2", [tree / "data", tree / "data2"])
