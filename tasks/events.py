@@ -105,7 +105,10 @@ def describe_event(span, unit_token=None) -> str:
         if ent.label_ in _ENTITY_LABELS and not (ent.start <= span.start < ent.end):
             entities.append(ent.text.lower().removeprefix("the "))
     seen: set[str] = set()
-    triggers = [w for w in words if w.isascii() and w not in _LIGHT and len(w) > 1 and not (w in seen or seen.add(w))]
+    # "four-cylinder", "three-game", "10-point": the value's own compound says nothing of the event
+    own = tuple(t.lower_ for t in span if t.like_num or t.pos_ == "NUM")
+    triggers = [w for w in words if w.isascii() and w not in _LIGHT and len(w) > 1
+                and not (own and w.startswith(own)) and not (w in seen or seen.add(w))]
     ents = sorted(set(entities))
     return f"{' '.join(triggers)} | {' '.join(ents)} | {role}"
 

@@ -39,7 +39,8 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "deploy": ("deploy", "deployment", "station", "dispatch", "peacekeeper", "peacekeeping", "contingent"),
     "death": ("kill", "die", "death", "dead", "casualty", "fatality", "toll", "victim", "life"),
     "injury": ("injure", "wound", "injury", "hurt", "wounded"),
-    "election": ("election", "vote", "poll", "ballot", "referendum", "primary", "caucus"),
+    # ("poll" is left out: in news it is mostly a survey, not a vote)
+    "election": ("election", "vote", "ballot", "referendum", "primary", "caucus"),
     "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
     "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
                 "captive", "prisoner", "detainee", "hostage"),
@@ -65,6 +66,12 @@ ENTITY_RATIO = 85
 # very same day in that role describe the same state even when the sentences differ.
 _STATE_ROLES = {"since", "from"}
 _PUBLICATION = "publication"
+# Two different figures are one fact only when the event words agree closely (the first
+# trigger and two thirds of the rest) and the same places or parties are named.
+DIFFERENT_NUMBER_TRIGGERS = 0.8
+# Percentages differ for every party, poll, period and measure named in one story: two
+# different percentages are never linked (equal ones still corroborate).
+NEVER_DISPUTED_UNITS = {"percent", "percentage point"}
 _DAYS_PER = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
              "month": 30.44, "year": 365.25}
 
@@ -189,11 +196,46 @@ def link_score(a: Claim, b: Claim) -> float:
         return 0.0
     if a.kind == "date" and not same and _disjoint(a, b) and not (shared & MILESTONES):
         return 0.0
-    if a.kind != "date" and not same and not (places and ent >= 0.5):
+    agree = same or (a.kind != "date" and _agree(a, b))
+    if a.kind != "date" and not agree and not (
+            places and ent >= 0.5 and trig >= DIFFERENT_NUMBER_TRIGGERS and len(shared) >= 2):
         return 0.0  # "killed 5" in one town and "killed 7" in another are two incidents
+    if a.kind != "date" and not agree and a.unit in NEVER_DISPUTED_UNITS:
+        return 0.0  # shares and rates: a sentence names several ("46 percent to 44 percent")
     if same and a.kind == "date" and a.date_precision == "day":
         score += 0.1  # an identical full date is itself evidence of the same event
     return score
+
+
+def _interval(c: Claim) -> tuple[float, float]:
+    """The values a number claim allows, in base units: the rule of warehouse/sql/crosscheck.sql."""
+    v = _base_value(c)
+    factor = v / float(c.value_num) if c.value_num else 1.0
+    if c.value_low is not None and c.value_high is not None and c.value_low < c.value_high:
+        return c.value_low * factor, c.value_high * factor
+    if c.hedge == "approx":
+        return v * 0.9, v * 1.1
+    if c.hedge == "at_least":
+        return v, math.inf
+    if c.hedge == "at_most":
+        return -math.inf, v
+    if c.kind == "duration":
+        return v - 0.5 * factor, v + 0.5 * factor
+    return v, v
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    """Two number claims whose values can both be true ("six weeks" and "44 days")."""
+    (lo1, hi1), (lo2, hi2) = _interval(a), _interval(b)
+    return not (hi1 < lo2 * (1 - 1e-9) or hi2 < lo1 * (1 - 1e-9))
+
+
+def _contradicts(a: Claim, b: Claim) -> bool:
+    if _unit_group(a) != _unit_group(b):
+        return False
+    if a.kind == "date":
+        return _disjoint(a, b)
+    return not math.isclose(_base_value(a), _base_value(b), rel_tol=1e-9)
 
 
 def _disjoint(a: Claim, b: Claim) -> bool:
@@ -233,6 +275,12 @@ def link_facts(new_claims: list[Claim], known: list[Claim]) -> list[Claim]:
             fact = facts[key]
             if not all(_values_close(c, m) for m in fact.members if _unit_group(m) == group):
                 continue
+            if any(m.article_id == c.article_id and _contradicts(c, m) for m in fact.members):
+                continue  # an article does not contradict itself: two values there are two facts
+            if c.kind != "date" and any(
+                    m.article_id != c.article_id and _unit_group(m) == group and not _agree(c, m)
+                    and link_score(c, m) < LINK_THRESHOLD for m in fact.members if linkable(m)):
+                continue  # agreeing with one member is no licence to contradict another on weak evidence
             score = max(
                 (link_score(c, m) for m in fact.members if m.claim_id != c.claim_id and linkable(m)),
                 default=0.0,

@@ -57,6 +57,7 @@ CREATE OR REPLACE TEMP TABLE _cc_sides AS
 SELECT c.fact_key, c.side, any_value(c.kind) AS kind, min(c.lo) AS lo, max(c.hi) AS hi, any_value(c.base) AS base,
        any_value(c.date_precision) AS date_precision, bool_or(c.hedge <> 'exact') AS hedged,
        count(DISTINCT c.article_id) AS n_articles, min(c.article_id) AS one_article,
+       list(DISTINCT c.article_id) AS articles,
        -- NULL when any asserting article is undated
        CASE WHEN count(a.published_date) = count(*) THEN min(a.published_date) END AS first_published,
        CASE WHEN count(a.published_date) = count(*) THEN max(a.published_date) END AS last_published
@@ -78,7 +79,9 @@ SELECT a.fact_key, a.side AS side_a, b.side AS side_b,
 FROM _cc_sides a
 JOIN _cc_sides b ON a.fact_key = b.fact_key AND a.side < b.side
 WHERE (a.hi < b.lo - 1e-9 * abs(b.lo) OR b.hi < a.lo - 1e-9 * abs(a.lo))
-  AND NOT (a.n_articles = 1 AND b.n_articles = 1 AND a.one_article = b.one_article)
+  -- An article stating both values means they are two facts the linker joined (a forecast
+  -- and its revision, two products): never a contradiction between articles.
+  AND NOT list_has_any(a.articles, b.articles)
   -- A tally that only grows from earlier reports to later ones is an update, not a
   -- contradiction (death tolls, days of a blockade, aid delivered).
   AND NOT coalesce(a.kind <> 'date' AND (
