@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from models import Article, Claim, Quote
-from tasks.nlp import load_nlp
+from tasks.nlp import parse, processes_for
 
 
 @dataclass
@@ -16,12 +16,13 @@ class ArticleAnalysis:
 
 
 def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16) -> Iterator[ArticleAnalysis]:
-    """Parse bodies with nlp.pipe (the model is loaded once per process) and extract."""
+    """Parse bodies with nlp.pipe (model loaded once per process; worker processes for
+    larger batches) and extract here, in article order: the registry learns speakers as it goes."""
     from tasks.claims import extract_claims
     from tasks.quotes import extract_quotes
 
-    nlp = load_nlp()
-    for article, doc in zip(articles, nlp.pipe((a.body for a in articles), batch_size=batch_size)):
+    docs = parse((a.body for a in articles), batch_size=batch_size, n_process=processes_for(len(articles)))
+    for article, doc in zip(articles, docs):
         quotes = extract_quotes(doc, article, registry)
         claims = extract_claims(doc, article, quotes)
         yield ArticleAnalysis(article, quotes, claims)

