@@ -44,6 +44,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
     "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
                 "captive", "prisoner", "detainee", "hostage"),
+    "strike": ("strike", "walkout", "stoppage", "lockout"),
     "arrest": ("arrest", "detain", "detention", "jail", "sentence", "imprison"),
     "displacement": ("displace", "flee", "refugee", "evacuate", "evacuation", "displacement", "exodus"),
     "aid": ("aid", "cargo", "deliver", "delivery", "supply", "assistance", "shipment", "convoy"),
