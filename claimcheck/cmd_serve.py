@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -66,6 +67,9 @@ def register(app: typer.Typer) -> None:
         schedule_options(settings, interval_minutes, cron)
         os.environ.setdefault("PREFECT_HOME", str(PROJECT_ROOT / ".prefect"))
         api = f"http://127.0.0.1:{port}/api"
+        # SIGTERM before Prefect's runner installs its own handler would end this process
+        # without unwinding, leaving the server running; exit through `finally` instead.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
         with local_server(port, Path(os.environ["PREFECT_HOME"])):
             os.environ["PREFECT_API_URL"] = api
             os.environ["PREFECT_UI_API_URL"] = api
@@ -109,8 +113,7 @@ def local_server(port: int, home: Path) -> Iterator[None]:
     env.pop("PREFECT_API_URL", None)
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            server_command(port), stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
         )
     try:
         typer.echo(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) ...")
@@ -118,6 +121,22 @@ def local_server(port: int, home: Path) -> Iterator[None]:
         yield
     finally:
         stop_process(process)
+
+
+# Linux: ask the kernel to stop the server when `claimcheck ui` dies, even by SIGKILL
+# (PR_SET_PDEATHSIG survives exec); then become `prefect server start`.
+_EXEC_WITH_PARENT_DEATH_SIGNAL = (
+    "import ctypes, os, signal, sys\n"
+    "if sys.platform.startswith('linux'):\n"
+    "    ctypes.CDLL(None).prctl(1, signal.SIGTERM)\n"
+    "    if os.getppid() != int(sys.argv[1]): sys.exit(0)\n"
+    "os.execv(sys.executable, [sys.executable, *sys.argv[2:]])\n"
+)
+
+
+def server_command(port: int) -> list[str]:
+    serve = ["-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    return [sys.executable, "-c", _EXEC_WITH_PARENT_DEATH_SIGNAL, str(os.getpid()), *serve]
 
 
 def wait_for_server(api: str, process: subprocess.Popen, log_path: Path, timeout: float) -> None:

@@ -172,3 +172,61 @@ def wait_for_scheduled_runs(client, deployment_id, timeout: float = 60) -> list:
             return starts
         assert time.monotonic() < deadline, "the Prefect scheduler created no runs for the scheduled deployment"
         time.sleep(1)
+
+
+def _without_api(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    return {**env, **extra}
+
+
+def test_serve_needs_a_reachable_server_and_a_valid_schedule(tmp_path):
+    from tests.conftest import free_port
+
+    def serve(*args: str, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*CLI, "serve", *args], check=False, capture_output=True, text=True, timeout=120,
+                              env=_without_api(PREFECT_HOME=str(tmp_path), **env))
+
+    out = serve()
+    assert out.returncode == 1
+    assert out.stderr.strip() == ("error: no Prefect server configured: run `claimcheck ui` "
+                                  "(starts one on 127.0.0.1) or set PREFECT_API_URL")
+    nowhere = f"http://127.0.0.1:{free_port()}/api"
+    out = serve(PREFECT_API_URL=nowhere)
+    assert out.returncode == 1 and out.stderr.strip() == f"error: cannot reach the Prefect server at {nowhere}; is it running?"
+    out = serve("--cron", "soon", PREFECT_API_URL=nowhere)
+    assert out.returncode == 1 and "invalid cron expression 'soon'" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_ui_starts_a_local_server_serves_and_stops_it(workdir, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from claimcheck.cmd_serve import server_healthy
+    from tests.conftest import free_port
+
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    home = tmp_path / "prefect-home"
+    proc = subprocess.Popen(
+        [*CLI, "ui", "--port", str(port), "--cron", "0 6 * * 1"], stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True, env=_without_api(PREFECT_HOME=str(home)),
+    )
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: api}), get_client(sync_client=True) as client:
+            deadline = time.monotonic() + 120
+            while not server_healthy(api):
+                assert proc.poll() is None and time.monotonic() < deadline, "claimcheck ui did not start a server"
+                time.sleep(0.5)
+            scheduled = wait_for_deployment(client, "verify-articles/scheduled")
+            wait_for_deployment(client, "verify-articles/manual")
+        assert [s.schedule.cron for s in scheduled.schedules] == ["0 6 * * 1"]
+        assert (home / "server.log").is_file()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(60)
+        assert not server_healthy(api, timeout=1.0), "the server started by `claimcheck ui` outlived it"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
