@@ -108,7 +108,9 @@ class ArticleContext:
             self._note_roles(ent, entity)
             root = ent.root
             # main-clause subjects outside quotations are what a later "he" or "she" picks up
-            subject = (root.dep_ in _SUBJECT_DEPS and root.head.dep_ in ("ROOT", "conj")
+            # (or in apposition to one: "The foreign minister, Jane Doe, plays down ...")
+            anchor = root.head if root.dep_ == "appos" else root
+            subject = (anchor.dep_ in _SUBJECT_DEPS and anchor.head.dep_ in ("ROOT", "conj")
                        and not self.in_quote(ent.start_char))
             self.mentions.append(Mention(ent.start_char, self.sent_index(root), entity, subject))
         # surnames the tagger missed ("Scarborough, who ..., said") are mentions too
@@ -226,7 +228,12 @@ class ArticleContext:
     def resolve_subject(self, head: Token) -> tuple[Entity | None, str]:
         """The entity a subject noun phrase refers to, and the mention as written."""
         doc = self.doc
+        antecedent = _relative_antecedent(head)
+        if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
+            head = antecedent
         span = doc[head.left_edge.i: head.right_edge.i + 1]
+        if antecedent is not None:
+            span = doc[head.left_edge.i: min(head.right_edge.i + 1, _first_relcl(head))]
         mention = span.text.strip(" ,")
         low = head.lower_
         # 1. a named entity heads the phrase, or is the first name in it
@@ -387,6 +394,26 @@ def _name_words(ent: Span) -> list[str]:
         words = words[:-1]
     words = [w.removesuffix("'s") for w in words]
     return words
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """'who' / 'which' / 'that' as the subject of a relative clause: the noun it modifies."""
+    if token.tag_ not in ("WP", "WDT") or token.lower_ not in ("who", "which", "that"):
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "who stood and said"
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    noun = clause.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:  # "Jane Doe, a native of X who ..."
+        noun = noun.head
+    return noun if noun.pos_ in ("PROPN", "NOUN") else None
+
+
+def _first_relcl(head: Token) -> int:
+    rel = [c.left_edge.i for c in head.rights if c.dep_ == "relcl"]
+    return min(rel) if rel else head.right_edge.i + 1
 
 
 def _gender_from_titles(ent: Span) -> str:

@@ -29,6 +29,10 @@ _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)
 # Partial quotes shorter than this that are all capitalised are names or titles.
 _TITLE_MAX_WORDS = 6
 _LINE_BREAKS = re.compile(r"\n+")
+# Tokens between a closing quotation mark and its cue: any cue this close, or a cue up to
+# the long limit when everything before it is the cue's subject ('"...," Jane Doe, a ..., said').
+_SHORT_FRAME = 10
+_LONG_FRAME = 40
 # The end of an attribution frame: a quotation mark, a line break or a sentence stop that
 # is not an abbreviation ("Mr. Friedman said.") or an initial ("James B. Comey").
 _FRAME_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
@@ -214,9 +218,11 @@ def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: _Tokens, close_mark: 
         break
     content_end = body[span.end - 1] if span.end > span.start else ""
     frame = [i for i in toks.range(start, stop) if doc[i].idx >= start]
-    for n, i in enumerate(frame[:10]):
+    for n, i in enumerate(frame[:_LONG_FRAME]):
         t = doc[i]
         if not is_cue(t) or cue_subject(t) is None:
+            continue
+        if n >= _SHORT_FRAME and not _subject_fills(doc, cue_subject(t), frame[0], t.i):
             continue
         own_clause = any(c.dep_ == "ccomp" and c.idx > close_mark for c in t.children)
         if content_end in ",?!-\u2014" or body[start:start + 2].strip()[:1].islower() or not own_clause:
@@ -224,6 +230,13 @@ def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: _Tokens, close_mark: 
                 return None
             return t
     return None
+
+
+def _subject_fills(doc: Doc, subject: Token, first: int, cue: int) -> bool:
+    """'"...," Jane Doe, a professor at a university who studies X, told Y': everything
+    between the closing mark and the cue is the cue's subject (with its appositions)."""
+    lo, hi = subject.left_edge.i, subject.right_edge.i
+    return all(lo <= j <= hi or doc[j].is_punct or doc[j].is_space for j in range(first, cue))
 
 
 def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: _Tokens) -> Token | None:

@@ -83,9 +83,11 @@ def cue_subject(token: Token) -> Token | None:
     seen = 0
     while token is not None and seen < 4:
         seen += 1
-        for child in token.children:
-            if child.dep_ in _SUBJECTS:
-                return child
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            # two subjects are a mis-parse ('"Happy Day!," he wrote', 'Former Governor and
+            # candidate Jane Doe is calling'): the one next to the verb is the speaker
+            return min(subjects, key=lambda c: abs(token.i - c.i))
         # "as reported by X": the agent of a passive cue is the speaker
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None and token.tag_ == "VBN":
@@ -109,6 +111,11 @@ def cue_subject(token: Token) -> Token | None:
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             if nxt is not None and nxt.head.i == token.i and nxt.text[:1].isupper() and nxt.is_alpha:
                 return nxt
+            # '"...," said Jane Doe, an aide who ...': the parser hung the name elsewhere
+            if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+                ent = next((e for e in nxt.sent.ents if e.start == nxt.i), None)
+                if ent is not None:
+                    return ent.root
         # "CLAUSE, the spokesperson, X, says": the parser hangs the subject on the clause
         for clause in token.children:
             if clause.dep_ == "ccomp" and clause.i < token.i:
@@ -134,6 +141,10 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     framed = _as_frame(cue)
     if framed is not None:
         return framed
+    subject = cue_subject(cue)
+    # '"...," said Jane Doe, an aide who runs X': a "clause" holding the speaker is a mis-parse
+    children = [c for c in children if not (c.dep_ == "ccomp" and subject is not None
+                                            and c.left_edge.i <= subject.i <= c.right_edge.i)]
     ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
     if not ccomps:
         ccomps = [c for c in children if c.dep_ == "ccomp"]

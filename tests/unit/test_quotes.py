@@ -342,3 +342,51 @@ def test_headline_name_does_not_swallow_its_verb(run):
     quotes, _, _ = run('Mayor Anna Kowalski spoke on Monday. Kowalski said that the bridge would reopen.',
                        title="Kowalski Says Bridge Will Reopen By Spring")
     assert all(not (q.speaker_name or "").endswith(("Says", "Bridge")) for q in quotes)
+
+
+def test_long_subject_between_quote_and_cue(run):
+    quotes, _, _ = run('"The harbour fees will double next year," Marta Lindqvist, a shipping economist at '
+                       'the Baltic Institute of Trade who advises port authorities, told the Gazette.')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Marta Lindqvist"
+
+
+def test_far_cue_of_another_clause_is_not_the_frame(run):
+    quotes, _, _ = run('Ingrid Hallberg runs the port.\n\n'
+                       '"The harbour fees will double." The ministry, which had denied the rumour for '
+                       'weeks and refused every request, later said nothing about the matter.')
+    q = only(quotes, "direct")
+    assert q.speaker_name != "ministry"
+
+
+def test_relative_pronoun_subject_takes_its_antecedent(run):
+    quotes, _, _ = run('The panel heard from Senator Oskar Brandt, who said the levy would be repealed by March.')
+    q = only(quotes, "indirect")
+    assert q.speaker_name == "Oskar Brandt"
+    quotes, _, _ = run('Tomas Ek, a native of the northern coast who argued that the ferry should stay, '
+                       'left the meeting early.')
+    q = only(quotes, "indirect", "ferry")
+    assert q.speaker_name == "Tomas Ek"
+
+
+def test_inverted_said_with_a_long_apposition(run):
+    quotes, _, _ = run('"It is a fight for the whole region," said Petra Novak, a Kowalski ally who leads '
+                       'the group Save the Valley Now.')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Petra Novak"
+    assert not [x for x in quotes if x.kind == "indirect"]
+
+
+def test_title_and_role_before_the_name(run):
+    quotes, _, _ = run('Former Minister of Transport and veteran campaigner Lena Sorensen is calling for '
+                       'the council to close the bridge.')
+    q = only(quotes, "indirect")
+    assert q.speaker_name == "Lena Sorensen"
+
+
+def test_apposed_subject_is_salient_for_a_later_pronoun(run):
+    quotes, _, _ = run('Analyst Pavel Dvorak has warned about the costs for years.\n\n'
+                       "The country's finance minister, Henrik Aalto, plays down the worries. "
+                       'The economy will grow by three percent, he says.')
+    q = only(quotes, "indirect", "economy")
+    assert q.speaker_name == "Henrik Aalto"
