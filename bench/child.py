@@ -74,9 +74,11 @@ def run_product(args) -> dict:
         summary = run_flow(Path(args.input), Path(args.warehouse))
     if profiler is not None:
         profiler.stop()
-        out = Path(args.profile)
+        out = Path(args.profile)  # the text tree is kept in bench/results/, the HTML in bench/work/
         out.with_suffix(".txt").write_text(profiler.output_text(unicode=False, color=False, show_all=False))
-        out.with_suffix(".html").write_text(profiler.output_html())
+        html = Path(__file__).parent / "work" / (out.stem + ".html")
+        html.parent.mkdir(exist_ok=True)
+        html.write_text(profiler.output_html())
     from tasks.nlp import load_nlp
 
     return {

@@ -53,6 +53,7 @@ class Bench:
 
     def product(self, tag: str, input_dir: Path, warehouse: Path, warm: bool = True,
                 profile: Path | None = None) -> ChildResult:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
         env = dict(self.server_env) if warm else {"PREFECT_HOME": str(self.work / f"prefect-home-{tag}")}
         args = ["product", "--input", str(input_dir), "--warehouse", str(warehouse)]
         if profile:
@@ -135,7 +136,8 @@ class Bench:
             print("profiling a first run with pyinstrument ...", flush=True)
             out = ROOT / "bench" / "results" / "profile-first-run"
             self.product("profile", inbox, self.work / "warehouse" / "profile.duckdb", profile=out)
-            self.notes.append(f"pyinstrument profile of a first run: {out.relative_to(ROOT)}.txt / .html")
+            self.notes.append(f"pyinstrument profile of a first run: {out.relative_to(ROOT)}.txt "
+                              f"(HTML in bench/work/{out.name}.html)")
 
     def memory(self) -> None:
         sizes = self.sizes

@@ -22,7 +22,10 @@ def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16
     from tasks.quotes import extract_quotes
 
     docs = parse((a.body for a in articles), batch_size=batch_size, n_process=processes_for(len(articles)))
-    for article, doc in zip(articles, docs):
+    # strict: after the last article zip asks `docs` for one more item, so spaCy's worker
+    # processes are joined now, not whenever the generator is collected (a bare zip left
+    # them waiting on their queues and the process hung at exit).
+    for article, doc in zip(articles, docs, strict=True):
         quotes = extract_quotes(doc, article, registry)
         claims = extract_claims(doc, article, quotes)
         yield ArticleAnalysis(article, quotes, claims)
