@@ -170,7 +170,7 @@ def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit
             low = low * factor if low is not None else None
             high = high * factor if high is not None else None
             end = max(end, unit_token.idx + len(unit_token.text))
-        elif not n.is_word and (sent_start, True) in previous_unit:
+        elif not n.is_word and (sent_start, True) in previous_unit and _bare(num_span):
             # Ellipsis: "105 captives returned to A and 17 to B" -- 17 counts captives too.
             # Parallel figures are written alike, so only a digit count lends its unit.
             unit, kind = previous_unit[(sent_start, True)]
@@ -199,6 +199,13 @@ def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit
         start_char=n.start,
         end_char=end,
     )
+
+
+def _bare(num_span) -> bool:
+    """A figure with no noun of its own ("... and 17 to Azerbaijan"): it may borrow one."""
+    doc = num_span.doc
+    nxt = doc[num_span.end] if num_span.end < len(doc) else None
+    return nxt is None or nxt.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ") or nxt.is_space
 
 
 def _counted_kind(num_span) -> str:
@@ -241,8 +248,8 @@ def _counted_noun(num_span):
     for tok in doc[i: i + 3]:
         if tok.pos_ == "NOUN" and _unit_ok(tok) and _same_line(last, tok):
             return tok
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.text != "-":
-            break
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.text != "-" and tok.tag_ not in ("VBN", "VBG"):
+            break  # "475 pledged delegates": a participle before the noun is an adjective
     return None
 
 

@@ -30,7 +30,7 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "war": ("war", "conflict", "fighting", "fight", "hostility", "hostilities", "clash", "battle", "combat",
             "offensive", "attack", "assault", "invasion", "escalation", "warfare", "bombardment", "shelling"),
     "sign": ("sign", "reach", "conclude", "ink", "seal", "adopt", "broker", "signing"),
-    "start": ("start", "begin", "erupt", "flare", "break", "launch", "ignite", "outbreak", "beginning",
+    "start": ("start", "begin", "erupt", "flare", "launch", "ignite", "outbreak", "beginning",
               "onset", "commence", "resume", "spark"),
     "end": ("end", "stop", "cease", "halt", "finish", "conclusion", "close"),
     "occupation": ("occupy", "occupation", "control", "seize", "annex", "annexation"),
@@ -49,6 +49,9 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "displacement": ("displace", "flee", "refugee", "evacuate", "evacuation", "displacement", "exodus"),
     "aid": ("aid", "cargo", "deliver", "delivery", "supply", "assistance", "shipment", "convoy"),
 }
+# Classes that say what happened; the others ("start", "end", "sign") only say how, and
+# one of them shared is not evidence of the same event ("began a campaign" / "broke a story").
+_SUBJECT_CLASSES = set(EVENT_CLASSES) - {"start", "end", "sign"}
 _CANON = {w: cls for cls, words in EVENT_CLASSES.items() for w in words}
 
 # One-off happenings: a date told differently for one of these is a contradiction. Other
@@ -193,7 +196,7 @@ def link_score(a: Claim, b: Claim) -> float:
         return max(score, LINK_THRESHOLD)
     # One shared everyday word ("win", "report") is coincidence; one shared event class
     # ("agreement", "war") is evidence when the same places are involved.
-    if not (len(shared) >= 2 or (shared & set(EVENT_CLASSES) and places)):
+    if not (len(shared) >= 2 or (shared & _SUBJECT_CLASSES and places)):
         return 0.0
     if a.kind == "date" and not same and _disjoint(a, b) and not (shared & MILESTONES):
         return 0.0
