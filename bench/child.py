@@ -19,9 +19,6 @@ from pathlib import Path
 
 PROCESS_START = time.perf_counter()
 
-TASK_NAMES = ("plan_sources", "ingest_batch", "extract_batch", "load_batch", "link_and_crosscheck")
-
-
 def _timed(fn, times, name):
     def wrapper(*args, **kwargs):
         with times.step(name):
@@ -36,13 +33,15 @@ def _timed(fn, times, name):
 
 
 def instrument_flow(times) -> None:
-    """Wrap the flow body and every task (call and body) of flows.verify with timers."""
+    """Wrap the flow body and every task flows.verify calls (call and body) with timers."""
+    from prefect import Task
+
     import flows.verify as fv
 
-    for name in TASK_NAMES:
-        task = getattr(fv, name)
-        task.fn = _timed(task.fn, times, f"body:{name}")
-        setattr(fv, name, _timed(task, times, f"call:{name}"))
+    for name, task in list(vars(fv).items()):
+        if isinstance(task, Task):
+            task.fn = _timed(task.fn, times, f"body:{name}")
+            setattr(fv, name, _timed(task, times, f"call:{name}"))
     fv.verify_articles.fn = _timed(fv.verify_articles.fn, times, "flow_body")
 
 

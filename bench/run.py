@@ -31,7 +31,8 @@ class Sizes:
     baseline_batch_size: int = 32
 
 
-QUICK = Sizes(throughput=181, memory_small=45, memory_large=181, crosscheck=(10_000, 100_000, 1_000_000))
+# Quick: two batches of 64 for the first run; memory compares 32 articles with those 128.
+QUICK = Sizes(throughput=128, memory_small=32, memory_large=128, crosscheck=(10_000, 100_000, 1_000_000))
 FULL = Sizes(throughput=1000, memory_small=1000, memory_large=10_000, crosscheck=(10_000, 100_000, 1_000_000))
 
 
