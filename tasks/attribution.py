@@ -241,6 +241,11 @@ class ArticleContext:
         if ent is not None:
             return self._entity_for_span(ent), mention
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
+            topic = _topic_of(head)
+            if topic is not None and low in PERSON_PRONOUNS:
+                entity = self._entity_for_span(topic)
+                if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
+                    return entity, head.text
             return self.resolve_pronoun(head), head.text
         # an untagged, even mis-tagged, surname of someone named in the article
         if head.text[:1].isupper() and head.is_alpha and fold_name(head.text) in self._surnames:
@@ -394,6 +399,19 @@ def _name_words(ent: Span) -> list[str]:
         words = words[:-1]
     words = [w.removesuffix("'s") for w in words]
     return words
+
+
+def _topic_of(pronoun: Token) -> Span | None:
+    """'As for Jane Doe, she said ...': the fronted topic a subject pronoun takes up."""
+    verb = pronoun.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < pronoun.i:
+            for sub in prep.children:
+                if sub.lower_ == "for":
+                    obj = next((c for c in sub.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return _entity_at(pronoun.doc, obj)
+    return None
 
 
 def _relative_antecedent(token: Token) -> Token | None:

@@ -19,7 +19,16 @@ from tasks.attribution import ArticleContext, Entity
 from tasks.cues import CLAUSE_ONLY_VERBS
 from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from tasks.speakers import SpeakerRegistry
-from tasks.speech_cues import according_to, cue_subject, cue_text, is_cue, is_naming, noun_cue, reported_span
+from tasks.speech_cues import (
+    according_to,
+    cue_subject,
+    cue_text,
+    is_cue,
+    is_naming,
+    noun_cue,
+    phrasal_particle,
+    reported_span,
+)
 
 # Confidence by how the speaker was found; the product of kind and resolution factors.
 _KIND_CONFIDENCE = {"direct": 0.95, "partial": 0.85, "indirect": 0.8, "headline": 0.8}
@@ -152,7 +161,8 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Token
         out.append(Candidate(span.start, span.end, text, "partial", cue=cue))
     for c in out:
         if c.cue is not None:
-            c.subject = cue_subject(c.cue)
+            framed = according_to(c.cue) if c.cue.lower_ == "according" else None
+            c.subject = framed[0] if framed is not None else cue_subject(c.cue)
             if c.subject is None:
                 c.inherit = True
     return out
@@ -172,6 +182,9 @@ def _ends_with_cue(doc: Doc, toks: _Tokens, start: int, end: int) -> bool:
     while idx and doc[idx[-1]].is_punct:
         comma = comma or doc[idx[-1]].text in (",", ":")
         idx.pop()
+    if idx and doc[idx[-1]].dep_ in ("prt", "advmod") and is_cue(doc[idx[-1]].head) \
+            and phrasal_particle(doc[idx[-1]].head) is not None and doc[idx[-1]].head.i == idx[-1] - 1:
+        idx.pop()  # 'X shot back, "..."'
     if not idx or not is_cue(doc[idx[-1]]):
         return False
     # "Russia will add "in every way" to ...": a verb that is speech only before a clause
@@ -179,10 +192,13 @@ def _ends_with_cue(doc: Doc, toks: _Tokens, start: int, end: int) -> bool:
 
 
 def _cue_in_range(doc: Doc, rng: range) -> Token | None:
-    for i in rng:
-        if is_cue(doc[i]) and cue_subject(doc[i]) is not None:
-            return doc[i]
-    return None
+    """The intro's cue: one of its main clause before one of a subordinate clause
+    ('After X criticized Y, Z shot back, "..."')."""
+    cues = [doc[i] for i in rng if is_cue(doc[i]) and cue_subject(doc[i]) is not None]
+    if not cues:
+        return None
+    main = [t for t in cues if not any(a.dep_ in ("advcl", "relcl", "acl") and a.i in rng for a in [t, *t.ancestors])]
+    return main[0] if main else cues[0]
 
 
 def _colon_intro(doc: Doc, rng: range, cue: Token | None) -> tuple[Token | None, Token | None]:
@@ -218,6 +234,10 @@ def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: _Tokens, close_mark: 
         break
     content_end = body[span.end - 1] if span.end > span.start else ""
     frame = [i for i in toks.range(start, stop) if doc[i].idx >= start]
+    # '"...," according to the group.'
+    lead = [i for i in frame[:3] if not doc[i].is_punct and not doc[i].is_space]
+    if lead and doc[lead[0]].lower_ == "according" and according_to(doc[lead[0]]) is not None:
+        return doc[lead[0]]
     for n, i in enumerate(frame[:_LONG_FRAME]):
         t = doc[i]
         if not is_cue(t) or cue_subject(t) is None:

@@ -41,6 +41,8 @@ _AS_FRAME_VERBS = frozenset({
     "announce", "indicate", "confirm", "observe", "remark", "predict", "warn", "claim",
     "point", "acknowledge", "admit", "reiterate", "stress", "emphasize", "emphasise",
 })
+# Particles of phrasal cues that introduce no content of their own ("shot back", "weighed in").
+_BARE_PARTICLES = frozenset({"back", "in"})
 _COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "prt", "dative", "oprd", "ccomp", "attr", "acomp")
 
 
@@ -50,7 +52,7 @@ def phrasal_particle(token: Token) -> Token | None:
     if not wanted:
         return None
     for child in token.rights:
-        if child.dep_ == "prt" and child.lower_ in wanted:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in wanted and child.i == token.i + 1:
             return child
         if child.dep_ == "prep" and child.lower_ in wanted:
             # "spoke about the plan", not "what they talked about"
@@ -99,8 +101,22 @@ def cue_subject(token: Token) -> Token | None:
         if token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG"):
             token = token.head
             continue
-        if token.dep_ == "acl" and token.tag_ == "VBG":  # "a statement saying ..."
-            return token.head
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            prev = token.doc[token.i - 1] if token.i > 0 else None
+            if prev is not None and prev.text == ",":
+                # "X made an attempt to deflect the criticism, writing that ...": a participle
+                # clause of the main verb the parser hung on the nearest noun
+                verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "xcomp"), None)
+                if verb is not None:
+                    token = verb
+                    continue
+            noun = token.head  # "a statement saying ..."
+            # "X shot back in an article stating ...": the writer is the verb's subject
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in noun.head.head.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None:
+                    return subject
+            return noun
         # '"...," said Skelly': inverted order, the parser often makes the name an object
         prev = token.doc[token.i - 1] if token.i > 0 else None
         if prev is not None and prev.is_punct and token.lemma_.lower() in SPEECH_VERBS:
@@ -154,6 +170,10 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
             return _false_split_start(c.left_edge), min(c.right_edge.i + 1, _subtree_start(cue, c))
         return c.left_edge.i, c.right_edge.i + 1
     particle = phrasal_particle(cue)
+    if particle is not None and particle.lower_ in _BARE_PARTICLES:
+        particle = None  # "fired back at X": a reply, its content only in a clause or quotation
+        if lemma not in SPEECH_VERBS:
+            return None
     right = [c for c in children if c.i > cue.i and (c.dep_ in _COMPLEMENT_DEPS or (
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in c.children)))]
     if any(c.dep_ == "advcl" for c in right):

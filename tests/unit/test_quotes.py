@@ -390,3 +390,37 @@ def test_apposed_subject_is_salient_for_a_later_pronoun(run):
                        'The economy will grow by three percent, he says.')
     q = only(quotes, "indirect", "economy")
     assert q.speaker_name == "Henrik Aalto"
+
+
+def test_reply_verb_before_a_quote_beats_a_subordinate_cue(run):
+    quotes, _, _ = run('After Mayor Jonas Berg criticized the budget, Councillor Ruth Amsel fired back, '
+                       '"We balanced it twice."')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Ruth Amsel"
+
+
+def test_reply_verb_alone_reports_nothing(run):
+    quotes, _, _ = run('Councillor Ruth Amsel fired back at Mayor Jonas Berg over the budget on Monday.')
+    assert not quotes
+
+
+def test_according_to_after_a_direct_quote(run):
+    quotes, _, _ = run('The Harbour Trust sued the city.\n\n'
+                       '"The new files show the permits were granted without any review," '
+                       'according to the Harbour Trust.')
+    q = only(quotes, "direct")
+    assert q.speaker_name == "Harbour Trust"
+
+
+def test_participle_after_a_comma_belongs_to_the_main_subject(run):
+    quotes, _, _ = run("Mayor Jonas Berg made another attempt to deflect Ms. Amsel's criticism, "
+                       "writing on Facebook that the harbour plan was fully funded.")
+    q = only(quotes, "indirect", "harbour plan")
+    assert q.speaker_name == "Jonas Berg"
+
+
+def test_as_for_topic_is_the_pronoun_speaker(run):
+    quotes, _, _ = run('Senator Karl Weiss criticized the plan on Monday, and the governor objected.\n\n'
+                       'As for Oskar Brandt, he said he was not worried about the vote.')
+    q = only(quotes, "indirect", "not worried")
+    assert q.speaker_name == "Oskar Brandt"
