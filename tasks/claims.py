@@ -248,7 +248,8 @@ def _counted_noun(num_span):
     for tok in doc[i: i + 3]:
         if tok.pos_ == "NOUN" and _unit_ok(tok) and _same_line(last, tok):
             return tok
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.text != "-" and tok.tag_ not in ("VBN", "VBG"):
+        participle = tok.tag_ in ("VBN", "VBG", "VBD") and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.text != "-" and not participle:
             break  # "475 pledged delegates": a participle before the noun is an adjective
     return None
 

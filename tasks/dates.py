@@ -73,9 +73,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the day before" is relative to the article only when no event follows ("the day
     # before the vote" is relative to the vote).
     ("offset", re.compile(
-        r"\b(?P<word>(?i:the day before|the previous day|the day after|the following day|the next day))\b"
+        r"\b(?P<word>(?i:the day before|the day after))\b"
         r"(?!\s+(?:(?i:the|a|an|his|her|its|their|this|that)\b|[A-Z]))",
     )),
+    ("offset", re.compile(r"\b(?P<word>(?i:the previous day|the following day|the next day))\b")),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
 ]
@@ -285,9 +286,7 @@ def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool,
             year = p.year if m.month > p.month or (m.month == p.month and rel != "next") else p.year + 1
         elif rel == "this":
             year = p.year
-        elif not past and anchor.exact and rel in _UPCOMING_CUES and ahead in (1, 2):
-            year = p.year if m.month > p.month else p.year + 1
-        elif ahead_ok and 0 < ahead <= PRESENT_AHEAD_MONTHS:
+        elif not past and anchor.exact and rel in _UPCOMING_CUES and ahead in (1, 2) or ahead_ok and 0 < ahead <= PRESENT_AHEAD_MONTHS:
             year = p.year if m.month > p.month else p.year + 1
         else:
             strict = rel in ("last", "previous", "past")

@@ -191,9 +191,7 @@ def _not_an_amount(text: str, m: re.Match) -> bool:
         or before.lower().rstrip().endswith("out of")
     if _RATIO_AFTER.match(after) or (ratio_base and _RATIO_BEFORE.search(before)):
         return True
-    if _VAGUE_BEFORE.search(before) or _VAGUE_AFTER.match(after) or _FRACTION_BEFORE.search(before):
-        return True
-    return False
+    return bool(_VAGUE_BEFORE.search(before) or _VAGUE_AFTER.match(after) or _FRACTION_BEFORE.search(before))
 
 
 def find_numbers(text: str) -> list[NumberMention]:

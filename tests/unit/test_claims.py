@@ -104,3 +104,42 @@ def test_no_claims_in_plain_sentence(nlp):
 def test_years_are_not_counts(nlp):
     got = claims_of(nlp, article("The 2019 protests grew."))
     assert [c.kind for c in got] == []
+
+
+def test_determiner_one_and_names_with_numbers_are_not_counts(nlp):
+    body = ("One of the reasons is cost. At one point, one option was a sale. "
+            "He flew on Air Force One. The council hired 12 clerks and one engineer.")
+    got = by_surface(claims_of(nlp, article(body)))
+    assert set(got) == {"12 clerks"}
+
+
+def test_table_rows_and_newlines_do_not_make_counts(nlp):
+    body = ("Standings after the race\n\n1 Kim Arden 5040 5 1 17\n2 Lou Brand 5033 4 6 15\n\n"
+            "Tickets: 40,000\n\nInquiries welcome.")
+    assert [c for c in claims_of(nlp, article(body)) if c.kind != "date"] == []
+
+
+def test_non_english_article_has_no_claims(nlp):
+    body = ("Para o jantar, use 3 tomates e 200 gramas de queijo. Depois de 20 minutos no forno, "
+            "sirva com 2 colheres de azeite e uma pitada de sal. Rende 4 porções para a família toda.")
+    assert claims_of(nlp, article(body)) == []
+
+
+def test_participle_before_counted_noun_and_no_borrowed_unit(nlp):
+    body = "Clinton holds a 10-point lead in Ohio, where 475 pledged delegates are at stake."
+    got = by_surface(claims_of(nlp, article(body)))
+    assert got["475 pledged delegates"].unit == "delegate"
+
+
+def test_the_following_day_follows_the_story_not_the_article(nlp):
+    body = "On March 2, 2015, the paper revealed the account, and the following day the panel met."
+    art = article(body, dt.date(2016, 9, 8), "day")
+    got = {c.surface: c.date_value.isoformat() for c in claims_of(nlp, art) if c.kind == "date"}
+    assert got["the following day"] == "2015-03-03"
+
+
+def test_yearless_month_by_tense_in_dated_article(nlp):
+    body = "The firm earned $40 million in March. Voters will choose a mayor in November."
+    art = article(body, dt.date(2016, 1, 7), "day")
+    got = {c.surface: c.date_value.isoformat()[:7] for c in claims_of(nlp, art) if c.kind == "date"}
+    assert got == {"in March": "2015-03", "in November": "2016-11"}

@@ -164,3 +164,13 @@ def test_runs_inside_callers_transaction(con):
     crosscheck(con, None, "r1")
     con.execute("ROLLBACK")
     assert con.execute("SELECT count(*) FROM facts").fetchone() == (0,)
+
+
+def test_article_stating_both_values_is_never_a_side_of_a_conflict(con):
+    # a2 repeats a1's revised forecast and also gives the old one: two facts joined, not a dispute
+    insert(con, "articles", [art("a1"), art("a2")])
+    insert(con, "claims", [nclaim("c1", "a1", 3.5, "f", unit="percent", kind="quantity"),
+                           nclaim("c2", "a2", 3.5, "f", unit="percent", kind="quantity"),
+                           nclaim("c3", "a2", 4, "f", unit="percent", kind="quantity")])
+    run(con, None)
+    assert discrepancies(con) == []

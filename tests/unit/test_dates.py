@@ -9,10 +9,10 @@ from tasks.dates import Anchor, add_duration, date_label, find_dates, period_end
 D = dt.date
 
 
-def values(text, anchor=None, future=False):
+def values(text, anchor=None, future=False, tense=None):
     out = []
     for m in find_dates(text):
-        r = resolve(m, anchor, future)
+        r = resolve(m, anchor, future, tense)
         if r:
             out.append(date_label(*r))
     return out
@@ -139,3 +139,37 @@ def test_yearless_past_resolution_is_within_a_year_before_anchor(anchor_day, mon
 def test_absolute_dates_round_trip(day):
     text = f"It opened on {day.strftime('%B')} {day.day}, {day.year}."
     assert values(text) == [day.isoformat()]
+
+
+def test_month_comma_year_and_year_ranges():
+    assert values("The story broke in March, 2015.") == ["2015-03"]
+    assert values("It raised money between 2006 and 2012.") == ["2006", "2012"]
+
+
+def test_names_and_fiscal_years_are_not_dates():
+    anchor = Anchor(D(2016, 3, 10), exact=True)
+    assert values("Rubio lost on Super Tuesday.", anchor) == []
+    assert values("A USA Today poll and a USA TODAY survey.", anchor) == []
+    assert values("Sales growth in fiscal year 2019 slowed.") == []
+    assert values("It earned a total score of 2072.") == []
+    assert values("He said things in the last year.", anchor) == []
+
+
+def test_tense_decides_past_or_coming_yearless_month():
+    anchor = Anchor(D(2016, 1, 7), exact=True)
+    assert values("It earned $40 million in March.", anchor, tense="past") == ["2015-03"]
+    anchor = Anchor(D(2016, 7, 6), exact=True)
+    assert values("Voters go to the polls in November.", anchor, tense="present") == ["2016-11"]
+    # a past verb governing a noun the date modifies: no tense told, the last August
+    assert values("He lit into her at a debate in August.", Anchor(D(2016, 3, 1), exact=True)) == ["2015-08"]
+
+
+def test_tense_decides_yearless_day():
+    anchor = Anchor(D(2016, 7, 6), exact=True)
+    assert values("On Dec. 1, that changes.", anchor, tense="present") == ["2016-12-01"]
+    assert values("The rule changed on Dec. 1.", anchor, tense="past") == ["2015-12-01"]
+
+
+def test_offsets_need_a_dated_article():
+    bound = Anchor(D(2019, 11, 20), exact=False, floor=D(2019, 11, 20))
+    assert values("Sales rose this year and fell last month.", bound) == []

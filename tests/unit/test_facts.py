@@ -91,3 +91,34 @@ def test_publication_dates_and_eventless_claims_stay_unlinked():
 def test_linking_is_deterministic():
     claims = [date_claim(str(i), f"art{i}", D(2015, 6, 3 + i % 2), SIGNED) for i in range(6)]
     assert keys(link_facts(claims, [])) == keys(link_facts(list(reversed(claims)), []))
+
+
+def test_an_article_never_contradicts_itself():
+    # the same story gives the old and the new figure; another article repeats the new one
+    a = num_claim("a", "art1", "count", 40, "flight", "cancel flight airline | norland | ")
+    b = num_claim("b", "art2", "count", 40, "flight", "cancel flight airline | norland | ")
+    c = num_claim("c", "art2", "count", 55, "flight", "cancel flight airline | norland | ")
+    k = keys(link_facts([a, b, c], []))
+    assert k["a"] == k["b"] and k["c"] != k["b"]
+
+
+def test_different_figures_need_close_event_words_and_places():
+    # one shared word and the same places: enough for equal figures, not for a dispute
+    a = num_claim("a", "art1", "count", 12, "inch", "launch laptop | acme | ")
+    b = num_claim("b", "art2", "count", 15, "inch", "launch phone | acme | ")
+    assert link_score(a, b) < LINK_THRESHOLD
+    c = num_claim("c", "art3", "count", 30, "soldier", "kill attack soldier | eastville | ")
+    d = num_claim("d", "art4", "count", 33, "soldier", "kill attack soldier | eastville | ")
+    assert link_score(c, d) >= LINK_THRESHOLD
+
+
+def test_different_percentages_are_never_linked():
+    a = num_claim("a", "art1", "quantity", 46, "percent", "lead poll voter | california clinton | ")
+    b = num_claim("b", "art2", "quantity", 44, "percent", "lead poll voter | california clinton | ")
+    assert link_score(a, b) == 0.0
+
+
+def test_generic_verbs_alone_do_not_link():
+    a = date_claim("a", "art1", D(2015, 3, 1), "begin campaign | clinton | in", "month")
+    b = date_claim("b", "art2", D(2015, 3, 1), "launch story | clinton | in", "month")
+    assert link_score(a, b) < LINK_THRESHOLD

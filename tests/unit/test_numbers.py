@@ -73,3 +73,41 @@ def test_format_value():
 def test_digit_numbers_round_trip(n):
     (m,) = find_numbers(f"they counted {n:,} birds")
     assert m.value == n and m.hedge == "exact"
+
+
+def test_not_amounts_phone_numbers_times_scores_ratios():
+    assert find_numbers("Call 02-751-1500 for tickets.") == []
+    assert find_numbers("The doors open at 7 p.m. sharp.") == []
+    assert find_numbers("They won 6-4 and lost 35-30.") == []
+    assert find_numbers("Outnumbered by 80 to 1 there.") == []
+    assert find_numbers("More than 6 in 10 voters agreed.") == []
+    assert find_numbers("Only 9 out of 12 judges agreed.") == []
+    assert find_numbers("It goes from 0-60 mph quickly.") == []
+
+
+def test_vague_scales_and_fractions_are_not_values():
+    assert find_numbers("They picked from a few thousand applicants.") == []
+    assert find_numbers("Tens of thousands marched.") == []
+    assert find_numbers("About two-thirds of members voted.") == []
+    assert find_numbers("It fell by a quarter of 1 percent.") == []
+    assert find_numbers("a two-way street and a two-pronged plan") == []
+
+
+def test_half_a_million_and_or_ranges():
+    m = one("He won by half a million votes.")
+    assert (m.value, m.hedge) == (500000, "exact")
+    m = one("over the next four or five months")
+    assert (m.low, m.high, m.hedge) == (4, 5, "approx")
+
+
+def test_hyphenated_count_keeps_its_own_unit_and_percentage_points():
+    m = one("He sent a two-page memo.")
+    assert (m.value, m.unit, m.kind) == (2, "page", "count")
+    m = one("a margin of four percentage points")
+    assert (m.value, m.unit, m.kind) == (4, "percentage point", "quantity")
+    assert one("a 13-inch laptop").unit == "inch"
+
+
+def test_proper_noun_plurals_are_singularised():
+    assert canonical_unit("Republicans", "Republicans")[0] == "republican"
+    assert canonical_unit("status")[0] == "status"
