@@ -4,6 +4,21 @@ One pass of cheap patterns over the body (tasks.dates, tasks.numbers); the spaCy
 of the same body supplies sentences, the unit noun a number counts, the tense of the
 clause (for anchoring yearless dates) and the event words used to link claims across
 articles (`Claim.event`, read by tasks.facts).
+
+What is a claim (the answer key's conventions, checked on real news):
+* `date`: a day, month or year the text pins down (relative ones anchored to the article
+  date; offsets like "this year" only in dated articles). Fiscal/model years, "Super
+  Tuesday", "USA Today", "in the last year" are not dates.
+* `duration`: a number of time units, in the unit written (decades and centuries in years).
+* `quantity`: a measure with a unit: km, ton, inch, litre...; money as its currency code
+  ("usd", "eur"); shares as "percent" or "percentage point".
+* `count`: a number of things, the unit being the counted noun from the parse, singular
+  ("105 captives" -> captive; hyphenated "two-page memo" -> page).
+Not claims: phone numbers and codes, times of day, scores and ratios ("6-4", "80 to 1",
+"6 in 10"), fractions ("two-thirds"), vague scales ("a few thousand", "tens of
+thousands"), ages, ordinals, the determiner "one" ("one of the reasons", "at one point"),
+numbers that label a name ("Air Force One", "Section 230"), cells of table-like lines,
+and anything in an article that is not in English.
 """
 from __future__ import annotations
 
