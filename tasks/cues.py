@@ -68,7 +68,12 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "boast": frozenset({"about"}),
     "brag": frozenset({"about"}),
     "plead": frozenset({"with"}),
+    "comment": frozenset({"on"}),
 }
+# Phrasal cues whose object is only a topic: reported speech when refused ("declined to
+# comment on X", "did not comment on X"), not when done ("commented on X").
+REFUSAL_ONLY_PHRASALS: frozenset[str] = frozenset({"comment"})
+REFUSAL_VERBS: frozenset[str] = frozenset({"decline", "refuse"})
 
 # Verbs that name or label rather than quote: a quotation they govern is a name or a
 # title ('an operation dubbed "Iron Fist"'), unless a speech cue also governs it.

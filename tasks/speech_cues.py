@@ -14,6 +14,8 @@ from tasks.cues import (
     NAMING_VERBS,
     NOUN_ABOUT_CUES,
     PHRASAL_CUES,
+    REFUSAL_ONLY_PHRASALS,
+    REFUSAL_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -29,7 +31,7 @@ _NP_OBJECT_OK = frozenset({
     "vow", "warn", "suggest", "push", "signal", "concede", "charge", "tweet", "write",
     "blame", "condemn", "denounce", "decry", "reject", "defend", "list", "hail",
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail", "rip",
-    "outline", "unveil", "fault", "float", "endorse", "label",
+    "outline", "unveil", "fault", "float", "endorse", "label", "deride", "retweet",
 })
 # An adverbial clause that is really the content: "calling for X to do", "asked whether ...".
 _CONTENT_MARKS = frozenset({"that", "for", "whether", "if", "how", "why", "what"})
@@ -101,6 +103,21 @@ def cue_subject(token: Token) -> Token | None:
         if token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG"):
             token = token.head
             continue
+        # "by saying ...", "after telling his aides ...": the participle of a preposition
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ == "prep" \
+                and token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head
+            continue
+        # "declined to comment", "prompted X to joke": the controlling verb's object, else
+        # its subject
+        # (not "it is safe to say", "is used to describe": impersonal and passive frames)
+        if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.pos_ == "VERB" \
+                and not any(c.dep_ == "auxpass" for c in token.head.children):
+            obj = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+            if obj is not None:
+                return obj
+            token = token.head
+            continue
         if token.dep_ == "acl" and token.tag_ == "VBG":
             prev = token.doc[token.i - 1] if token.i > 0 else None
             if prev is not None and prev.text == ",":
@@ -170,6 +187,8 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
             return _false_split_start(c.left_edge), min(c.right_edge.i + 1, _subtree_start(cue, c))
         return c.left_edge.i, c.right_edge.i + 1
     particle = phrasal_particle(cue)
+    if particle is not None and lemma in REFUSAL_ONLY_PHRASALS and not _refused(cue):
+        return None
     if particle is not None and particle.lower_ in _BARE_PARTICLES:
         particle = None  # "fired back at X": a reply, its content only in a clause or quotation
         if lemma not in SPEECH_VERBS:
@@ -190,10 +209,20 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
         tail = [c for c in children if c.i > cue.i and c.dep_ not in ("conj", "cc", "punct")]
         end = max(c.right_edge.i for c in right + tail) + 1
         return cue.i, end
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue_subject(cue) is not None:
+    if cue.dep_ == "parataxis" and cue_subject(cue) is not None:
+        # "CLAUSE, X said." / "CLAUSE, X said, CLAUSE.": what comes before the frame
         head = cue.head
-        return _false_split_start(head.left_edge), cue.left_edge.i
+        start = _false_split_start(head.left_edge)
+        if cue.left_edge.i - start >= 2:
+            return start, cue.left_edge.i
     return None
+
+
+def _refused(cue: Token) -> bool:
+    """'declined to comment', 'did not comment'."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSAL_VERBS
 
 
 def _as_frame(cue: Token) -> tuple[int, int] | None:
@@ -293,6 +322,6 @@ def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:
                     first.lower_ == "to" and child.tag_ == "VB" and child.dep_ == "acl"):
                 return speaker, (first.i + (1 if first.lower_ == "that" else 0), child.right_edge.i + 1)
         if (child.dep_ == "prep" and child.lower_ in ("of", "about", "on") and lemma in NOUN_ABOUT_CUES
-                and any(c.dep_ == "pobj" for c in child.children)):
+                and any(c.dep_ in ("pobj", "pcomp") for c in child.children)):
             return speaker, (child.i, child.right_edge.i + 1)
     return None

@@ -424,3 +424,35 @@ def test_as_for_topic_is_the_pronoun_speaker(run):
                        'As for Oskar Brandt, he said he was not worried about the vote.')
     q = only(quotes, "indirect", "not worried")
     assert q.speaker_name == "Oskar Brandt"
+
+
+def test_mid_sentence_frame_reports_the_clause_before_it(run):
+    quotes, _, _ = run('The plan was doomed, Ingrid Hallberg said, so the council dropped it.')
+    q = only(quotes, "indirect")
+    assert q.text == "The plan was doomed"
+    assert q.speaker_name == "Ingrid Hallberg"
+
+
+def test_participle_after_a_preposition_takes_the_main_subject(run):
+    quotes, _, _ = run('Mayor Jonas Berg opened the meeting by saying the harbour would reopen in May.')
+    q = only(quotes, "indirect", "harbour")
+    assert q.speaker_name == "Jonas Berg"
+
+
+def test_infinitive_cue_takes_the_controlling_subject(run):
+    quotes, _, _ = run('Ruth Amsel declined to comment on the new ferry contract.')
+    q = only(quotes, "indirect")
+    assert "ferry contract" in q.text
+    assert q.speaker_name == "Ruth Amsel"
+
+
+def test_commenting_on_a_topic_is_not_a_quote(run):
+    quotes, _, _ = run('Councillor Ruth Amsel also commented on the question of the new ferry contract.')
+    assert not quotes
+
+
+def test_impersonal_and_passive_infinitives_have_no_speaker(run):
+    quotes, _, _ = run("Mayor Jonas Berg spoke for an hour. It's fair to say he is thinking about the harbour.")
+    assert not [q for q in quotes if q.speaker_name and "harbour" in q.text]
+    quotes, _, _ = run('The word "harbourside" should only be used to describe the old town.')
+    assert not [q for q in quotes if q.kind == "indirect"]
