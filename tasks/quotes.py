@@ -41,6 +41,8 @@ _LINE_BREAKS = re.compile(r"\n+")
 # Tokens between a closing quotation mark and its cue: any cue this close, or a cue up to
 # the long limit when everything before it is the cue's subject ('"...," Jane Doe, a ..., said').
 _SHORT_FRAME = 10
+# Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
+_OWN_WORDS = 3
 _LONG_FRAME = 40
 # The end of an attribution frame: a quotation mark, a line break or a sentence stop that
 # is not an abbreviation ("Mr. Friedman said.") or an initial ("James B. Comey").
@@ -119,9 +121,10 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Token
     out: list[Candidate] = []
     paras = paragraphs(body)
     for span in spans:
-        text = span.text(body).strip().rstrip(",").strip()
+        text = span.text(body).strip().rstrip(_TRAILING).strip()
         if not text or not any(ch.isalpha() for ch in text):
             continue
+        q_start, q_end = _trimmed(body, span.start, span.end)
         open_mark = span.start - 1
         para_start = next((s for s, e in paras if s <= open_mark < e), 0)
         sent_start = _sentence_start(body, para_start, open_mark)
@@ -137,7 +140,7 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Token
                 cue = _cue_in_range(doc, rng)
                 if before.endswith(":"):  # 'X fired back:', 'the news surprised pollster Y:'
                     cue, intro_subject = _colon_intro(doc, rng, cue)
-            cand = Candidate(span.start, span.end, text, "direct", cue=cue)
+            cand = Candidate(q_start, q_end, text, "direct", cue=cue)
             if intro_subject is not None:
                 cand.subject = intro_subject
                 out.append(cand)
@@ -158,7 +161,7 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Token
             continue
         if _is_name_or_title(doc, inside, text):
             continue
-        out.append(Candidate(span.start, span.end, text, "partial", cue=cue))
+        out.append(Candidate(q_start, q_end, text, "partial", cue=cue))
     for c in out:
         if c.cue is not None:
             framed = according_to(c.cue) if c.cue.lower_ == "according" else None
@@ -166,6 +169,19 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Token
             if c.subject is None:
                 c.inherit = True
     return out
+
+
+_TRAILING = ",;:"
+
+
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a quotation without surrounding white space or a trailing , ; or :
+    ('"We will win," she said' -> 'We will win')."""
+    while end > start and (body[end - 1].isspace() or body[end - 1] in _TRAILING):
+        end -= 1
+    while start < end and body[start].isspace():
+        start += 1
+    return start, end
 
 
 def _sentence_start(body: str, para_start: int, pos: int) -> int:
@@ -393,8 +409,12 @@ def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token
         a += 1
     if b - a < 2:
         return None
+    # the reported content is a direct quote, found already; unless words of the reporter's
+    # own open it ('X said the plan "is a gift to nobody"': the whole clause is reported)
     quoted = sum(1 for i in range(a, b) if i in inside_quote)
-    if quoted / (b - a) > 0.6:  # the reported content is a direct quote, found already
+    own = [i for i in range(a, b) if i not in inside_quote and not doc[i].is_punct and not doc[i].is_space
+           and doc[i].lower_ not in ("that", "and", "but")]
+    if quoted / (b - a) > 0.6 and (len(own) < _OWN_WORDS or a in inside_quote or doc[a].is_punct):
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     text = doc.text[start:end].strip()

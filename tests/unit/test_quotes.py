@@ -456,3 +456,16 @@ def test_impersonal_and_passive_infinitives_have_no_speaker(run):
     assert not [q for q in quotes if q.speaker_name and "harbour" in q.text]
     quotes, _, _ = run('The word "harbourside" should only be used to describe the old town.')
     assert not [q for q in quotes if q.kind == "indirect"]
+
+
+def test_quote_offsets_leave_out_the_trailing_comma(run):
+    quotes, body, _ = run('"We will rebuild the bridge by spring," Mayor Anna Kowalski said.')
+    q = only(quotes, "direct")
+    assert body[q.start_char:q.end_char] == q.text == "We will rebuild the bridge by spring"
+
+
+def test_clause_opened_by_reporter_words_is_indirect_too(run):
+    quotes, _, _ = run('Mayor Anna Kowalski said the harbour board "has done a remarkable job for everyone here."')
+    assert only(quotes, "indirect").text.startswith("the harbour board")
+    quotes, _, _ = run('Mayor Anna Kowalski said that "the harbour board has done a remarkable job."')
+    assert not [q for q in quotes if q.kind == "indirect"]
