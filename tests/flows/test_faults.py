@@ -119,29 +119,39 @@ def test_a_killed_run_leaves_the_warehouse_as_before_and_the_next_run_completes(
 @pytest.mark.slow
 def test_two_runs_at_once_the_second_waits_or_gives_up_with_a_clear_message(workdir, prefect_api):
     inbox, db = workdir / "data" / "articles", workdir / "warehouse" / "claimcheck.duckdb"
-    make_corpus(inbox, 16)
+    make_corpus(inbox, 6)
     first = Run(prefect_api, PREFECT_LOGGING_LEVEL="INFO", CLAIMCHECK_BATCH_SIZE="2")
     first.wait_for(r"batch: \d+ articles")  # it holds the warehouse lock now
-    impatient = Run(prefect_api, CLAIMCHECK_LOCK_WAIT_SECONDS="0")
-    patient = Run(prefect_api)  # default lock_wait_seconds: waits for the first to finish
-
-    code, _, err = impatient.finish()
-    assert first.proc.poll() is None, "the first run ended before the second tried: the test proved nothing"
-    assert code == 1
-    assert err.strip().splitlines() == [
-        f"error: warehouse {db.resolve()} is in use by another run (waited 0 s); try again later"
-    ]
+    # Freeze it mid-run (a slow run, whatever this machine's speed) while two more arrive.
+    first.proc.send_signal(signal.SIGSTOP)
+    try:
+        impatient = Run(prefect_api, CLAIMCHECK_LOCK_WAIT_SECONDS="0")
+        patient = Run(prefect_api, PREFECT_LOGGING_LEVEL="INFO")  # default lock_wait_seconds (300)
+        code, _, err = impatient.finish()
+        assert code == 1
+        assert err.strip().splitlines() == [
+            f"error: warehouse {db.resolve()} is in use by another run (waited 0 s); try again later"
+        ]
+        patient.wait_for("Beginning flow run")
+        time.sleep(1.0)
+        assert patient.proc.poll() is None  # waiting for the lock
+    finally:
+        first.proc.send_signal(signal.SIGCONT)
 
     code, done, log = first.finish()
     assert code == 0, log
-    assert done["articles_new"] == 16
+    assert done["articles_new"] == 6
     code, waited, log = patient.finish()
     assert code == 0, log
-    assert (waited["articles_new"], waited["articles_skipped"]) == (0, 16)
+    assert (waited["articles_new"], waited["articles_skipped"]) == (0, 6)
 
-    assert count(db, "SELECT count(*) FROM articles") == 16
-    assert count(db, "SELECT count(*) FROM runs") == 2  # the run that gave up wrote nothing
+    assert count(db, "SELECT count(*) FROM articles") == 6
     assert count(db, "SELECT count(*) - count(DISTINCT claim_id) FROM claims") == 0
+    con = duckdb.connect(str(db), read_only=True)
+    runs = con.execute("SELECT run_id, started_at, finished_at FROM runs ORDER BY finished_at").fetchall()
+    con.close()
+    assert [r[0] for r in runs] == [done["run_id"], waited["run_id"]]  # the one that gave up wrote nothing
+    assert runs[1][1] < runs[0][2]  # the patient run started before the first finished: it waited
 
 
 # -- paths from the UI: through the real flow, refused before a byte is read -------------
