@@ -139,11 +139,17 @@ def date_tense(span) -> str | None:
     tok = span.root
     through_noun = False
     verb = None
-    for _ in range(8):
+    for _ in range(12):
         head = tok.head
         if head is tok:
-            return None
+            break
         if head.pos_ in ("VERB", "AUX"):
+            aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.tag_ == "MD" or a.lower_ in _FUTURE_AUX or a.lower_ == "to" for a in aux):
+                return "present"  # modal, future or infinitive: "would vote", "to hold it in May"
+            if head.tag_ in ("VBG", "VB") and not aux:
+                tok = head  # "helping X sell it in March": the tense is the governing clause's
+                continue
             verb = head
             break
         if head.pos_ in ("NOUN", "PROPN") and head.i not in range(span.start, span.end):
@@ -152,8 +158,6 @@ def date_tense(span) -> str | None:
     if verb is None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lower_ in _FUTURE_AUX for a in aux):
-        return "present"
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (
         verb.tag_ == "VBN" and (not aux or any(a.lemma_ == "have" for a in aux)))
     if past:

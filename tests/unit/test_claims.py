@@ -143,3 +143,10 @@ def test_yearless_month_by_tense_in_dated_article(nlp):
     art = article(body, dt.date(2016, 1, 7), "day")
     got = {c.surface: c.date_value.isoformat()[:7] for c in claims_of(nlp, art) if c.kind == "date"}
     assert got == {"in March": "2015-03", "in November": "2016-11"}
+
+
+def test_non_finite_clause_takes_the_governing_tense(nlp):
+    body = "It earned $40 million for helping a rival sell itself to a bank in March."
+    art = article(body, dt.date(2016, 1, 7), "day")
+    got = {c.surface: c.date_value.isoformat()[:7] for c in claims_of(nlp, art) if c.kind == "date"}
+    assert got == {"in March": "2015-03"}
