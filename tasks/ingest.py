@@ -156,7 +156,7 @@ def build_article(raw: RawArticle, source: SourceFile, content_sha256: str | Non
     if not text.strip():
         raise UnreadableInput("no article text")
     body = text if (raw.has_title_line or not title) else f"{title}\n\n{text}"
-    date, precision, date_source = infer_publication_date(body, raw.published)
+    date, precision, date_source = infer_publication_date(body, raw.published, raw.url)
     return Article(
         article_id=raw.article_id,
         source_path=str(source.path),

@@ -32,10 +32,29 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _HEAD_CHARS = 1500
 
 
-def infer_publication_date(body: str, stated: str | None) -> tuple[dt.date | None, Precision, str | None]:
-    """(date, precision, source) with source header | text | dateline | dateline+inferred-year."""
+# News sites put the publication date in the path: /2019/11/19/slug, /2019-11-19-slug, /2019/11/slug.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/-]|\.html?|$)")
+
+
+def date_from_url(url: str | None) -> tuple[dt.date, Precision] | None:
+    """The date a URL's path carries, at day or month precision."""
+    if not url or not (m := _URL_DATE.search(url)):
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2)), m.group(3)
+    try:
+        return (dt.date(year, month, int(day)), "day") if day else (dt.date(year, month, 1), "month")
+    except ValueError:
+        return None
+
+
+def infer_publication_date(
+    body: str, stated: str | None, url: str | None = None
+) -> tuple[dt.date | None, Precision, str | None]:
+    """(date, precision, source) with source header | url | text | dateline | dateline+inferred-year."""
     if stated and (parsed := _parse_stated(stated)):
         return parsed[0], parsed[1], "header"
+    if found := date_from_url(url):
+        return found[0], found[1], "url"
     if found := _leading_date_line(body):
         return found[0], found[1], "text"
     if found := _dateline(body):

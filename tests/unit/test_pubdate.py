@@ -58,3 +58,20 @@ def test_anchor_exact_for_dated_and_bound_for_undated():
     a = article_anchor("It began on July 4, 2012.", None, "unknown")
     assert (a.present, a.exact, a.floor) == (D(2012, 7, 4), False, D(2012, 7, 4))
     assert article_anchor("No dates here.", None, "unknown") is None
+
+
+def test_date_from_url_paths():
+    import datetime as dt
+
+    from tasks.pubdate import date_from_url, infer_publication_date
+
+    assert date_from_url("https://news.example.com/2019/11/19/talks-resume/") == (dt.date(2019, 11, 19), "day")
+    assert date_from_url("https://example.org/world/2021-03-07-vote.html") == (dt.date(2021, 3, 7), "day")
+    assert date_from_url("https://example.org/2018/02/budget-deal") == (dt.date(2018, 2, 1), "month")
+    assert date_from_url("https://example.org/item/20191119/story") is None
+    assert date_from_url("https://example.org/2019/13/40/x") is None
+    assert date_from_url(None) is None
+    # A stated date beats the URL; the URL beats guessing from the text.
+    assert infer_publication_date("Title\n\nText.", "2020-01-02", "https://x.org/2019/11/19/a")[2] == "header"
+    assert infer_publication_date("Title\n\nText.", None, "https://x.org/2019/11/19/a") == (
+        dt.date(2019, 11, 19), "day", "url")
