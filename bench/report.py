@@ -41,7 +41,9 @@ def figures(raw: dict) -> dict:
         "incremental_fraction": _ratio(inc.get("wall_s"), first),
     }
     if inc.get("new_articles") and tp.get("baseline_pipe_s") and tp.get("articles") and first:
-        nlp_new = tp["baseline_pipe_s"] / tp["articles"] * inc["new_articles"]
+        # The NLP a run with anything new cannot avoid: loading the model once, then the
+        # baseline's parsing time per article for each new one.
+        nlp_new = tp.get("baseline_load_s", 0.0) + tp["baseline_pipe_s"] / tp["articles"] * inc["new_articles"]
         out["incremental_target"] = round(0.05 + nlp_new / first, 4)
         out["incremental_excess_fraction"] = _ratio(inc["wall_s"] - nlp_new, first)
     per_claim = {n: s / n for n, s in ((int(k), v) for k, v in xc.get("seconds_by_claims", {}).items()) if n}
@@ -116,7 +118,7 @@ def markdown_table(results: dict) -> str:
     if inc:
         row(f"Incremental run, +{inc.get('new_articles')} articles", f"{_fmt(inc.get('wall_s'))} s",
             f"first run {_fmt(tp.get('product_wall_s'))} s", "incremental_fraction",
-            f"≤ {_fmt(results.get('incremental_target'))} (0.05 + NLP of new)")
+            f"≤ {_fmt(results.get('incremental_target'))} (0.05 + model load + NLP of new)")
     if xc:
         secs = {int(k): s for k, s in xc.get("seconds_by_claims", {}).items()}
         per = ", ".join(f"{k:,}: {s:.2f} s ({s / k * 1e6:.1f} µs/claim)" for k, s in sorted(secs.items()))
