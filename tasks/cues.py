@@ -45,10 +45,10 @@ SPEECH_NOUNS: frozenset[str] = frozenset({
     "contention", "allegation", "accusation", "threat", "call", "demand", "admission",
     "denial", "prediction", "announcement", "declaration", "insinuation", "boast", "plea",
     "appeal", "assurance", "charge", "assessment", "explanation", "testimony", "message",
-    "insult", "joke", "attack", "praise", "request",
+    "insult", "joke", "attack", "praise", "request", "mention",
 })
 NOUN_ABOUT_CUES: frozenset[str] = frozenset({
-    "criticism", "complaint", "joke", "praise", "warning",
+    "criticism", "complaint", "joke", "praise", "warning", "mention",
 })
 
 # Phrasal cues: verb lemma + particle/preposition ("pointed out", "called on", "called for").

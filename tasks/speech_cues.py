@@ -46,6 +46,15 @@ _AS_FRAME_VERBS = frozenset({
 # Particles of phrasal cues that introduce no content of their own ("shot back", "weighed in").
 _BARE_PARTICLES = frozenset({"back", "in"})
 _COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "prt", "dative", "oprd", "ccomp", "attr", "acomp")
+# Subject pronouns: as a cue's "object" they open a clause the parser split ("claiming he ... has").
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+# Head nouns of a relative clause that are what was said ("the things he said about X").
+_SAID_THINGS = frozenset({
+    "thing", "word", "comment", "remark", "statement", "claim", "lie", "falsehood", "insult",
+    "joke", "promise", "accusation", "allegation", "attack",
+})
+# Light verbs whose speech-noun object is the cue ("made no mention of X", "gave a speech on X").
+_LIGHT_VERBS = frozenset({"make", "give", "deliver", "issue", "offer", "level", "lodge", "voice", "repeat"})
 
 
 def phrasal_particle(token: Token) -> Token | None:
@@ -84,6 +93,9 @@ def cue_text(token: Token) -> str:
 
 def cue_subject(token: Token) -> Token | None:
     """The subject of a cue, climbing conjunctions and participle clauses ("..., saying")."""
+    # "Trump dismissed critics who ...": the cue parsed as a participle modifying its object
+    if _amod_cue(token):
+        return token.doc[token.i - 1]
     seen = 0
     while token is not None and seen < 4:
         seen += 1
@@ -159,6 +171,16 @@ def cue_subject(token: Token) -> Token | None:
     return None
 
 
+def _amod_cue(token: Token) -> bool:
+    if token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token.i == 0:
+        return False
+    if token.lemma_.lower() not in _NP_OBJECT_OK:
+        return False
+    prev = token.doc[token.i - 1]
+    return (prev.pos_ == "PROPN" or prev.lower_ in _NOMINATIVE) and prev.dep_ not in ("compound", "poss", "amod") \
+        and prev.head.i in (token.i, token.head.i)
+
+
 def is_naming(token: Token) -> bool:
     """'an operation dubbed X', 'a plan called X': naming, not speech."""
     lemma = token.lemma_.lower()
@@ -174,6 +196,8 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     framed = _as_frame(cue)
     if framed is not None:
         return framed
+    if _amod_cue(cue):
+        return cue.i, cue.head.right_edge.i + 1
     subject = cue_subject(cue)
     # '"...," said Jane Doe, an aide who runs X': a "clause" holding the speaker is a mis-parse
     children = [c for c in children if not (c.dep_ == "ccomp" and subject is not None
@@ -181,11 +205,19 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     ccomps = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
     if not ccomps:
         ccomps = [c for c in children if c.dep_ == "ccomp"]
+    that = _that_clause(cue, ccomps[0] if ccomps and ccomps[0].i > cue.i else None)
+    if that is not None:
+        return that
     if ccomps:
         c = ccomps[0]
         if c.i < cue.i:  # "CLAUSE, X said": the clause before the cue
             return _false_split_start(c.left_edge), min(c.right_edge.i + 1, _subtree_start(cue, c))
-        return c.left_edge.i, c.right_edge.i + 1
+        start = c.left_edge.i
+        # "claiming he above all others has X": a subject pronoun the parser made an object
+        for child in cue.rights:
+            if child.i < start and child.dep_ == "dobj" and child.lower_ in _NOMINATIVE:
+                start = child.i
+        return start, c.right_edge.i + 1
     particle = phrasal_particle(cue)
     if particle is not None and lemma in REFUSAL_ONLY_PHRASALS and not _refused(cue):
         return None
@@ -209,6 +241,10 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
         tail = [c for c in children if c.i > cue.i and c.dep_ not in ("conj", "cc", "punct")]
         end = max(c.right_edge.i for c in right + tail) + 1
         return cue.i, end
+    # "the things he said about X": the relative clause's head noun is what was said
+    if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN" and cue.head.lemma_.lower() in _SAID_THINGS \
+            and cue.head.i < cue.i and not any(c.dep_ in ("dobj", "ccomp") for c in children):
+        return cue.head.left_edge.i, cue.right_edge.i + 1
     if cue.dep_ == "parataxis" and cue_subject(cue) is not None:
         # "CLAUSE, X said." / "CLAUSE, X said, CLAUSE.": what comes before the frame
         head = cue.head
@@ -216,6 +252,36 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
         if cue.left_edge.i - start >= 2:
             return start, cue.left_edge.i
     return None
+
+
+def _that_clause(cue: Token, ccomp: Token | None) -> tuple[int, int] | None:
+    """'agreed that CLAUSE', 'told agents that CLAUSE', 'insisted in an interview that CLAUSE'
+    when the parser hung the clause's parts on the cue: everything after 'that' to the end
+    of the cue's own clause."""
+    doc = cue.doc
+    end_of_sent = cue.sent.end
+    k = cue.i + 1
+    particle = phrasal_particle(cue)
+    if particle is not None and particle.i == k:
+        k += 1
+    skippable = {c.left_edge.i: c for c in cue.rights if c.dep_ in ("dobj", "dative", "prep", "advmod", "npadvmod")}
+    hops = 0
+    while k < end_of_sent and doc[k].lower_ != "that" and k in skippable and hops < 2:
+        child = skippable[k]
+        if child.dep_ == "dobj" and cue.lemma_.lower() not in _ADDRESSEE_VERBS:
+            return None
+        k = child.right_edge.i + 1
+        hops += 1
+    if k >= end_of_sent or doc[k].lower_ != "that" or doc[k].dep_ == "det" \
+            or (doc[k].dep_ == "dobj" and doc[k].head.i == cue.i):
+        return None
+    if ccomp is not None and ccomp.left_edge.i <= k:
+        return None  # an ordinary that-clause
+    tail = [c for c in cue.rights if c.dep_ not in ("conj", "cc", "punct") and c.right_edge.i > k]
+    if not tail:
+        return None
+    end = max(c.right_edge.i for c in tail) + 1
+    return (k + 1, end) if end - k - 1 >= 3 else None
 
 
 def _refused(cue: Token) -> bool:
@@ -285,6 +351,12 @@ def according_to(token: Token) -> tuple[Token, tuple[int, int]] | None:
     sent = token.sent
     doc = token.doc
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
+    # "according to the summary, Mills and an aide asked ...": the clause's subject hung as a
+    # conjunct of the source after a comma
+    for conj in source.rights:
+        if conj.dep_ == "conj" and conj.i > 0 and doc[conj.left_edge.i - 1].text == ",":
+            phrase_end = min(phrase_end, conj.left_edge.i - 1)
+            break
     # the clause it frames: after it when it opens the sentence or its clause ("...: according
     # to X, CLAUSE"), before it otherwise ("CLAUSE, according to X")
     lead = [t for t in doc[sent.start:phrase_start] if not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV"))]
@@ -313,15 +385,21 @@ def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                 speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 break
+    light = False
+    if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
+        speaker = cue_subject(token.head)  # "X made no mention of Y", "X gave speeches on Y"
+        light = speaker is not None
     if speaker is None or speaker.lower_ in ("its", "their", "my", "our", "your"):
         return None
     for child in token.rights:
+        if light and child.dep_ == "acl" and child.tag_ == "VBG":  # "made statements affirming X"
+            return speaker, (child.i, child.right_edge.i + 1)
         if child.dep_ in ("acl", "ccomp", "relcl") and child.i > token.i:
             first = child.left_edge
             if first.lower_ == "that" and first.dep_ == "mark" or (
                     first.lower_ == "to" and child.tag_ == "VB" and child.dep_ == "acl"):
                 return speaker, (first.i + (1 if first.lower_ == "that" else 0), child.right_edge.i + 1)
-        if (child.dep_ == "prep" and child.lower_ in ("of", "about", "on") and lemma in NOUN_ABOUT_CUES
+        if (child.dep_ == "prep" and child.lower_ in ("of", "about", "on") and (lemma in NOUN_ABOUT_CUES or light)
                 and any(c.dep_ in ("pobj", "pcomp") for c in child.children)):
             return speaker, (child.i, child.right_edge.i + 1)
     return None

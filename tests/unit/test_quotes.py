@@ -469,3 +469,46 @@ def test_clause_opened_by_reporter_words_is_indirect_too(run):
     assert only(quotes, "indirect").text.startswith("the harbour board")
     quotes, _, _ = run('Mayor Anna Kowalski said that "the harbour board has done a remarkable job."')
     assert not [q for q in quotes if q.kind == "indirect"]
+
+
+def test_that_clause_the_parser_split_runs_to_the_clause_end(run):
+    quotes, _, _ = run('Harbour engineer Lena Fogh told inspectors that sometime during the storm, '
+                       'the northern pump failed twice.')
+    q = only(quotes, "indirect")
+    assert "the northern pump failed twice" in q.text
+    assert q.speaker_name == "Lena Fogh"
+    quotes, _, _ = run('Councillor Mara Lindqvist agreed that the ferry budget has limited room for new routes.')
+    q = only(quotes, "indirect")
+    assert "the ferry budget has limited room" in q.text
+    assert q.speaker_name == "Mara Lindqvist"
+
+
+def test_subject_pronoun_hung_on_the_cue_opens_the_clause(run):
+    quotes, _, _ = run('Governor Paul Brandt, especially in the last weeks of the race, has preached calm, '
+                       'claiming he above all others has the patience to unite the valley.')
+    q = only(quotes, "indirect", "patience")
+    assert "he above all others" in q.text
+    assert q.speaker_name == "Paul Brandt"
+
+
+def test_light_verb_with_speech_noun(run):
+    quotes, _, _ = run('In her address, Senator Ada Holmgren made no mention of the fishing quota or the tax plan.')
+    q = only(quotes, "indirect")
+    assert "the fishing quota" in q.text
+    assert q.speaker_name == "Ada Holmgren"
+    quotes, _, _ = run('Senator Ada Holmgren made a cake for the harvest party.')
+    assert not quotes
+
+
+def test_things_someone_said_are_the_content(run):
+    quotes, _, _ = run('Here are the strangest things Governor Paul Brandt has said about farmers this year.')
+    q = only(quotes, "indirect")
+    assert "strangest things" in q.text
+    assert q.speaker_name == "Paul Brandt"
+    quotes, _, _ = run('It was the day Governor Paul Brandt said goodbye.')
+    assert not [q for q in quotes if "day" in q.text]
+
+
+def test_according_to_source_with_a_split_subject(run):
+    quotes, _, _ = run('According to the audit summary, Berg and another aide asked the contractor to erase the files.')
+    assert any(q.text.startswith("Berg and another aide") and q.cue == "According" for q in quotes)
