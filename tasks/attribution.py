@@ -68,6 +68,7 @@ class Mention:
     entity: Entity
     subject: bool  # subject of a main clause or of a cue verb: more salient
     speaker: bool = False  # attributed a quote
+    clause_subject: bool = False  # subject of a relative or adverbial clause ("the reason X is ...")
 
 
 class ArticleContext:
@@ -112,7 +113,9 @@ class ArticleContext:
             anchor = root.head if root.dep_ == "appos" else root
             subject = (anchor.dep_ in _SUBJECT_DEPS and anchor.head.dep_ in ("ROOT", "conj")
                        and not self.in_quote(ent.start_char))
-            self.mentions.append(Mention(ent.start_char, self.sent_index(root), entity, subject))
+            clause_subject = (anchor.dep_ in _SUBJECT_DEPS and anchor.head.dep_ in ("relcl", "advcl")
+                              and not self.in_quote(ent.start_char))
+            self.mentions.append(Mention(ent.start_char, self.sent_index(root), entity, subject, False, clause_subject))
         # surnames the tagger missed ("Scarborough, who ..., said") are mentions too
         in_ent = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
         for t in self.doc:
@@ -313,6 +316,11 @@ class ArticleContext:
         if subjects_first:
             # the latest speaker or main-clause subject beats a later passing mention
             salient = [m for m in pool if m.speaker or m.subject]
+            # a subject of a subordinate clause in this or the previous sentence is fresher
+            # than an older main-clause subject
+            fresh = [m for m in pool if m.clause_subject and m.sent >= sent - 1]
+            if fresh and (not salient or fresh[-1].pos > salient[-1].pos):
+                return fresh[-1].entity
             if salient:
                 return salient[-1].entity
         return pool[-1].entity

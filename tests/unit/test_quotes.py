@@ -512,3 +512,15 @@ def test_things_someone_said_are_the_content(run):
 def test_according_to_source_with_a_split_subject(run):
     quotes, _, _ = run('According to the audit summary, Berg and another aide asked the contractor to erase the files.')
     assert any(q.text.startswith("Berg and another aide") and q.cue == "According" for q in quotes)
+
+
+def test_pronoun_prefers_a_fresh_subordinate_clause_subject(run):
+    quotes, _, _ = run('Governor Tom Hale opposed the tunnel for months.\n\n'
+                       'The reason Mayor Erik Lund keeps backing the plan is cost. '
+                       'It will pay for itself within a decade, he says.')
+    q = only(quotes, "indirect", "pay for itself")
+    assert q.speaker_name == "Erik Lund"
+    quotes, _, _ = run('Governor Tom Hale opposed the tunnel for months.\n\n'
+                       'Mayor Erik Lund backed it. The harbour will lose money, Hale said. '
+                       'It will cost too much, he added.')
+    assert only(quotes, "indirect", "cost too much").speaker_name == "Tom Hale"
