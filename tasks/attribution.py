@@ -242,6 +242,9 @@ class ArticleContext:
         # 1. a named entity heads the phrase, or is the first name in it
         ent = _entity_at(doc, head)
         if ent is not None:
+            # "Bloomberg says its reporting ...": a one-word name taking "its" is the organisation
+            if len(ent) == 1 and _takes_its(head):
+                return self.org_entity(ent.text), mention
             return self._entity_for_span(ent), mention
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
             topic = _topic_of(head)
@@ -291,6 +294,12 @@ class ArticleContext:
             return self.resolve_role(head, org=False), mention
         if names:
             return self._entity_for_span(names[0]), mention
+        # a name the tagger read as a common noun at a sentence start ("Forbes shot back"),
+        # tagged as a name elsewhere in the article
+        if head.pos_ == "NOUN" and head.text[:1].isupper() and head.is_alpha:
+            same = [e for e in doc.ents if e.text == head.text and e.label_ in _PERSON_LABELS | _ORG_LABELS]
+            if same:
+                return (self.org_entity(head.text) if _takes_its(head) else self._entity_for_span(same[0])), mention
         if head.pos_ == "PROPN":
             start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
             return self.org_entity(doc[start:head.i + 1].text), mention
@@ -394,6 +403,19 @@ class ArticleContext:
 # Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
 _HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "warns", "claims",
                              "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
+
+
+def _takes_its(subject: Token) -> bool:
+    """The first possessive or subject pronoun after a subject, in its clause, is 'it'/'its'."""
+    verb = subject.head
+    for t in verb.subtree:
+        if t.i <= subject.i:
+            continue
+        if t.lower_ in ("it", "its") and t.dep_ in ("poss", "nsubj", "nsubjpass"):
+            return True
+        if t.lower_ in PERSON_PRONOUNS or t.lower_ in ("they", "their"):
+            return False
+    return False
 
 
 def _name_words(ent: Span) -> list[str]:

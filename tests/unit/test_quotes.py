@@ -524,3 +524,13 @@ def test_pronoun_prefers_a_fresh_subordinate_clause_subject(run):
                        'Mayor Erik Lund backed it. The harbour will lose money, Hale said. '
                        'It will cost too much, he added.')
     assert only(quotes, "indirect", "cost too much").speaker_name == "Tom Hale"
+
+
+def test_one_word_name_taking_its_is_the_organisation(run):
+    quotes, _, _ = run('Former mayor Sven Halloway founded a news service.\n\n'
+                       'Halloway says its own survey found that ferry fares doubled in ten years.')
+    q = only(quotes, "indirect", "ferry fares")
+    assert q.speaker_name == "Halloway"
+    quotes, _, _ = run('Former mayor Sven Halloway founded a news service.\n\n'
+                       'Halloway says his own survey found that ferry fares doubled in ten years.')
+    assert only(quotes, "indirect", "ferry fares").speaker_name == "Sven Halloway"
