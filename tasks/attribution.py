@@ -18,20 +18,29 @@ from models import Speaker
 from tasks.cues import (
     DEMONYMS,
     FEMALE_ROLES,
-    FEMALE_TITLES,
     MALE_ROLES,
-    MALE_TITLES,
-    NAME_TITLES,
     ORG_PRONOUNS,
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     STATEMENT_NOUNS,
 )
-from tasks.speakers import SpeakerRegistry, fold_name, gender_of_name, strip_titles
+from tasks.mentions import (
+    ORG_LABELS,
+    PERSON_LABELS,
+    country_in,
+    entity_at,
+    first_relcl,
+    gender_from_titles,
+    name_words,
+    relative_antecedent,
+    takes_its,
+    topic_of,
+)
+from tasks.speakers import SpeakerRegistry, fold_name, gender_of_name
 
-_PERSON_LABELS = {"PERSON"}
-_ORG_LABELS = {"ORG", "GPE"}
+_PERSON_LABELS = PERSON_LABELS
+_ORG_LABELS = ORG_LABELS
 # Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
 _GENERIC_ROLES = {"official", "representative", "diplomat", "leader", "politician", "source"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -93,13 +102,13 @@ class ArticleContext:
     def _collect_entities(self) -> None:
         people = [e for e in self.doc.ents if e.label_ in _PERSON_LABELS]
         # Full names first, so surnames anywhere (even in the headline) find them.
-        for ent in sorted(people, key=lambda e: -len(_name_words(e))):
-            words = _name_words(ent)
+        for ent in sorted(people, key=lambda e: -len(name_words(e))):
+            words = name_words(ent)
             if len(words) >= 2:
                 self._person_entity(" ".join(words), ent)
         for ent in self.doc.ents:
             if ent.label_ in _PERSON_LABELS:
-                entity = self._person_entity(" ".join(_name_words(ent)), ent)
+                entity = self._person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
                 entity = self.org_entity(ent.text)
             else:
@@ -133,7 +142,7 @@ class ArticleContext:
         if not words or not name[0].isalpha():
             return None
         surname = fold_name(words[-1])
-        gender = _gender_from_titles(ent) if ent is not None else "unknown"
+        gender = gender_from_titles(ent) if ent is not None else "unknown"
         if len(words) == 1:
             # a surname alone means a full name of this article before any registry person:
             # the one person so named, or (several: "Khizr and Ghazala Khan") the surname itself
@@ -194,7 +203,7 @@ class ArticleContext:
             kind = speaker.kind if speaker else "organisation"
             entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
                             gender=speaker.gender if speaker else "unknown", speaker=speaker,
-                            country=self.registry.country_of(speaker) if speaker else _country_in(name))
+                            country=self.registry.country_of(speaker) if speaker else country_in(name))
             self._by_key[key] = entity
             self.entities.append(entity)
         return self._by_key[key]
@@ -231,23 +240,23 @@ class ArticleContext:
     def resolve_subject(self, head: Token) -> tuple[Entity | None, str]:
         """The entity a subject noun phrase refers to, and the mention as written."""
         doc = self.doc
-        antecedent = _relative_antecedent(head)
+        antecedent = relative_antecedent(head)
         if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
             head = antecedent
         span = doc[head.left_edge.i: head.right_edge.i + 1]
         if antecedent is not None:
-            span = doc[head.left_edge.i: min(head.right_edge.i + 1, _first_relcl(head))]
+            span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
         mention = span.text.strip(" ,")
         low = head.lower_
         # 1. a named entity heads the phrase, or is the first name in it
-        ent = _entity_at(doc, head)
+        ent = entity_at(doc, head)
         if ent is not None:
             # "Bloomberg says its reporting ...": a one-word name taking "its" is the organisation
-            if len(ent) == 1 and _takes_its(head):
+            if len(ent) == 1 and takes_its(head):
                 return self.org_entity(ent.text), mention
             return self._entity_for_span(ent), mention
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
-            topic = _topic_of(head)
+            topic = topic_of(head)
             if topic is not None and low in PERSON_PRONOUNS:
                 entity = self._entity_for_span(topic)
                 if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
@@ -259,7 +268,7 @@ class ArticleContext:
         # "the spokesperson for X, Maria Zakharova": a named apposition is the speaker
         for child in head.rights:
             if child.dep_ == "appos":
-                ent = _entity_at(doc, child)
+                ent = entity_at(doc, child)
                 if ent is not None and ent.label_ in _PERSON_LABELS:
                     return self._entity_for_span(ent), mention
         # "a Russian Foreign Ministry statement", "a spokesman for X", "the Russian side"
@@ -299,7 +308,7 @@ class ArticleContext:
         if head.pos_ == "NOUN" and head.text[:1].isupper() and head.is_alpha:
             same = [e for e in doc.ents if e.text == head.text and e.label_ in _PERSON_LABELS | _ORG_LABELS]
             if same:
-                return (self.org_entity(head.text) if _takes_its(head) else self._entity_for_span(same[0])), mention
+                return (self.org_entity(head.text) if takes_its(head) else self._entity_for_span(same[0])), mention
         if head.pos_ == "PROPN":
             start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
             return self.org_entity(doc[start:head.i + 1].text), mention
@@ -307,10 +316,10 @@ class ArticleContext:
 
     def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
         if ent.label_ in _PERSON_LABELS and not prefer_org:
-            return self._person_entity(" ".join(_name_words(ent)), ent)
+            return self._person_entity(" ".join(name_words(ent)), ent)
         text = ent.text
         if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
-            return self._person_entity(" ".join(_name_words(ent)), ent)
+            return self._person_entity(" ".join(name_words(ent)), ent)
         return self.org_entity(text)
 
     def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
@@ -398,98 +407,3 @@ class ArticleContext:
         if speaker is None:
             return None
         return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
-
-
-# Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
-_HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "warns", "claims",
-                             "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
-
-
-def _takes_its(subject: Token) -> bool:
-    """The first possessive or subject pronoun after a subject, in its clause, is 'it'/'its'."""
-    verb = subject.head
-    for t in verb.subtree:
-        if t.i <= subject.i:
-            continue
-        if t.lower_ in ("it", "its") and t.dep_ in ("poss", "nsubj", "nsubjpass"):
-            return True
-        if t.lower_ in PERSON_PRONOUNS or t.lower_ in ("they", "their"):
-            return False
-    return False
-
-
-def _name_words(ent: Span) -> list[str]:
-    words = [t.text for t in ent if not t.is_punct or t.text == "."]
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS and w[:1].isupper()), None)
-    if cut is not None:
-        words = words[:cut]
-    while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)):
-        words = words[1:]
-    if words and words[-1] in ("'s", "'"):
-        words = words[:-1]
-    words = [w.removesuffix("'s") for w in words]
-    return words
-
-
-def _topic_of(pronoun: Token) -> Span | None:
-    """'As for Jane Doe, she said ...': the fronted topic a subject pronoun takes up."""
-    verb = pronoun.head
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < pronoun.i:
-            for sub in prep.children:
-                if sub.lower_ == "for":
-                    obj = next((c for c in sub.children if c.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return _entity_at(pronoun.doc, obj)
-    return None
-
-
-def _relative_antecedent(token: Token) -> Token | None:
-    """'who' / 'which' / 'that' as the subject of a relative clause: the noun it modifies."""
-    if token.tag_ not in ("WP", "WDT") or token.lower_ not in ("who", "which", "that"):
-        return None
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "who stood and said"
-        clause = clause.head
-    if clause.dep_ != "relcl" or clause.head.i == clause.i:
-        return None
-    noun = clause.head
-    while noun.dep_ == "appos" and noun.head.i != noun.i:  # "Jane Doe, a native of X who ..."
-        noun = noun.head
-    return noun if noun.pos_ in ("PROPN", "NOUN") else None
-
-
-def _first_relcl(head: Token) -> int:
-    rel = [c.left_edge.i for c in head.rights if c.dep_ == "relcl"]
-    return min(rel) if rel else head.right_edge.i + 1
-
-
-def _gender_from_titles(ent: Span) -> str:
-    doc = ent.doc
-    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    first = ent[0].lower_
-    for word in (first, prev):
-        if word in FEMALE_TITLES:
-            return "female"
-        if word in MALE_TITLES:
-            return "male"
-    return "unknown"
-
-
-def _entity_at(doc: Doc, head: Token) -> Span | None:
-    if head.ent_type_ in _PERSON_LABELS | _ORG_LABELS:
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent
-    return None
-
-
-def _country_in(name: str) -> str | None:
-    for word in fold_name(name).split():
-        if word in DEMONYMS:
-            return DEMONYMS[word]
-    return None
-
-
-def strip_name(text: str) -> str:
-    return strip_titles(fold_name(text))
