@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from models import Article, Quote
 from models.base import stable_id
-from tasks.attribution import ArticleContext, Entity
+from tasks.attribution import ArticleContext
 from tasks.cues import CLAUSE_ONLY_VERBS
+from tasks.quote_frames import Candidate, Tokens, headlines, indirect
 from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from tasks.speakers import SpeakerRegistry
 from tasks.speech_cues import (
@@ -25,24 +25,19 @@ from tasks.speech_cues import (
     cue_text,
     is_cue,
     is_naming,
-    noun_cue,
     phrasal_particle,
-    reported_span,
 )
 
 # Confidence by how the speaker was found; the product of kind and resolution factors.
 _KIND_CONFIDENCE = {"direct": 0.95, "partial": 0.85, "indirect": 0.8, "headline": 0.8}
 _HOW_CONFIDENCE = {"name": 1.0, "pronoun": 0.85, "role": 0.85, "inherited": 0.75, "none": 0.5}
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Partial quotes shorter than this that are all capitalised are names or titles.
 _TITLE_MAX_WORDS = 6
 _LINE_BREAKS = re.compile(r"\n+")
 # Tokens between a closing quotation mark and its cue: any cue this close, or a cue up to
 # the long limit when everything before it is the cue's subject ('"...," Jane Doe, a ..., said').
 _SHORT_FRAME = 10
-# Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
-_OWN_WORDS = 3
 _LONG_FRAME = 40
 # The end of an attribution frame: a quotation mark, a line break or a sentence stop that
 # is not an abbreviation ("Mr. Friedman said.") or an initial ("James B. Comey").
@@ -50,40 +45,11 @@ _FRAME_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bR
                         r"(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])[.!?](?=\s|$)|\"|\n")
 
 
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    text: str
-    kind: str
-    cue: Token | None = None
-    subject: Token | None = None  # head of the speaker mention
-    inherit: bool = False  # no cue of its own: takes the speaker of the quote it continues
-    entity: Entity | None = None
-    speaker_text: str | None = None
-    how: str = "none"
-    source_head: Token | None = None  # "according to X"
-
-
-class _Tokens:
-    """Character offset -> token index, by bisection (no re-parsing)."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-
-    def at(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, char) - 1)
-
-    def range(self, start: int, end: int) -> range:
-        return range(self.at(start), self.at(max(start, end - 1)) + 1)
-
-
 def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> list[Quote]:
     body = article.body
     spans = find_quote_spans(body)
     ctx = ArticleContext(doc, registry, quoted=[seg for s in spans for seg in s.segments])
-    toks = _Tokens(doc)
+    toks = Tokens(doc)
     title_end = _title_end(article)
     candidates = direct_and_partial(doc, body, spans, toks)
     candidates += indirect(doc, spans, toks, candidates)
@@ -117,7 +83,7 @@ def _title_end(article: Article) -> int:
 
 # ---- direct and partial quotations --------------------------------------------------
 
-def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: _Tokens) -> list[Candidate]:
+def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: Tokens) -> list[Candidate]:
     out: list[Candidate] = []
     paras = paragraphs(body)
     for span in spans:
@@ -191,7 +157,7 @@ def _sentence_start(body: str, para_start: int, pos: int) -> int:
     return start
 
 
-def _ends_with_cue(doc: Doc, toks: _Tokens, start: int, end: int) -> bool:
+def _ends_with_cue(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
     """'X said, "..."' / 'X said "..."': the frame ends with the cue (and a comma)."""
     idx = [i for i in toks.range(start, end) if doc[i].idx < end and not doc[i].is_space]
     comma = False
@@ -239,7 +205,7 @@ def _colon_intro(doc: Doc, rng: range, cue: Token | None) -> tuple[Token | None,
     return (None, people[-1].root) if people else (None, None)
 
 
-def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: _Tokens, close_mark: int) -> Token | None:
+def _cue_after(doc: Doc, body: str, span: QuoteSpan, toks: Tokens, close_mark: int) -> Token | None:
     """'"...," she said.' - the attribution right after the closing mark."""
     start = close_mark + 1
     if start >= len(body) or body[start] == "\n":
@@ -275,7 +241,7 @@ def _subject_fills(doc: Doc, subject: Token, first: int, cue: int) -> bool:
     return all(lo <= j <= hi or doc[j].is_punct or doc[j].is_space for j in range(first, cue))
 
 
-def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: _Tokens) -> Token | None:
+def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: Tokens) -> Token | None:
     """'Trump said:' closing the previous paragraph introduces this quoted paragraph."""
     prev = [(s, e) for s, e in paras if e <= para_start]
     if not prev:
@@ -287,7 +253,7 @@ def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks:
     return _cue_in_range(doc, toks.range(sent_start, e))
 
 
-def _governing_cue(doc: Doc, inside: set[int], toks: _Tokens, span: QuoteSpan) -> Token | None:
+def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) -> Token | None:
     """The speech verb a quoted fragment depends on, or one in its sentence."""
     roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
     for root in roots[:3]:
@@ -355,118 +321,6 @@ def _looks_like_title(text: str) -> bool:
         return False
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with"}
     return all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
-
-
-# ---- indirect speech ------------------------------------------------------------------
-
-def indirect(doc: Doc, spans: list[QuoteSpan], toks: _Tokens, quoted: list[Candidate]) -> list[Candidate]:
-    inside_quote = set()
-    for s in spans:
-        for seg_s, seg_e in s.segments:
-            inside_quote.update(toks.range(seg_s, seg_e))
-    out: list[Candidate] = []
-    for t in doc:
-        if t.i in inside_quote:
-            continue
-        if t.lower_ == "according":
-            found = according_to(t)
-            if found is None:
-                continue
-            source, (a, b) = found
-            cand = _span_candidate(doc, a, b, inside_quote, t)
-            if cand is not None:
-                cand.subject = source
-                out.append(cand)
-            continue
-        if t.pos_ == "NOUN":
-            found = noun_cue(t)
-            if found is not None:
-                source, (a, b) = found
-                cand = _span_candidate(doc, a, b, inside_quote, t)
-                if cand is not None:
-                    cand.subject = source
-                    out.append(cand)
-            continue
-        if not is_cue(t):
-            continue
-        subject = cue_subject(t)
-        if subject is None:
-            continue
-        rng = reported_span(t)
-        if rng is None:
-            continue
-        cand = _span_candidate(doc, rng[0], rng[1], inside_quote, t)
-        if cand is not None:
-            cand.subject = subject
-            out.append(cand)
-    return out
-
-
-def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token) -> Candidate | None:
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in ('"',):
-        b -= 1
-    while a < b and (doc[a].is_punct or doc[a].is_space) and doc[a].text != '"':
-        a += 1
-    if b - a < 2:
-        return None
-    # the reported content is a direct quote, found already; unless words of the reporter's
-    # own open it ('X said the plan "is a gift to nobody"': the whole clause is reported)
-    quoted = sum(1 for i in range(a, b) if i in inside_quote)
-    own = [i for i in range(a, b) if i not in inside_quote and not doc[i].is_punct and not doc[i].is_space
-           and doc[i].lower_ not in ("that", "and", "but")]
-    if quoted / (b - a) > 0.6 and (len(own) < _OWN_WORDS or a in inside_quote or doc[a].is_punct):
-        return None
-    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    text = doc.text[start:end].strip()
-    if len(text.split()) < 2:
-        return None
-    return Candidate(start, end, text, "indirect", cue=cue)
-
-
-# ---- headlines and crossheads -----------------------------------------------------------
-
-def headlines(doc: Doc, body: str, title_end: int, toks: _Tokens, ctx: ArticleContext) -> list[Candidate]:
-    """'Name: statement' in the title line or in a one-line crosshead ('- Kremlin: ...')."""
-    out: list[Candidate] = []
-    for s, e in paragraphs(body):
-        line = body[s:e]
-        if "\n" in line or len(line.split()) > 30 or (s > 0 and s >= title_end and line.rstrip().endswith(".") and not line.lstrip().startswith(("-", "\u2013", "\u2014"))):
-            continue
-        m = _HEADLINE_NAME.match(line)
-        if not m or len(m.group(1).split()) > 5:
-            continue
-        name_start = s + m.start(1)
-        name_end = s + m.end(1)
-        stmt_start = s + m.start(2)
-        text = m.group(2).strip()
-        entity = _headline_entity(doc, toks, name_start, name_end, ctx)
-        if entity is None:
-            continue
-        cand = Candidate(stmt_start, s + len(line.rstrip()), text.rstrip(), "headline")
-        cand.entity, cand.speaker_text, cand.how = entity, body[name_start:name_end], "name"
-        out.append(cand)
-    return out
-
-
-def _headline_entity(doc: Doc, toks: _Tokens, start: int, end: int, ctx: ArticleContext) -> Entity | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    name = doc.text[start:end]
-    if span is not None:
-        for ent in span.ents:
-            if ent.label_ == "PERSON":
-                return ctx._entity_for_span(ent)
-        # "Watchdog Group: ..." - a named organisation covering the whole name
-        for ent in span.ents:
-            if ent.label_ == "ORG" and ent.start_char <= start and ent.end_char >= end - 1:
-                return ctx.org_entity(ent.text)
-    speaker = ctx.registry.resolve(name)
-    if speaker is not None:
-        return ctx.org_entity(name) if speaker.kind == "organisation" else ctx._person_entity(name)
-    words = name.split()
-    if all(w[:1].isupper() for w in words) and len(words) <= 4 and span is not None and all(t.pos_ == "PROPN" for t in span):
-        entity = ctx._person_entity(name) if len(words) == 1 else None
-        return entity if entity is not None and len(entity.name.split()) > 1 else None
-    return None
 
 
 # ---- putting it together ------------------------------------------------------------------
