@@ -146,13 +146,19 @@ JOIN _cc_claims c ON c.fact_key = d.fact_key AND list_contains(d.sides, c.side);
 -- The explanation names each article (id, title, outlet) and quotes its sentence, at most
 -- three per side so a fact reported by thousands of articles stays readable.
 INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run)
-WITH evidence AS (
+WITH member_sentences AS (
+    -- One sentence per article and side: an article that states the value twice is named once.
     SELECT m.discrepancy_id, m.side, m.article_id, c.sentence, a.title, a.outlet,
-           row_number() OVER (PARTITION BY m.discrepancy_id, m.side ORDER BY m.article_id, m.claim_id) AS rn
+           row_number() OVER (PARTITION BY m.discrepancy_id, m.side, m.article_id ORDER BY m.claim_id) AS per_article
     FROM discrepancy_members m
     JOIN _cc_disputed d USING (discrepancy_id)
     JOIN _cc_claims c USING (claim_id)
     LEFT JOIN articles a ON a.article_id = m.article_id
+),
+evidence AS (
+    SELECT *, row_number() OVER (PARTITION BY discrepancy_id, side ORDER BY article_id) AS rn
+    FROM member_sentences
+    WHERE per_article = 1
 ),
 per_side AS (
     SELECT discrepancy_id, side,
