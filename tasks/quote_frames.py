@@ -17,6 +17,10 @@ from tasks.speech_cues import according_to, cue_subject, is_cue, noun_cue, repor
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
 _OWN_WORDS = 3
+# Verbs whose object in a title is what was said ("Jane Doe Said Something About X").
+_TITLE_OBJECT_VERBS = frozenset({"say", "tell", "reveal", "admit", "explain", "claim", "write", "tweet"})
+# Sources that head a "Source: statement" headline without being a name.
+HEADLINE_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "audit", "memo", "sources", "officials", "lawsuit"})
 
 
 @dataclass
@@ -155,6 +159,37 @@ def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleC
         return ctx.org_entity(name) if speaker.kind == "organisation" else ctx._person_entity(name)
     words = name.split()
     if all(w[:1].isupper() for w in words) and len(words) <= 4 and span is not None and all(t.pos_ == "PROPN" for t in span):
+        if len(words) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
+            return ctx.org_entity(name)  # "Watchdog Group: ..." tagged as one run with what follows
         entity = ctx._person_entity(name) if len(words) == 1 else None
         return entity if entity is not None and len(entity.name.split()) > 1 else None
+    # "Poll: ...", "Audit: ...": a source noun
+    if len(words) == 1 and words[0].lower() in HEADLINE_SOURCE_NOUNS:
+        return ctx.org_entity(name)
     return None
+
+
+def title_objects(doc: Doc, title_end: int) -> list[Candidate]:
+    """'Jane Doe Just Said Something About X': in a title, the object of a speech verb is
+    what was said (in running text "said something" reports nothing)."""
+    out: list[Candidate] = []
+    for t in doc:
+        if t.idx >= title_end:
+            break
+        if t.lemma_.lower() not in _TITLE_OBJECT_VERBS or not is_cue(t) or reported_span(t) is not None:
+            continue
+        subject = cue_subject(t)
+        if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
+            continue
+        right = [c for c in t.rights if c.dep_ in ("dobj", "prep", "ccomp", "xcomp")]
+        if not right:
+            continue
+        a = right[0].left_edge.i
+        b = max(c.right_edge.i for c in right) + 1
+        dash = next((i for i in range(a, b) if doc[i].text in ("\u2013", "\u2014", "--", "|")), None)
+        b = dash if dash is not None else b
+        cand = _span_candidate(doc, a, b, set(), t)
+        if cand is not None and cand.end <= title_end:
+            cand.subject = subject
+            out.append(cand)
+    return out

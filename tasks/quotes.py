@@ -16,7 +16,7 @@ from models import Article, Quote
 from models.base import stable_id
 from tasks.attribution import ArticleContext
 from tasks.cues import CLAUSE_ONLY_VERBS
-from tasks.quote_frames import Candidate, Tokens, headlines, indirect
+from tasks.quote_frames import Candidate, Tokens, headlines, indirect, title_objects
 from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from tasks.speakers import SpeakerRegistry
 from tasks.speech_cues import (
@@ -54,6 +54,7 @@ def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> lis
     candidates = direct_and_partial(doc, body, spans, toks)
     candidates += indirect(doc, spans, toks, candidates)
     candidates += headlines(doc, body, title_end, toks, ctx)
+    candidates += title_objects(doc, title_end)
     candidates = _dedupe(candidates)
     _resolve(candidates, ctx)
     quotes = []

@@ -534,3 +534,27 @@ def test_one_word_name_taking_its_is_the_organisation(run):
     quotes, _, _ = run('Former mayor Sven Halloway founded a news service.\n\n'
                        'Halloway says his own survey found that ferry fares doubled in ten years.')
     assert only(quotes, "indirect", "ferry fares").speaker_name == "Sven Halloway"
+
+
+def test_headline_source_noun_and_organisation_before_a_colon(run):
+    quotes, _, _ = run('The survey of 900 voters was taken last week.',
+                       title="Poll: Harbour Mayor Leads Rival By Ten Points")
+    q = only(quotes, "headline")
+    assert q.text.startswith("Harbour Mayor Leads")
+    quotes, _, _ = run('The group filed its request in March.',
+                       title="Coastal Records Trust: Ferry Office Withheld Key Emails For Years")
+    q = only(quotes, "headline")
+    assert q.speaker_name == "Coastal Records Trust"
+    quotes, _, _ = run('The ferry runs twice a day.', title="Breaking: Ferry Service Resumes After Storm")
+    assert not [q for q in quotes if q.kind == "headline"]
+
+
+def test_title_object_of_said_is_the_content(run):
+    quotes, _, _ = run('Kowalski spoke to reporters after the vote.',
+                       title="Anna Kowalski Just Said Something Surprising About The Bridge")
+    q = only(quotes, "headline")
+    assert q.text.startswith("Something Surprising")
+    assert q.speaker_name == "Anna Kowalski"
+    quotes, _, _ = run('Kowalski spoke to reporters after the vote.',
+                       title="Anna Kowalski Welcomes Plan For A New Bridge")
+    assert not [q for q in quotes if q.kind == "headline"]
