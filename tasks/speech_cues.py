@@ -233,6 +233,10 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     has_obj = any(c.dep_ in ("dobj", "oprd", "attr") for c in right)
     if lemma in CLAUSE_ONLY_VERBS and particle is None:
         return None
+    # "writes fiction", "writes songs": a bare noun object is a genre, not a text
+    if lemma == "write" and particle is None and not has_xcomp and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and not list(c.children) for c in right):
+        return None
     if has_xcomp or particle is not None or (has_obj and lemma in _NP_OBJECT_OK and lemma not in _ADDRESSEE_VERBS):
         if lemma in _ADDRESSEE_VERBS and not has_xcomp and particle is None:
             return None

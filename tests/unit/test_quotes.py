@@ -558,3 +558,10 @@ def test_title_object_of_said_is_the_content(run):
     quotes, _, _ = run('Kowalski spoke to reporters after the vote.',
                        title="Anna Kowalski Welcomes Plan For A New Bridge")
     assert not [q for q in quotes if q.kind == "headline"]
+
+
+def test_writing_a_genre_is_not_a_quote(run):
+    quotes, _, _ = run('Harbour engineer Lena Fogh writes fiction on the side.')
+    assert not quotes
+    quotes, _, _ = run('Senator Ada Holmgren wrote legislation that gave the harbour board new powers.')
+    assert "legislation that gave" in only(quotes, "indirect").text
