@@ -153,8 +153,10 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
 
 def _sentence_start(body: str, para_start: int, pos: int) -> int:
     start = para_start
-    for m in _SENTENCE_END.finditer(body, para_start, pos):
-        start = m.end()
+    # look one mark past pos: a sentence stop right before the opening mark ends a sentence
+    for m in _SENTENCE_END.finditer(body, para_start, min(len(body), pos + 2)):
+        if m.end() <= pos:
+            start = m.end()
     return start
 
 

@@ -565,3 +565,10 @@ def test_writing_a_genre_is_not_a_quote(run):
     assert not quotes
     quotes, _, _ = run('Senator Ada Holmgren wrote legislation that gave the harbour board new powers.')
     assert "legislation that gave" in only(quotes, "indirect").text
+
+
+def test_quote_after_a_sentence_ending_right_before_its_mark(run):
+    quotes, _, _ = run('"I like the tunnel plan," harbour engineer Lena Fogh said of the proposal. '
+                       '"But the cost worries me a great deal." The board meets again in May.')
+    q = only(quotes, "direct", "cost worries")
+    assert q.speaker_name == "Lena Fogh"
