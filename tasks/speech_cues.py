@@ -244,7 +244,14 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
         # "described X as Y"), not into a coordinated clause of its own
         tail = [c for c in children if c.i > cue.i and c.dep_ not in ("conj", "cc", "punct")]
         end = max(c.right_edge.i for c in right + tail) + 1
-        return cue.i, end
+        if not (has_xcomp or particle is not None or lemma in _ADDRESSEE_VERBS):
+            return cue.i, end  # "voiced concern", "confirmed its willingness": the verb is part of it
+        # an addressee or a particle: the content starts after them ("urged | X to ...", "called on | X")
+        start = cue.i + 1
+        while start < end and (start == getattr(particle, "i", -1) or cue.doc[start].dep_ == "prt"
+                               and cue.doc[start].head.i == cue.i):
+            start += 1
+        return start, end
     # "the things he said about X": the relative clause's head noun is what was said
     if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN" and cue.head.lemma_.lower() in _SAID_THINGS \
             and cue.head.i < cue.i and not any(c.dep_ in ("dobj", "ccomp") for c in children):

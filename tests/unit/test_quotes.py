@@ -572,3 +572,10 @@ def test_quote_after_a_sentence_ending_right_before_its_mark(run):
                        '"But the cost worries me a great deal." The board meets again in May.')
     q = only(quotes, "direct", "cost worries")
     assert q.speaker_name == "Lena Fogh"
+
+
+def test_addressee_content_starts_after_the_cue(run):
+    quotes, _, _ = run('Mayor Erik Lund urged the council to approve the tunnel before winter.')
+    assert only(quotes, "indirect").text.startswith("the council to approve")
+    quotes, _, _ = run('The harbour board voiced concern over the rising cost of fuel.')
+    assert only(quotes, "indirect").text.startswith("voiced concern")
