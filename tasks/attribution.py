@@ -300,6 +300,8 @@ class ArticleContext:
                         any(t.dep_ == "prep" for t in modifiers) else None), mention
             if any(t.lower_ in ("a", "an", "another", "one", "some") for t in head.lefts):
                 return None, mention
+            if head.tag_ in ("NNS", "NNPS"):  # "politicians disagree": a group, not a named person
+                return None, mention
             return self.resolve_role(head, org=False), mention
         if names:
             return self._entity_for_span(names[0]), mention

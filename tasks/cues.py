@@ -69,6 +69,10 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "brag": frozenset({"about"}),
     "plead": frozenset({"with"}),
     "comment": frozenset({"on"}),
+    "insist": frozenset({"on"}),
+    "agree": frozenset({"on"}),
+    "disagree": frozenset({"on", "over"}),
+    "hint": frozenset({"at"}),
 }
 # Phrasal cues whose object is only a topic: reported speech when refused ("declined to
 # comment on X", "did not comment on X"), not when done ("commented on X").

@@ -579,3 +579,13 @@ def test_addressee_content_starts_after_the_cue(run):
     assert only(quotes, "indirect").text.startswith("the council to approve")
     quotes, _, _ = run('The harbour board voiced concern over the rising cost of fuel.')
     assert only(quotes, "indirect").text.startswith("voiced concern")
+
+
+def test_phrasal_topic_cues_and_plural_role_subjects(run):
+    quotes, _, _ = run('Mayor Erik Lund has insisted on building a second ferry terminal.')
+    q = only(quotes, "indirect")
+    assert q.text.startswith("building a second ferry terminal")
+    assert q.speaker_name == "Erik Lund"
+    quotes, _, _ = run('Mayor Erik Lund backs the tunnel. Local politicians disagree over how it should be paid for.')
+    q = only(quotes, "indirect", "how it should be paid")
+    assert q.speaker_name is None
