@@ -281,7 +281,11 @@ def _that_clause(cue: Token, ccomp: Token | None) -> tuple[int, int] | None:
         child = skippable[k]
         if child.dep_ == "dobj" and cue.lemma_.lower() not in _ADDRESSEE_VERBS:
             return None
-        k = child.right_edge.i + 1
+        # "insisted in the same interview that ...": the parser hung the clause on the noun
+        # (not the clause of a speech noun: "respond to X's accusations that ..." is X's)
+        mark = next((t for t in doc[child.i + 1:child.right_edge.i + 1] if t.lower_ == "that" and t.dep_ == "mark"
+                     and t.head.head.lemma_.lower() not in SPEECH_NOUNS), None)
+        k = mark.i if mark is not None else child.right_edge.i + 1
         hops += 1
     if k >= end_of_sent or doc[k].lower_ != "that" or doc[k].dep_ == "det" \
             or (doc[k].dep_ == "dobj" and doc[k].head.i == cue.i):

@@ -589,3 +589,13 @@ def test_phrasal_topic_cues_and_plural_role_subjects(run):
     quotes, _, _ = run('Mayor Erik Lund backs the tunnel. Local politicians disagree over how it should be paid for.')
     q = only(quotes, "indirect", "how it should be paid")
     assert q.speaker_name is None
+
+
+def test_that_clause_hung_on_a_prepositional_noun(run):
+    quotes, _, _ = run('Mayor Erik Lund also insisted in the same interview that the council was wrong to delay the tunnel.')
+    q = only(quotes, "indirect", "the council was wrong")
+    assert q.speaker_name == "Erik Lund"
+    quotes, _, _ = run("The question forced Mayor Erik Lund to respond to Governor Tom Hale's accusations "
+                       "that the tunnel would bankrupt the city.")
+    q = only(quotes, "indirect", "bankrupt the city")
+    assert q.speaker_name == "Tom Hale"
