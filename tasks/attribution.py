@@ -325,8 +325,9 @@ class ArticleContext:
         return self.org_entity(text)
 
     def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
-                speakers_first: bool = False) -> Entity | None:
-        pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)]
+                speakers_first: bool = False, speakers_only: bool = False) -> Entity | None:
+        pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)
+                and (m.speaker or not speakers_only)]
         if not pool:
             return None
         if speakers_first:
@@ -370,8 +371,9 @@ class ArticleContext:
                     found = self._recent(head.idx, sent, lambda e: e.country == country)
                 return found or self.org_entity(country)
             if lemma in STATEMENT_NOUNS:
+                # "the report said": the author of an earlier quote, never a passing name (a dateline)
                 return self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person",
-                                    speakers_first=True)
+                                    speakers_only=True)
             named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
                                  speakers_first=True)
             return named or self._recent(head.idx, sent, lambda e: e.kind == "organisation" and

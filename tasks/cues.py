@@ -25,7 +25,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "blame", "condemn", "denounce", "decry", "reject", "defend", "hail",
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail",
     "outline", "unveil", "fault", "endorse", "agree", "disagree", "deride", "retweet",
-    "plead", "swear", "characterize", "characterise",
+    "plead", "swear", "characterize", "characterise", "portray", "thank",
 })
 
 # Cue verbs that only report speech when they take a clause or a quotation: "continue"
@@ -33,7 +33,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
     "continue", "add", "speak", "question", "signal", "post", "answer", "recall",
     "maintain", "observe", "charge", "counter", "welcome", "threaten", "estimate",
-    "forecast", "cite", "highlight", "agree", "disagree", "swear", "plead",
+    "forecast", "highlight", "agree", "disagree", "swear", "plead",
 })
 
 # Nouns that report speech ("his claim that ...", "Trump's promise to ...", "her criticism of

@@ -32,6 +32,7 @@ _NP_OBJECT_OK = frozenset({
     "blame", "condemn", "denounce", "decry", "reject", "defend", "list", "hail",
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail", "rip",
     "outline", "unveil", "fault", "float", "endorse", "label", "deride", "retweet",
+    "characterize", "characterise", "portray", "explain", "thank",
 })
 # An adverbial clause that is really the content: "calling for X to do", "asked whether ...".
 _CONTENT_MARKS = frozenset({"that", "for", "whether", "if", "how", "why", "what"})

@@ -599,3 +599,19 @@ def test_that_clause_hung_on_a_prepositional_noun(run):
                        "that the tunnel would bankrupt the city.")
     q = only(quotes, "indirect", "bankrupt the city")
     assert q.speaker_name == "Tom Hale"
+
+
+def test_characterize_cite_thank_explain_take_noun_objects(run):
+    quotes, _, _ = run('Mayor Erik Lund has repeatedly characterized the governor as a reckless spender.')
+    assert "a reckless spender" in only(quotes, "indirect").text
+    quotes, _, _ = run('Harbour engineer Lena Fogh cited a 2019 safety audit as proof of the risk.')
+    assert "a 2019 safety audit" in only(quotes, "indirect").text
+    quotes, _, _ = run('Mayor Erik Lund thanked the volunteers for cleaning the beach.')
+    assert "the volunteers for cleaning" in only(quotes, "indirect").text
+
+
+def test_statement_noun_without_an_earlier_speaker_is_unattributed(run):
+    quotes, _, _ = run('WASHINGTON - The harbour board met on Monday.\n\n'
+                       'The report said the northern pier was unsafe for heavy trucks.')
+    q = only(quotes, "indirect", "northern pier")
+    assert q.speaker_name is None
