@@ -243,6 +243,10 @@ class ArticleContext:
         antecedent = relative_antecedent(head)
         if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
             head = antecedent
+        # "Jane Doe and John Roe said": the annotation convention names the last conjunct
+        last = _last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
+        if last is not None:
+            head = last
         span = doc[head.left_edge.i: head.right_edge.i + 1]
         if antecedent is not None:
             span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
@@ -411,3 +415,16 @@ class ArticleContext:
         if speaker is None:
             return None
         return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
+
+
+def _last_named_conjunct(head: Token) -> Token | None:
+    """The last of coordinated names heading a subject ("Cruz and Fiorina" -> Fiorina)."""
+    node, last = head, None
+    for _ in range(6):
+        conj = next((c for c in node.children if c.dep_ == "conj"), None)
+        if conj is None:
+            break
+        node = conj
+        if conj.ent_type_ in PERSON_LABELS | ORG_LABELS:
+            last = conj
+    return last

@@ -615,3 +615,10 @@ def test_statement_noun_without_an_earlier_speaker_is_unattributed(run):
                        'The report said the northern pier was unsafe for heavy trucks.')
     q = only(quotes, "indirect", "northern pier")
     assert q.speaker_name is None
+
+
+def test_coordinated_subjects_name_the_last_conjunct(run):
+    quotes, _, _ = run('Mayor Erik Lund and Governor Tom Hale said the tunnel would open in May.')
+    assert only(quotes, "indirect").speaker_name == "Tom Hale"
+    quotes, _, _ = run('According to the harbour audit, Lund and another aide approved the contract.')
+    assert not [q for q in quotes if q.cue == "According" and q.speaker_name == "Lund"]
