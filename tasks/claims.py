@@ -28,6 +28,7 @@ from models import Article, Claim, Quote
 from models.base import stable_id
 from tasks.dates import DateMention, find_dates, resolve
 from tasks.events import date_tense, describe_event, is_future
+from tasks.nlp import doc_text
 from tasks.numbers import NumberMention, find_numbers, format_value, scale_to_unit
 from tasks.pubdate import article_anchor
 
@@ -94,7 +95,7 @@ def is_english(doc) -> bool:
 def _table_like(span) -> bool:
     """A line of figures (standings, price lists): numbers there are cells, not claims."""
     doc = span.doc
-    text = doc.text
+    text = doc_text(doc)
     left = text.rfind("\n", 0, span.start_char) + 1
     right = text.find("\n", span.end_char)
     line = doc.char_span(left, right if right >= 0 else len(text), alignment_mode="expand")
@@ -271,7 +272,7 @@ def _counted_noun(num_span):
 
 def _same_line(a, b) -> bool:
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    return "\n" not in doc_text(a.doc)[lo:hi]
 
 
 def _possessor(tok) -> bool:

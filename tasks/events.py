@@ -6,6 +6,7 @@ their "of"/"on" complements), named entities of the sentence, and the prepositio
 introduces the value ("since", "on", "after"). tasks.facts compares these across articles.
 """
 from __future__ import annotations
+from tasks.nlp import sentence_ents
 
 _ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
@@ -101,7 +102,7 @@ def describe_event(span, unit_token=None) -> str:
                 if child.dep_ == "amod" and child.lower_ not in ("other", "such") and _keep(child):
                     words.append(_word(child))
     entities = []
-    for ent in span.sent.ents:
+    for ent in sentence_ents(span.sent):
         if ent.label_ in _ENTITY_LABELS and not (ent.start <= span.start < ent.end):
             entities.append(ent.text.lower().removeprefix("the "))
     seen: set[str] = set()
