@@ -31,7 +31,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 # Cue verbs that only report speech when they take a clause or a quotation: "continue"
 # and "add" are speech in '"...," he continued' but not in "he continued to fight".
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
-    "continue", "add", "speak", "question", "signal", "post", "answer", "recall",
+    "continue", "add", "speak", "signal", "post", "answer", "recall",
     "maintain", "observe", "charge", "counter", "welcome", "threaten", "estimate",
     "forecast", "highlight", "agree", "disagree", "swear", "plead",
 })

@@ -121,6 +121,11 @@ def cue_subject(token: Token) -> Token | None:
                 and token.head.head.pos_ in ("VERB", "AUX"):
             token = token.head.head
             continue
+        # "X was devoted to criticizing ...", "X is intent on denying ...": through the adjective
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ == "prep" \
+                and token.head.head.pos_ == "ADJ" and token.head.head.dep_ == "acomp":
+            token = token.head.head.head
+            continue
         # "declined to comment", "prompted X to joke": the controlling verb's object, else
         # its subject
         # (not "it is safe to say", "is used to describe": impersonal and passive frames)
@@ -218,7 +223,9 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
         for child in cue.rights:
             if child.i < start and child.dep_ == "dobj" and child.lower_ in _NOMINATIVE:
                 start = child.i
-        return start, c.right_edge.i + 1
+        # two clauses hung on one cue ("said they're fine with | however it plays out") are one
+        end = max(x.right_edge.i for x in ccomps if x.i > cue.i) + 1
+        return start, end
     particle = phrasal_particle(cue)
     if particle is not None and lemma in REFUSAL_ONLY_PHRASALS and not _refused(cue):
         return None

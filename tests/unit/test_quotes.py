@@ -622,3 +622,16 @@ def test_coordinated_subjects_name_the_last_conjunct(run):
     assert only(quotes, "indirect").speaker_name == "Tom Hale"
     quotes, _, _ = run('According to the harbour audit, Lund and another aide approved the contract.')
     assert not [q for q in quotes if q.cue == "According" and q.speaker_name == "Lund"]
+
+
+def test_participle_after_an_adjective_and_question_with_object(run):
+    quotes, _, _ = run("Most of Mayor Erik Lund's speech was devoted to criticizing the governor's ferry budget.")
+    assert "the governor's ferry budget" in only(quotes, "indirect").text
+    quotes, _, _ = run('Governor Tom Hale angered the council after questioning the value of the tunnel in an interview.')
+    q = only(quotes, "indirect", "the value of the tunnel")
+    assert q.speaker_name == "Tom Hale"
+
+
+def test_clause_split_in_two_by_the_parser_is_one_content(run):
+    quotes, _, _ = run('Many harbour workers said they are fine with however it turns out but want the strike to end soon.')
+    assert "want the strike to end" in only(quotes, "indirect").text
