@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tasks.attribution import ArticleContext, Entity
+from tasks.nlp import doc_text
 from tasks.quote_spans import QuoteSpan, paragraphs
 from tasks.speech_cues import according_to, cue_subject, is_cue, noun_cue, reported_span
 
@@ -104,6 +105,7 @@ def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token
         a += 1
     if b - a < 2:
         return None
+    b = _list_tail(doc, b)
     # the reported content is a direct quote, found already; unless words of the reporter's
     # own open it ('X said the plan "is a gift to nobody"': the whole clause is reported)
     quoted = sum(1 for i in range(a, b) if i in inside_quote)
@@ -112,10 +114,27 @@ def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token
     if quoted / (b - a) > 0.6 and (len(own) < _OWN_WORDS or a in inside_quote or doc[a].is_punct):
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    text = doc.text[start:end].strip()
+    text = doc_text(doc)[start:end].strip()
     if len(text.split()) < 2:
         return None
     return Candidate(start, end, text, "indirect", cue=cue)
+
+
+def _list_tail(doc: Doc, b: int) -> int:
+    """', free college and other programs.' closing the sentence right after the content:
+    the rest of a list the parser hung elsewhere (no verb, no clause of its own)."""
+    if b >= len(doc) or doc[b].text != ",":
+        return b
+    end = doc[b].sent.end
+    while end > b and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    tail = doc[b + 1:end]
+    if not 2 <= len(tail) <= 20 or not any(t.lower_ in ("and", "or") for t in tail):
+        return b
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass", "expl", "mark") or t.text in ('"', ";", ":")
+           for t in tail):
+        return b
+    return end
 
 
 # ---- headlines and crossheads -----------------------------------------------------------
@@ -145,7 +164,7 @@ def headlines(doc: Doc, body: str, title_end: int, toks: Tokens, ctx: ArticleCon
 
 def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleContext) -> Entity | None:
     span = doc.char_span(start, end, alignment_mode="expand")
-    name = doc.text[start:end]
+    name = doc_text(doc)[start:end]
     if span is not None:
         for ent in span.ents:
             if ent.label_ == "PERSON":

@@ -635,3 +635,10 @@ def test_participle_after_an_adjective_and_question_with_object(run):
 def test_clause_split_in_two_by_the_parser_is_one_content(run):
     quotes, _, _ = run('Many harbour workers said they are fine with however it turns out but want the strike to end soon.')
     assert "want the strike to end" in only(quotes, "indirect").text
+
+
+def test_list_cut_off_by_the_parser_runs_to_the_sentence_end(run):
+    quotes, _, _ = run('Mayor Erik Lund promised a new ferry terminal, free parking at the harbour and longer library hours.')
+    assert "longer library hours" in only(quotes, "indirect").text
+    quotes, _, _ = run('Mayor Erik Lund promised a new ferry terminal, and the council voted against it.')
+    assert "council voted" not in only(quotes, "indirect").text
