@@ -37,6 +37,7 @@ from tasks.mentions import (
     takes_its,
     topic_of,
 )
+from tasks.nlp import doc_text
 from tasks.speakers import SpeakerRegistry, fold_name, gender_of_name
 
 _PERSON_LABELS = PERSON_LABELS
@@ -46,6 +47,8 @@ _GENERIC_ROLES = {"official", "representative", "diplomat", "leader", "politicia
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # How far back (in sentences) a pronoun or role noun may reach for its referent.
 _WINDOW = 12
+# Sentences after which a subject or speaker yields to a name in the previous sentence.
+_STALE = 3
 
 
 @dataclass
@@ -173,7 +176,7 @@ class ArticleContext:
             # "Donald J. Trump" for the registry's "Donald Trump": the article's fullest form
             # (unless the article also writes the canonical form itself)
             canon = set(fold_name(entity.speaker.canonical_name).split())
-            if canon <= set(fold_name(name).split()) and entity.speaker.canonical_name not in self.doc.text:
+            if canon <= set(fold_name(name).split()) and entity.speaker.canonical_name not in doc_text(self.doc):
                 entity.display = name
         if gender != "unknown" and entity.gender == "unknown":
             entity.gender = gender
@@ -329,7 +332,7 @@ class ArticleContext:
         return self.org_entity(text)
 
     def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
-                speakers_first: bool = False, speakers_only: bool = False) -> Entity | None:
+                speakers_first: bool = False, speakers_only: bool = False, recency: bool = False) -> Entity | None:
         pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)
                 and (m.speaker or not speakers_only)]
         if not pool:
@@ -346,6 +349,13 @@ class ArticleContext:
             fresh = [m for m in pool if m.clause_subject and m.sent >= sent - 1]
             if fresh and (not salient or fresh[-1].pos > salient[-1].pos):
                 return fresh[-1].entity
+            # a name in the previous sentence beats a subject or speaker several sentences older
+            near = [m for m in pool if m.sent >= sent - 1]
+            if recency and salient and near and near[-1].entity is not salient[-1].entity \
+                    and near[-1].entity.gender != "unknown" \
+                    and near[-1].sent - salient[-1].sent >= _STALE \
+                    and len({id(m.entity) for m in near}) == 1:
+                return near[-1].entity
             if salient:
                 return salient[-1].entity
         return pool[-1].entity
@@ -355,7 +365,8 @@ class ArticleContext:
         sent = self.sent_index(token)
         if low in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[low]
-            return self._recent(token.idx, sent, lambda e: e.kind == "person" and e.gender in (gender, "unknown"))
+            return self._recent(token.idx, sent, lambda e: e.kind == "person" and e.gender in (gender, "unknown"),
+                                recency=True)
         if low == "it":
             return self._recent(token.idx, sent, lambda e: e.kind == "organisation", speakers_first=True)
         if low == "they":

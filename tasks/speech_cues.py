@@ -101,6 +101,12 @@ def cue_subject(token: Token) -> Token | None:
     while token is not None and seen < 4:
         seen += 1
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        # "he had been asked by the committee to ...": the agent of a passive cue spoke
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None and subjects and all(c.dep_ == "nsubjpass" for c in subjects):
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
         if subjects:
             # two subjects are a mis-parse ('"Happy Day!," he wrote', 'Former Governor and
             # candidate Jane Doe is calling'): the one next to the verb is the speaker

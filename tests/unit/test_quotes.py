@@ -642,3 +642,13 @@ def test_list_cut_off_by_the_parser_runs_to_the_sentence_end(run):
     assert "longer library hours" in only(quotes, "indirect").text
     quotes, _, _ = run('Mayor Erik Lund promised a new ferry terminal, and the council voted against it.')
     assert "council voted" not in only(quotes, "indirect").text
+
+
+def test_passive_cue_with_an_agent_and_a_stale_speaker(run):
+    quotes, _, _ = run('Mayor Erik Lund spoke first. "The tunnel is ready," Lund said.\n\n'
+                       'The pier was closed for a week. The storm damaged the north wall. Repairs cost a lot.\n\n'
+                       'For engineer Tom Hale, the lesson is simple.\n\n'
+                       '"We build higher next time," he says.')
+    assert only(quotes, "direct", "build higher").speaker_name == "Tom Hale"
+    quotes, _, _ = run('The contractor had been asked by Governor Ada Holmgren to keep the old records.')
+    assert only(quotes, "indirect", "keep the old records").speaker_name == "Ada Holmgren"
