@@ -16,6 +16,7 @@ from models import Article, Quote
 from models.base import stable_id
 from tasks.attribution import ArticleContext
 from tasks.cues import CLAUSE_ONLY_VERBS
+from tasks.nlp import doc_text
 from tasks.quote_frames import Candidate, Tokens, headlines, indirect, title_objects
 from tasks.quote_spans import QuoteSpan, find_quote_spans, paragraphs
 from tasks.speakers import SpeakerRegistry
@@ -368,9 +369,14 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
         i = bisect.bisect_left(starts, c.start)
         prev = resolved[i - 1] if i > 0 else None
         nxt = resolved[i] if i < len(resolved) else None
-        body = ctx.doc.text
+        body = doc_text(ctx.doc)
         if prev is not None and len(_LINE_BREAKS.findall(body, prev.end, c.start)) <= 1:
             c.entity, c.speaker_text, c.how = prev.entity, prev.speaker_text, "inherited"
+            # '"A," X said. Y disagreed. "B."': a person named as a subject in between speaks
+            between = [m for m in ctx.mentions if prev.end <= m.pos < c.start and m.subject
+                       and m.entity.kind == "person" and not ctx.in_quote(m.pos)]
+            if between and between[-1].entity is not prev.entity:
+                c.entity, c.speaker_text = between[-1].entity, between[-1].entity.name
         elif nxt is not None and "\n" not in body[c.end:nxt.start]:
             c.entity, c.speaker_text, c.how = nxt.entity, nxt.speaker_text, "inherited"
         if c.entity is not None:  # a run of quoted lines passes the speaker on

@@ -652,3 +652,12 @@ def test_passive_cue_with_an_agent_and_a_stale_speaker(run):
     assert only(quotes, "direct", "build higher").speaker_name == "Tom Hale"
     quotes, _, _ = run('The contractor had been asked by Governor Ada Holmgren to keep the old records.')
     assert only(quotes, "indirect", "keep the old records").speaker_name == "Ada Holmgren"
+
+
+def test_uncued_quote_after_another_named_subject(run):
+    quotes, _, _ = run('"The tunnel is ready," Mayor Erik Lund said. Governor Tom Hale disagreed. '
+                       '"It will flood in the first storm."')
+    assert only(quotes, "direct", "flood").speaker_name == "Tom Hale"
+    quotes, _, _ = run('"The tunnel is ready," Mayor Erik Lund said. The vote is on Monday. '
+                       '"It will never flood."')
+    assert only(quotes, "direct", "never flood").speaker_name == "Erik Lund"
