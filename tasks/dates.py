@@ -150,8 +150,25 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+# Bodies long enough to be worth remembering: an article's body is scanned by ingest (its
+# dateline's lower bound), by `article_anchor` (latest date, lower bound) and by the claims
+# step; the scan is done once and the (frozen) mentions reused (bench/, issue 8).
+_CACHE_MIN_CHARS = 200
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in `text`, left to right, overlaps resolved by pattern priority."""
+    if len(text) >= _CACHE_MIN_CHARS:
+        return list(_find_dates_cached(text))
+    return _find_dates(text)
+
+
+@lru_cache(maxsize=256)
+def _find_dates_cached(text: str) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text))
+
+
+def _find_dates(text: str) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
 

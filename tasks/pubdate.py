@@ -158,7 +158,7 @@ def article_anchor(body: str, published: dt.date | None, precision: Precision) -
     if published is not None and precision == "day":
         return Anchor(present=published, exact=True)
     floor = latest_absolute_date(body)
-    bound = lower_bound(body)
+    bound = max((d for d in (floor, since_bound(body)) if d is not None), default=None)  # lower_bound(body)
     if published is not None:  # month/year precision: the start of that period bounds it
         bound = max(bound, published) if bound else published
     if bound is None:
