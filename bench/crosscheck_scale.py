@@ -89,15 +89,18 @@ def time_crosscheck(con: duckdb.DuckDBPyConnection, fact_keys: list[str] | None)
 
 def time_linking(con: duckdb.DuckDBPyConnection, n_new: int) -> dict:
     """link_facts for `n_new` claims against every other linked claim (what an incremental run does)."""
-    from models import Claim
-    from tasks.facts import link_facts
-    from warehouse.loader import _rows_to_models
+    from tasks.facts import LINK_COLUMNS, LinkClaim, link_facts
 
+    # The columns the flow loads for linking (warehouse.loader.link_rows_*), not whole Claim models.
+    cols = ", ".join(LINK_COLUMNS)
+    new_cols = ", ".join("NULL AS fact_key" if c == "fact_key" else c for c in LINK_COLUMNS)
     start = time.perf_counter()
-    known = _rows_to_models(con.execute("SELECT * FROM claims WHERE claim_id NOT IN "
-                                        "(SELECT 'c' || i FROM range($k) t(i))", {"k": n_new}), Claim)
-    new = _rows_to_models(con.execute("SELECT * EXCLUDE (fact_key), NULL AS fact_key FROM claims WHERE claim_id IN "
-                                      "(SELECT 'c' || i FROM range($k) t(i))", {"k": n_new}), Claim)
+    known = [LinkClaim._make(r) for r in con.execute(
+        f"SELECT {cols} FROM claims WHERE claim_id NOT IN (SELECT 'c' || i FROM range($k) t(i))",
+        {"k": n_new}).fetchall()]
+    new = [LinkClaim._make(r) for r in con.execute(
+        f"SELECT {new_cols} FROM claims WHERE claim_id IN (SELECT 'c' || i FROM range($k) t(i))",
+        {"k": n_new}).fetchall()]
     loaded = time.perf_counter() - start
     linked = link_facts(new, known)
     total = time.perf_counter() - start

@@ -139,7 +139,7 @@ def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     from tasks.crosscheck import crosscheck
     from tasks.facts import link_facts
 
-    linked = link_facts(writer.claims_of_run(), writer.claims_for_linking())
+    linked = link_facts(writer.link_rows_of_run(), writer.link_rows_for_linking())
     writer.set_fact_keys(linked)
     keys = sorted(writer.touched_fact_keys)
     if not keys:

@@ -12,9 +12,12 @@ facts together.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -248,45 +251,138 @@ def _disjoint(a: Claim, b: Claim) -> bool:
 
 
 # -- clustering -------------------------------------------------------------------
+class LinkClaim(NamedTuple):
+    """The columns linking reads (the warehouse loads these, not whole `Claim` models)."""
+
+    claim_id: str
+    article_id: str
+    start_char: int
+    fact_key: str | None
+    kind: str
+    unit: str | None
+    value_num: float | None
+    value_low: float | None
+    value_high: float | None
+    hedge: str | None
+    date_value: dt.date | None
+    date_precision: str | None
+    event: str | None
+
+
+LINK_COLUMNS = LinkClaim._fields
+
+
+def _signature(c) -> tuple:
+    """Everything the comparisons above read: claims with one signature compare alike."""
+    return (c.kind, c.unit, c.value_num, c.value_low, c.value_high, c.hedge, c.date_value, c.date_precision,
+            c.event)
+
+
+def _with_key(c, key: str | None):
+    if isinstance(c, tuple):
+        return c._replace(fact_key=key)
+    return c.model_copy(update={"fact_key": key})
+
+
+@dataclass
+class _Rep:
+    """The members of a fact that share one signature: one comparison stands for all."""
+
+    claim: object
+    sig: tuple
+    group: tuple
+    linkable: bool
+    articles: set = field(default_factory=set)
+    claim_ids: set = field(default_factory=set)
+
+
 @dataclass
 class _Fact:
     key: str
-    members: list[Claim] = field(default_factory=list)
+    reps: dict = field(default_factory=dict)  # signature -> _Rep
+    by_article: dict = field(default_factory=dict)  # article_id -> {signature: _Rep}
 
 
-def link_facts(new_claims: list[Claim], known: list[Claim]) -> list[Claim]:
-    """The new claims with `fact_key` set (None when there is nothing to link on)."""
+@lru_cache(maxsize=65536)
+def _triggers(event: str | None) -> frozenset:
+    return frozenset(parse_event(event).triggers)
+
+
+def _state_key(c) -> tuple | None:
+    """A same-day "since"/"from" date links on its own (see `link_score`): indexed apart."""
+    if c.date_value is None or c.date_precision != "day":
+        return None
+    role = parse_event(c.event).role
+    return (c.date_value, role) if role in _STATE_ROLES else None
+
+
+def link_facts(new_claims: list, known: list) -> list:
+    """The new claims with `fact_key` set (None when there is nothing to link on).
+
+    Claims may be `Claim` models or `LinkClaim` rows; each comes back as the same type.
+    Candidate facts are blocked twice: by unit group and value bucket (as the value checks
+    require) and by a shared event trigger or same-day state date (without one, `link_score`
+    is 0 and the fact could never win); members of a fact are compared once per distinct
+    signature (a story reprinted by many outlets adds members, not comparisons).
+    """
     facts: dict[str, _Fact] = {}
     index: dict[tuple, set[str]] = defaultdict(set)
+    by_trigger: dict[str, set[str]] = defaultdict(set)
+    by_state: dict[tuple, set[str]] = defaultdict(set)
+    scores: dict[tuple, float] = {}  # link_score by (signature, signature): it reads nothing else
 
-    def register(fact: _Fact, c: Claim) -> None:
-        fact.members.append(c)
-        index[(*_unit_group(c), _bucket(c))].add(fact.key)
+    def register(fact: _Fact, c) -> None:
+        sig = _signature(c)
+        rep = fact.reps.get(sig)
+        group = _unit_group(c)
+        if rep is None:
+            rep = fact.reps[sig] = _Rep(c, sig, group, linkable(c))
+        rep.articles.add(c.article_id)
+        rep.claim_ids.add(c.claim_id)
+        fact.by_article.setdefault(c.article_id, {})[sig] = rep
+        index[(*group, _bucket(c))].add(fact.key)
+        if rep.linkable:
+            for t in _triggers(c.event):
+                by_trigger[t].add(fact.key)
+            if (state := _state_key(c)) is not None:
+                by_state[state].add(fact.key)
 
     for c in sorted(known, key=lambda c: (c.fact_key or "", c.claim_id)):
         if c.fact_key:
             register(facts.setdefault(c.fact_key, _Fact(c.fact_key)), c)
 
-    out: list[Claim] = []
+    out: list = []
     for c in sorted(new_claims, key=lambda c: (c.article_id, c.start_char, c.claim_id)):
         if not linkable(c):
-            out.append(c.model_copy(update={"fact_key": None}))
+            out.append(_with_key(c, None))
             continue
-        group = _unit_group(c)
-        candidates = set().union(*(index.get((*group, b), set()) for b in _buckets_near(c)))
+        group, sig = _unit_group(c), _signature(c)
+        near = set().union(*(index.get((*group, b), set()) for b in _buckets_near(c)))
+        evidence = set().union(*(by_trigger.get(t, set()) for t in _triggers(c.event)))
+        if (state := _state_key(c)) is not None:
+            evidence |= by_state.get(state, set())
+        candidates = near & evidence
         best, best_score = None, LINK_THRESHOLD
         for key in sorted(candidates):
             fact = facts[key]
-            if not all(_values_close(c, m) for m in fact.members if _unit_group(m) == group):
+            reps = fact.reps.values()
+            if not all(_values_close(c, r.claim) for r in reps if r.group == group):
                 continue
-            if any(m.article_id == c.article_id and _contradicts(c, m) for m in fact.members):
+            if any(_contradicts(c, r.claim) for r in fact.by_article.get(c.article_id, {}).values()):
                 continue  # an article does not contradict itself: two values there are two facts
+            def score_of(r: _Rep) -> float:
+                pair = (sig, r.sig)
+                if (found := scores.get(pair)) is None:
+                    found = scores[pair] = link_score(c, r.claim)
+                return found
+
             if c.kind != "date" and any(
-                    m.article_id != c.article_id and _unit_group(m) == group and not _agree(c, m)
-                    and link_score(c, m) < LINK_THRESHOLD for m in fact.members if linkable(m)):
+                    r.linkable and r.group == group and (len(r.articles) > 1 or c.article_id not in r.articles)
+                    and not _agree(c, r.claim) and score_of(r) < LINK_THRESHOLD for r in reps):
                 continue  # agreeing with one member is no licence to contradict another on weak evidence
             score = max(
-                (link_score(c, m) for m in fact.members if m.claim_id != c.claim_id and linkable(m)),
+                (score_of(r) for r in reps
+                 if r.linkable and (len(r.claim_ids) > 1 or c.claim_id not in r.claim_ids)),
                 default=0.0,
             )
             if score >= best_score:
@@ -295,5 +391,5 @@ def link_facts(new_claims: list[Claim], known: list[Claim]) -> list[Claim]:
             best = _Fact(stable_id("fact", c.kind, c.claim_id))
             facts[best.key] = best
         register(best, c)
-        out.append(c.model_copy(update={"fact_key": best.key}))
+        out.append(_with_key(c, best.key))
     return out

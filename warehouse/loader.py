@@ -50,6 +50,28 @@ class WarehouseWriter:
         )
         return _rows_to_models(cur, Claim)
 
+    def link_rows_of_run(self) -> list:
+        """`claims_of_run` as light `LinkClaim` rows: only the columns fact linking reads."""
+        from tasks.facts import LINK_COLUMNS, LinkClaim
+
+        cur = self.con.execute(
+            f"SELECT {', '.join(LINK_COLUMNS)} FROM claims "
+            "WHERE article_id IN (SELECT article_id FROM articles WHERE run_id = ?)",
+            [self.run_id],
+        )
+        return [LinkClaim._make(row) for row in cur.fetchall()]
+
+    def link_rows_for_linking(self) -> list:
+        """`claims_for_linking` as light `LinkClaim` rows (loading 100k Claim models took ~1 s)."""
+        from tasks.facts import LINK_COLUMNS, LinkClaim
+
+        cur = self.con.execute(
+            f"SELECT {', '.join(LINK_COLUMNS)} FROM claims WHERE fact_key IS NOT NULL "
+            "AND article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)",
+            [self.run_id],
+        )
+        return [LinkClaim._make(row) for row in cur.fetchall()]
+
     # -- writing ---------------------------------------------------------------
     def forget_sources(self, source_paths: Iterable[str]) -> int:
         """Remove the rows of earlier versions of changed files; their facts get re-checked."""
