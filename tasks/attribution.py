@@ -96,6 +96,7 @@ class ArticleContext:
             for t in sent:
                 self._sent_of[t.i] = n
         self.mentions: list[Mention] = []
+        self._name_spans: dict[str, Span] | None = None
         self._collect_entities()
 
     # ---- building -------------------------------------------------------------------
@@ -315,13 +316,22 @@ class ArticleContext:
         # a name the tagger read as a common noun at a sentence start ("Forbes shot back"),
         # tagged as a name elsewhere in the article
         if head.pos_ == "NOUN" and head.text[:1].isupper() and head.is_alpha:
-            same = [e for e in doc.ents if e.text == head.text and e.label_ in _PERSON_LABELS | _ORG_LABELS]
-            if same:
-                return (self.org_entity(head.text) if takes_its(head) else self._entity_for_span(same[0])), mention
+            same = self._names_by_text().get(head.text)
+            if same is not None:
+                return (self.org_entity(head.text) if takes_its(head) else self._entity_for_span(same)), mention
         if head.pos_ == "PROPN":
             start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
             return self.org_entity(doc[start:head.i + 1].text), mention
         return None, mention
+
+    def _names_by_text(self) -> dict[str, Span]:
+        """The article's person and organisation entity spans by text (built once)."""
+        if self._name_spans is None:
+            self._name_spans = {}
+            for e in self.doc.ents:
+                if e.label_ in _PERSON_LABELS | _ORG_LABELS:
+                    self._name_spans.setdefault(e.text, e)
+        return self._name_spans
 
     def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
         if ent.label_ in _PERSON_LABELS and not prefer_org:

@@ -363,6 +363,7 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
     resolved = sorted((c for c in cands if c.entity is not None and c.kind in ("direct", "partial", "indirect")),
                       key=lambda c: c.start)
     starts = [c.start for c in resolved]
+    mention_pos = [m.pos for m in ctx.mentions]
     for c in sorted(cands, key=lambda c: c.start):
         if not c.inherit or c.entity is not None:
             continue
@@ -373,8 +374,9 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
         if prev is not None and len(_LINE_BREAKS.findall(body, prev.end, c.start)) <= 1:
             c.entity, c.speaker_text, c.how = prev.entity, prev.speaker_text, "inherited"
             # '"A," X said. Y disagreed. "B."': a person named as a subject in between speaks
-            between = [m for m in ctx.mentions if prev.end <= m.pos < c.start and m.subject
-                       and m.entity.kind == "person" and not ctx.in_quote(m.pos)]
+            lo, hi = bisect.bisect_left(mention_pos, prev.end), bisect.bisect_left(mention_pos, c.start)
+            between = [m for m in ctx.mentions[lo:hi] if m.subject and m.entity.kind == "person"
+                       and not ctx.in_quote(m.pos)]
             if between and between[-1].entity is not prev.entity:
                 c.entity, c.speaker_text = between[-1].entity, between[-1].entity.name
         elif nxt is not None and "\n" not in body[c.end:nxt.start]:
