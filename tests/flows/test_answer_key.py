@@ -14,7 +14,7 @@ pytestmark = pytest.mark.usefixtures("prefect_server")
 
 # Raise these when the extractors improve; never lower them to make a change pass.
 SEED = {"quote_recall": 0.95, "quote_precision": 0.90, "attribution": 0.95, "claim_recall": 0.90}
-DEV_SET = {"quote_recall": 0.86, "quote_precision": 0.76, "attribution": 0.84}  # gold_named.json
+DEV_SET = {"quote_recall": 0.90, "quote_precision": 0.78, "attribution": 0.86}  # gold_named.json
 
 
 def _run_and_score(workdir, source, gold_path):
