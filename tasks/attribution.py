@@ -114,7 +114,7 @@ class ArticleContext:
             if ent.label_ in _PERSON_LABELS:
                 entity = self._person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
-                entity = self.org_entity(ent.text)
+                entity = self.org_entity(_with_nationality(ent))
             else:
                 continue
             if entity is None:
@@ -449,3 +449,17 @@ def _last_named_conjunct(head: Token) -> Token | None:
         if conj.ent_type_ in PERSON_LABELS | ORG_LABELS:
             last = conj
     return last
+
+
+def _with_nationality(ent: Span) -> str:
+    """ "Russian" + "Foreign Ministry": the tagger often splits a nationality adjective (NORP)
+    off the organisation it names; the registry and later role nouns need the whole name."""
+    doc = ent.doc
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if prev.ent_type_ == "NORP" and prev.ent_iob_ in ("B", "I") and prev.whitespace_ and prev.head.i >= ent.start:
+            start = prev.i
+            while start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start].ent_iob_ == "I":
+                start -= 1
+            return doc[start:ent.end].text
+    return ent.text

@@ -661,3 +661,13 @@ def test_uncued_quote_after_another_named_subject(run):
     quotes, _, _ = run('"The tunnel is ready," Mayor Erik Lund said. The vote is on Monday. '
                        '"It will never flood."')
     assert only(quotes, "direct", "never flood").speaker_name == "Erik Lund"
+
+
+def test_nationality_split_from_organisation_is_rejoined(run):
+    quotes, _, _ = run(
+        "Brazilian Foreign Ministry spokeswoman Ana Souto said the talks were useful.\n\n"
+        "The ministry also urged both sides to keep the ceasefire."
+    )
+    urged = only(quotes, contains="keep the ceasefire")
+    assert urged.speaker_name == "Brazilian Foreign Ministry"
+    assert only(quotes, contains="talks were useful").speaker_name == "Ana Souto"
