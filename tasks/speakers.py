@@ -70,6 +70,10 @@ class SpeakerRegistry:
     _surname_index: dict[str, set[str]] = field(default_factory=dict)
     # speaker_id -> country it speaks for ("Russia"), for "the Russian side".
     countries: dict[str, str] = field(default_factory=dict)
+    # Fuzzy candidates by (single token?, length): fuzz.ratio >= FUZZY_THRESHOLD is only
+    # reachable between lengths within a fixed ratio, so a lookup scans a few buckets instead
+    # of every alias (the registry grows with every speaker a long run meets).
+    _fuzzy_buckets: dict[tuple[bool, int], list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SpeakerRegistry:
@@ -94,11 +98,23 @@ class SpeakerRegistry:
     def _add(self, speaker: Speaker) -> None:
         self._speakers[speaker.speaker_id] = speaker
         for name in (speaker.canonical_name, *speaker.aliases):
-            self._alias_index.setdefault(fold_name(name), speaker.speaker_id)
+            self._index_alias(fold_name(name), speaker.speaker_id)
         if speaker.kind == "person":
             words = strip_titles(fold_name(speaker.canonical_name)).split()
             if len(words) > 1:
                 self._surname_index.setdefault(words[-1], set()).add(speaker.speaker_id)
+
+    def _index_alias(self, key: str, speaker_id: str) -> None:
+        if not key or key in self._alias_index:
+            return
+        self._alias_index[key] = speaker_id
+        self._fuzzy_buckets.setdefault((" " not in key, len(key)), []).append(key)
+
+    def _fuzzy_choices(self, key: str, single: bool) -> list[str]:
+        # ratio = 2M / (a + b) >= t needs min(a, b) / max(a, b) >= t / (2 - t)
+        bound = (FUZZY_THRESHOLD / 100) / (2 - FUZZY_THRESHOLD / 100)
+        low, high = int(len(key) * bound), int(len(key) / bound) + 1
+        return [a for n in range(low, high + 1) for a in self._fuzzy_buckets.get((single, n), ())]
 
     def get(self, speaker_id: str) -> Speaker | None:
         return self._speakers.get(speaker_id)
@@ -139,7 +155,7 @@ class SpeakerRegistry:
         single = " " not in key
         if single and (len(key) < FUZZY_MIN_SINGLE_TOKEN or not key[0].isalpha()):
             return None
-        choices = [a for a in self._alias_index if (" " not in a) == single]
+        choices = self._fuzzy_choices(key, single)
         best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
         ids = {self._alias_index[a] for a, _score, _i in best if not single or a[0] == key[0]}
         ids = {i for i in ids if _compatible(self._speakers[i], kind, gender)}
@@ -188,7 +204,7 @@ class SpeakerRegistry:
         key = fold_name(alias)
         if key and key not in self._alias_index:
             speaker.aliases = [*speaker.aliases, alias]
-            self._alias_index[key] = speaker.speaker_id
+            self._index_alias(key, speaker.speaker_id)
 
 
 @lru_cache(maxsize=1)
