@@ -1,6 +1,7 @@
 """The `verify-articles` flow: thin Prefect wrappers around the pure steps in tasks/."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import uuid
@@ -19,6 +20,7 @@ from flows.progress import report_progress
 from models import RejectedInput, Run
 from tasks.analyse import analyse_articles
 from tasks.ingest import SourceFile, discover, hash_file, ingest_file, iter_batches
+from tasks.nlp import ParseStream, wanted_processes
 from tasks.paths import is_inside, require_input, resolve_inside
 from warehouse.connection import writer_lock
 from warehouse.loader import WarehouseWriter
@@ -121,8 +123,8 @@ def ingest_batch(sources: list[SourceFile], max_bytes: int):
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_batch(articles, registry):
-    return list(analyse_articles(articles, registry))
+def extract_batch(articles, registry, stream: ParseStream | None = None):
+    return list(analyse_articles(articles, registry, stream=stream))
 
 
 @task(name="load-batch", cache_policy=NO_CACHE)
@@ -199,22 +201,26 @@ def verify_articles(config: RunConfig) -> dict:
             registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
             seen = files_done = 0
             report_progress("files", 0, len(plan.todo))
-            for batch in iter_batches(plan.todo, settings.batch_size):
-                articles, rejected = ingest_batch(quote(batch), settings.max_file_bytes)
-                analyses = extract_batch(quote(articles), quote(registry)) if articles else []
-                load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
-                summary.articles_new += len(articles)
-                summary.articles_rejected += len(rejected)
-                summary.quotes_new += sum(len(a.quotes) for a in analyses)
-                summary.claims_new += sum(len(a.claims) for a in analyses)
-                summary.rejected.extend((r.source_path, r.reason) for r in rejected)
-                seen = log_batch(logger, analyses, rejected, seen)
-                files_done += len(batch)
-                logger.info(
-                    "batch: %d articles, %d rejected (%d of %d files done)",
-                    len(articles), len(rejected), files_done, len(plan.todo),
-                )
-                report_progress("files", files_done, len(plan.todo))
+            # One parser pipe for the whole run (workers forked once, while this process is
+            # small), fed batch by batch; joined when the last batch is done.
+            stream = ParseStream(wanted_processes()) if plan.todo and wanted_processes() > 1 else None
+            with stream or contextlib.nullcontext():
+                for batch in iter_batches(plan.todo, settings.batch_size):
+                    articles, rejected = ingest_batch(quote(batch), settings.max_file_bytes)
+                    analyses = extract_batch(quote(articles), quote(registry), quote(stream)) if articles else []
+                    load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
+                    summary.articles_new += len(articles)
+                    summary.articles_rejected += len(rejected)
+                    summary.quotes_new += sum(len(a.quotes) for a in analyses)
+                    summary.claims_new += sum(len(a.claims) for a in analyses)
+                    summary.rejected.extend((r.source_path, r.reason) for r in rejected)
+                    seen = log_batch(logger, analyses, rejected, seen)
+                    files_done += len(batch)
+                    logger.info(
+                        "batch: %d articles, %d rejected (%d of %d files done)",
+                        len(articles), len(rejected), files_done, len(plan.todo),
+                    )
+                    report_progress("files", files_done, len(plan.todo))
             if registry is not None:
                 writer.write_speakers(registry.speakers(), registry.aliases())
             if plan.todo or plan.changed:

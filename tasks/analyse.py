@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from models import Article, Claim, Quote
-from tasks.nlp import parse, processes_for
+from tasks.nlp import ParseStream, parse, processes_for
 
 
 @dataclass
@@ -15,13 +15,20 @@ class ArticleAnalysis:
     claims: list[Claim] = field(default_factory=list)
 
 
-def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16) -> Iterator[ArticleAnalysis]:
+def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16,
+                     stream: ParseStream | None = None) -> Iterator[ArticleAnalysis]:
     """Parse bodies with nlp.pipe (model loaded once per process; worker processes for
-    larger batches) and extract here, in article order: the registry learns speakers as it goes."""
+    larger batches) and extract here, in article order: the registry learns speakers as it goes.
+
+    With a `stream` (one pipe for a whole run, see `tasks.nlp.ParseStream`) its workers parse.
+    """
     from tasks.claims import extract_claims
     from tasks.quotes import extract_quotes
 
-    docs = parse((a.body for a in articles), batch_size=batch_size, n_process=processes_for(len(articles)))
+    if stream is not None and (stream.started or processes_for(len(articles)) > 1):
+        docs = stream.parse(a.body for a in articles)
+    else:
+        docs = parse((a.body for a in articles), batch_size=batch_size, n_process=processes_for(len(articles)))
     # strict: after the last article zip asks `docs` for one more item, so spaCy's worker
     # processes are joined now, not whenever the generator is collected (a bare zip left
     # them waiting on their queues and the process hung at exit).
