@@ -26,6 +26,7 @@ from tasks.cues import (
     STATEMENT_NOUNS,
 )
 from tasks.mentions import (
+    COUNTRY_NAMES,
     ORG_LABELS,
     PERSON_LABELS,
     country_in,
@@ -114,7 +115,8 @@ class ArticleContext:
             if ent.label_ in _PERSON_LABELS:
                 entity = self._person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
-                entity = self.org_entity(_with_nationality(ent))
+                prefixed = self._country_prefixed(ent)
+                entity = self._person_entity(prefixed) if prefixed else self.org_entity(_with_nationality(ent))
             else:
                 continue
             if entity is None:
@@ -303,6 +305,16 @@ class ArticleContext:
             named = [e for e in names if e.label_ in _PERSON_LABELS and e.root.dep_ == "appos"]
             if named:  # "the spokesperson for the ministry, Maria Zakharova"
                 return self._entity_for_span(named[0]), mention
+            # "Foreign Minister of Armenia Ararat Mirzoyan": the holder's name ends the phrase
+            holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and self._country_prefixed(e)), None)
+            if holder is not None:
+                return self._entity_for_span(holder), mention
+            definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+            if mod_ents and definite and all(e.label_ in _ORG_LABELS for e in mod_ents) \
+                    and not any(t.dep_ == "prep" for t in modifiers):
+                # "the Kremlin spokesman", "the Iranian foreign ministry spokesman": a role
+                # holder named earlier, picked by the role words
+                return self.resolve_role(head, org=False), mention
             if mod_ents:  # "a Clinton spokesman": someone else, unnamed
                 return (self._entity_for_span(mod_ents[0]) if mod_ents[0].label_ in _ORG_LABELS and
                         any(t.dep_ == "prep" for t in modifiers) else None), mention
@@ -333,13 +345,32 @@ class ArticleContext:
                     self._name_spans.setdefault(e.text, e)
         return self._name_spans
 
+    def _country_prefixed(self, ent: Span) -> str | None:
+        """'Foreign Minister of Armenia Ararat Mirzoyan': the tagger runs the country into the
+        name that follows it (as a person or an organisation); the person's name, or None."""
+        if len(ent) < 3 or fold_name(ent[0].text) not in COUNTRY_NAMES:
+            return None
+        rest = [t for t in ent[1:]]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in rest):
+            return None
+        name = " ".join(t.text for t in rest)
+        surname = rest[-1].text
+        elsewhere = any(t.text == surname for t in self.doc if not ent.start <= t.i < ent.end)
+        if (self.registry.resolve(name, kind="person") is not None or gender_of_name(name) != "unknown"
+                or elsewhere):
+            return name
+        return None
+
     def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
+        prefixed = self._country_prefixed(ent)
+        if prefixed is not None:
+            return self._person_entity(prefixed)
         if ent.label_ in _PERSON_LABELS and not prefer_org:
             return self._person_entity(" ".join(name_words(ent)), ent)
         text = ent.text
         if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
             return self._person_entity(" ".join(name_words(ent)), ent)
-        return self.org_entity(text)
+        return self.org_entity(_with_nationality(ent))
 
     def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
                 speakers_first: bool = False, speakers_only: bool = False, recency: bool = False) -> Entity | None:
@@ -413,6 +444,13 @@ class ArticleContext:
                                     subjects_first=False)
             if specific is not None:
                 return specific
+            if "\n" not in doc_text(self.doc)[:head.idx]:
+                # a headline ("Turkish foreign minister says ..."): the first holder of the role
+                # the story names (one only)
+                later = {id(m.entity): m.entity for m in self.mentions if m.pos > head.idx and fits(m.entity)
+                         and (words - {"the"}) <= m.entity.role_words() | {"the"}}
+                if len(later) == 1:
+                    return next(iter(later.values()))
         return self._recent(head.idx, sent, fits)
 
     def note_speaker(self, entity: Entity, pos: int, sent: int) -> None:

@@ -19,6 +19,9 @@ _HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "
                              "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
 
 
+COUNTRY_NAMES = frozenset(fold_name(c) for c in DEMONYMS.values())
+
+
 def takes_its(subject: Token) -> bool:
     """The first possessive or subject pronoun after a subject, in its clause, is 'it'/'its'."""
     verb = subject.head
@@ -29,6 +32,10 @@ def takes_its(subject: Token) -> bool:
             return True
         if t.lower_ in PERSON_PRONOUNS or t.lower_ in ("they", "their"):
             return False
+        # a nearer antecedent first: "X noted that Moscow had sent its proposals",
+        # "X described it as ... and said its presence ..."
+        if (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN")) or (t.lower_ == "it" and t.dep_ not in ("nsubj", "nsubjpass")):
+            return False
     return False
 
 
@@ -38,6 +45,9 @@ def name_words(ent: Span) -> list[str]:
     if cut is not None:
         words = words[:cut]
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)):
+        words = words[1:]
+    # "Foreign Minister of Armenia Ararat Mirzoyan": the tagger runs the country into the name
+    while len(words) > 2 and fold_name(words[0]) in COUNTRY_NAMES:
         words = words[1:]
     if words and words[-1] in ("'s", "'"):
         words = words[:-1]

@@ -120,7 +120,13 @@ def cue_subject(token: Token) -> Token | None:
         # "..., saying that": the participle's subject is the main clause's; a passive
         # participle ("when asked whether ...") is said to the subject, not by it
         if token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG"):
-            token = token.head
+            participle, token = token, token.head
+            # "X said Tbilisi valued Y, noting that ...": a participle after a comma closing a
+            # reported clause is the reporting speaker's
+            if participle.dep_ == "advcl" and token.dep_ == "ccomp" and is_cue(token.head) \
+                    and participle.i > 0 and participle.doc[participle.i - 1].text == "," \
+                    and is_cue(participle):
+                token = token.head
             continue
         # "by saying ...", "after telling his aides ...": the participle of a preposition
         if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ == "prep" \
@@ -270,6 +276,14 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN" and cue.head.lemma_.lower() in _SAID_THINGS \
             and cue.head.i < cue.i and not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return cue.head.left_edge.i, cue.right_edge.i + 1
+    if cue.dep_ == "ccomp" and cue.head.i < cue.i and not is_cue(cue.head) and cue_subject(cue) is not None \
+            and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].text == "," \
+            and (cue.right_edge.i + 1 >= len(cue.doc) or cue.doc[cue.right_edge.i + 1].is_punct
+                 or cue.doc[cue.right_edge.i + 1].is_space):
+        # "CLAUSE, X told reporters.": the parser hung the frame on the clause as its object
+        start = _false_split_start(cue.head.left_edge)
+        if cue.left_edge.i - start >= 3:
+            return start, cue.left_edge.i
     if cue.dep_ == "parataxis" and cue_subject(cue) is not None:
         # "CLAUSE, X said." / "CLAUSE, X said, CLAUSE.": what comes before the frame
         head = cue.head
