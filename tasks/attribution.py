@@ -500,4 +500,8 @@ def _with_nationality(ent: Span) -> str:
             while start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start].ent_iob_ == "I":
                 start -= 1
             return doc[start:ent.end].text
+        # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
+        if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \
+                and prev.dep_ in ("amod", "compound"):
+            return doc[prev.i:ent.end].text
     return ent.text

@@ -23,7 +23,7 @@ HEDGES: dict[str, str] = {
     "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
     "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most",
-    "at most": "at_most", "no more than": "at_most", "below": "at_most",
+    "at most": "at_most", "no more than": "at_most", "below": "at_most", "within": "at_most",
 }
 
 # unit word -> (canonical unit, factor to the canonical unit, claim kind)

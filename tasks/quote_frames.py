@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from tasks.attribution import ArticleContext, Entity
 from tasks.nlp import doc_text
 from tasks.quote_spans import QuoteSpan, paragraphs
-from tasks.speech_cues import according_to, cue_subject, is_cue, noun_cue, reported_span
+from tasks.speech_cues import according_to, cue_subject, in_words, is_cue, noun_cue, reported_span
 
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
@@ -74,6 +74,15 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
                 cand.subject = source
                 out.append(cand)
             continue
+        if t.lower_ == "words":
+            found = in_words(t)
+            if found is not None:
+                source, (a, b) = found
+                cand = _span_candidate(doc, a, b, inside_quote, t)
+                if cand is not None:
+                    cand.subject = source
+                    out.append(cand)
+                continue
         if t.pos_ == "NOUN":
             found = noun_cue(t)
             if found is not None:

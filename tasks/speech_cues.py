@@ -119,6 +119,11 @@ def cue_subject(token: Token) -> Token | None:
                 return pobj
         # "..., saying that": the participle's subject is the main clause's; a passive
         # participle ("when asked whether ...") is said to the subject, not by it
+        # "he went on to say that ...", "took the floor to stress ...": an infinitive's subject
+        # is the main clause's
+        if token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            token = token.head
+            continue
         if token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG"):
             participle, token = token, token.head
             # "X said Tbilisi valued Y, noting that ...": a participle after a comma closing a
@@ -185,6 +190,12 @@ def cue_subject(token: Token) -> Token | None:
                 appos = [c for c in clause.rights if c.dep_ == "appos"]
                 if appos:
                     return appos[-1]
+                # "CLAUSE ... with X, the ministry's press service said": the subject was hung on
+                # the clause's last noun as an apposition, right before the cue
+                before = token.doc[token.i - 1] if token.i > 0 else None
+                if before is not None and before.dep_ == "appos" and before.pos_ in ("NOUN", "PROPN") \
+                        and clause.left_edge.i <= before.i <= clause.right_edge.i:
+                    return before
         return None
     return None
 
@@ -446,3 +457,25 @@ def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:
                 and any(c.dep_ in ("pobj", "pcomp") for c in child.children)):
             return speaker, (child.i, child.right_edge.i + 1)
     return None
+
+
+def in_words(token: Token) -> tuple[Token, tuple[int, int]] | None:
+    """For 'words' in 'In his words, CLAUSE' / 'In the words of X, CLAUSE' opening a sentence:
+    (the source, token range of the clause)."""
+    if token.lower_ != "words" or token.head.lower_ != "in" or token.head.dep_ != "prep":
+        return None
+    source = next((c for c in token.children if c.dep_ == "poss"), None)
+    if source is None:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if source is None:
+        return None
+    prep = token.head
+    sent = token.sent
+    lead = [t for t in token.doc[sent.start:prep.i] if not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV"))]
+    if lead:
+        return None
+    start = prep.right_edge.i + 1
+    while start < sent.end and (token.doc[start].is_punct or token.doc[start].is_space):
+        start += 1
+    return (source, (start, sent.end)) if sent.end - start >= 3 else None
