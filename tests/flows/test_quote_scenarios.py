@@ -1,0 +1,63 @@
+"""Made-up wire articles for quote attribution, through the real flow.
+
+tests/data/quote_scenarios/: seven invented articles in the style of TASS, Anadolu, Trend,
+Armenpress, APA and IRNA copy (datelines "MOSCOW, March 3. /TASS/.", "BAKU (APA) -",
+crossheads "- Kremlin: ...", "Name: statement" headlines, "According to him", "In his
+words", "the diplomat", "the deputy minister", "the press service", "the Russian side",
+misspellings and transliterations, a country run into a name, guillemets, a quote running
+over two paragraphs, scare quotes) and a key in the answer-key format.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cmd_eval import score_warehouse
+from flows.verify import RunConfig, verify_articles
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "data" / "quote_scenarios"
+KEY = json.loads((SCENARIOS / "key.json").read_text())
+
+# Measured: recall 0.975, precision 0.989, attribution 1.000, claims 1.000.
+# Raise these when the extractors improve; never lower them to make a change pass.
+THRESHOLDS = {"quote_recall": 0.97, "quote_precision": 0.98, "attribution": 1.0, "claim_recall": 1.0}
+
+
+@pytest.fixture(scope="module")
+def scenario_report(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("quote_scenarios")
+    inbox = workdir / "data" / "articles"
+    inbox.mkdir(parents=True)
+    (workdir / "warehouse").mkdir()
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
+    mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
+    try:
+        for f in sorted(SCENARIOS.glob("*.txt")):
+            shutil.copy(f, inbox / f.name)
+        db = workdir / "warehouse" / "claimcheck.duckdb"
+        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
+        yield score_warehouse(KEY, db)
+    finally:
+        mp.undo()
+
+
+def test_scenario_quotes(scenario_report):
+    r = scenario_report
+    assert r.quote_recall >= THRESHOLDS["quote_recall"], r.details
+    assert r.quote_precision >= THRESHOLDS["quote_precision"], r.details
+    assert r.attribution_accuracy >= THRESHOLDS["attribution"], r.details
+
+
+def test_scenario_every_kind_found(scenario_report):
+    for kind, score in scenario_report.by_kind.items():
+        assert score.recall >= 0.9, kind
+
+
+def test_scenario_claims(scenario_report):
+    assert scenario_report.claim_recall >= THRESHOLDS["claim_recall"], scenario_report.details
