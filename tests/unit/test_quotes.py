@@ -681,3 +681,55 @@ def test_nationality_split_from_organisation_is_rejoined(nlp):
                deps=["amod", "ROOT", "compound", "appos"])
     doc2.ents = [Span(doc2, 0, 1, "NORP"), Span(doc2, 2, 4, "ORG")]
     assert _with_nationality(doc2.ents[1]) == "Foreign Ministry"
+
+
+# ---- wire-copy patterns (made-up officials of made-up or real states) ---------------------
+
+def test_country_run_into_a_name_is_dropped(run):
+    quotes, _, _ = run("Kazakhstan will not join the bloc, Foreign Minister of Kazakhstan Nurlan Bekov said "
+                       "on Monday.\n\n\"We keep our options open,\" Bekov added.")
+    names = {q.speaker_name for q in quotes}
+    assert names == {"Nurlan Bekov"}, [(q.kind, q.speaker_name, q.text) for q in quotes]
+
+
+def test_the_org_spokesman_is_the_role_holder_named_earlier(run):
+    quotes, _, _ = run("Kremlin spokesman Dmitry Peskov spoke to reporters on Monday about the talks.\n\n"
+                       "\"There is nothing to add,\" the Kremlin spokesman said.")
+    assert only(quotes, "direct").speaker_name == "Dmitry Peskov"
+
+
+def test_surname_then_its_of_another_noun_stays_the_person(run):
+    quotes, _, _ = run("Deputy minister Oleg Varnin met the envoy on Friday.\n\n"
+                       "Varnin noted that Moscow had already sent its proposals to all participants.")
+    q = only(quotes, "indirect")
+    assert q.speaker_name == "Oleg Varnin"
+
+
+def test_in_his_words_frames_the_clause(run):
+    quotes, _, _ = run("Minister Tomas Vilde met his Latvian counterpart on Tuesday.\n\n"
+                       "In his words, the new rail link will open before the end of the year.")
+    q = only(quotes, "indirect")
+    assert q.text.startswith("the new rail link will open")
+    assert q.speaker_name == "Tomas Vilde"
+
+
+def test_went_on_to_say_takes_the_main_subject(run):
+    quotes, _, _ = run("Spokesman Karim Nasseri briefed reporters on Monday.\n\n"
+                       "He went on to say that the minister would visit the capital next month.")
+    q = only(quotes, "indirect", "the minister would visit")
+    assert q.speaker_name == "Karim Nasseri"
+
+
+def test_inverted_frame_after_a_clause_and_dateline_trimmed(run):
+    quotes, _, _ = run("VALMORA, March 3. /TASS/. The harbour treaty remains the only basis for talks, "
+                       "Deputy Foreign Minister Ivan Sorokin told reporters on Friday.")
+    q = only(quotes, "indirect")
+    assert q.text.startswith("The harbour treaty remains")
+    assert q.speaker_name == "Ivan Sorokin"
+
+
+def test_headline_role_noun_resolves_to_the_story_s_role_holder(run):
+    quotes, _, _ = run("TALLINN (AA) - The port will reopen in May, Estonian Foreign Minister Lena Koss said on "
+                       "Tuesday.", title="Estonian foreign minister says port to reopen in May")
+    q = only(quotes, "headline")
+    assert q.speaker_name == "Lena Koss"
