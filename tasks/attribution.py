@@ -428,8 +428,11 @@ class ArticleContext:
                 return found or self.org_entity(country)
             if lemma in STATEMENT_NOUNS:
                 # "the report said": the author of an earlier quote, never a passing name (a dateline)
-                return self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person",
-                                    speakers_only=True)
+                # an organisation that spoke (its press service, its statement) before a person
+                return (self._recent(head.idx, sent, lambda e: e.kind == "organisation"
+                                     and (e.speaker is None or e.speaker.role != "state"), speakers_only=True)
+                        or self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person",
+                                        speakers_only=True))
             named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
                                  speakers_first=True)
             return named or self._recent(head.idx, sent, lambda e: e.kind == "organisation" and

@@ -346,7 +346,16 @@ def _order_pos(c: Candidate) -> int:
 
 
 def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
-    ordered = sorted(cands, key=_order_pos)
+    # a frame inside another frame's reported clause ("The Russian side reaffirmed X, the
+    # statement said") is resolved after the outer one: the outer speaker is not its referent
+    framed = [(c.start, c.end, c.subject.idx) for c in cands if c.subject is not None and c.kind == "indirect"]
+
+    def order(c: Candidate) -> float:
+        pos = _order_pos(c)
+        outer = [sub for a, b, sub in framed if a <= pos < b and sub >= b]
+        return max(outer) + 0.5 if outer and c.subject is not None else pos
+
+    ordered = sorted(cands, key=order)
     for c in ordered:
         if c.entity is not None or c.subject is None:
             continue
