@@ -116,7 +116,7 @@ class ArticleContext:
                 entity = self._person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
                 prefixed = self._country_prefixed(ent)
-                entity = self._person_entity(prefixed) if prefixed else self.org_entity(_with_nationality(ent))
+                entity = self._person_entity(prefixed) if prefixed else self.org_entity(_with_nationality(ent, self.registry))
             else:
                 continue
             if entity is None:
@@ -370,7 +370,7 @@ class ArticleContext:
         text = ent.text
         if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
             return self._person_entity(" ".join(name_words(ent)), ent)
-        return self.org_entity(_with_nationality(ent))
+        return self.org_entity(_with_nationality(ent, self.registry))
 
     def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
                 speakers_first: bool = False, speakers_only: bool = False, recency: bool = False) -> Entity | None:
@@ -492,7 +492,7 @@ def _last_named_conjunct(head: Token) -> Token | None:
     return last
 
 
-def _with_nationality(ent: Span) -> str:
+def _with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:
     """ "Russian" + "Foreign Ministry": the tagger often splits a nationality adjective (NORP)
     off the organisation it names; the registry and later role nouns need the whole name."""
     doc = ent.doc
@@ -503,6 +503,11 @@ def _with_nationality(ent: Span) -> str:
             while start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start].ent_iob_ == "I":
                 start -= 1
             return doc[start:ent.end].text
+        # "Ukraine's Foreign Ministry": a country's possessive, when the registry knows the whole
+        if prev.lower_ == "'s" and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "ORG"):
+            whole = doc[ent.start - 2:ent.end].text
+            if registry is not None and registry.resolve(whole, kind="organisation") is not None:
+                return whole
         # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
         if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \
                 and prev.dep_ in ("amod", "compound"):

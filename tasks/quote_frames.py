@@ -95,7 +95,9 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
         if not is_cue(t):
             continue
         subject = cue_subject(t)
-        if subject is None:
+        # a subject in quotation marks is someone's words ('X said "the regime" was rejecting ...'):
+        # the frame is the quoted speaker's, not a new one
+        if subject is None or subject.i in inside_quote:
             continue
         rng = reported_span(t)
         if rng is None:

@@ -268,7 +268,7 @@ def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) ->
                     return node
                 if is_naming(node):
                     return None
-                if is_cue(node) and cue_subject(node) is not None and (
+                if is_cue(node) and _outside_subject(node, inside) and (
                         node.lemma_.lower() not in CLAUSE_ONLY_VERBS or root.dep_ == "ccomp"):
                     return node
                 if node.lower_ == "according":
@@ -282,11 +282,17 @@ def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) ->
     for t in sent:
         if t.i in inside:
             continue
-        if is_cue(t) and cue_subject(t) is not None and not is_naming(t):
+        if is_cue(t) and _outside_subject(t, inside) and not is_naming(t):
             return t
         if t.lower_ == "according" and according_to(t) is not None:
             return t
     return None
+
+
+def _outside_subject(cue: Token, inside: set[int]) -> bool:
+    """The cue has a subject, and it is not the quoted words themselves ('"the regime" was rejecting')."""
+    subject = cue_subject(cue)
+    return subject is not None and subject.i not in inside
 
 
 def _labels_with_subject(token: Token) -> bool:
