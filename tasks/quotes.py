@@ -129,6 +129,10 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: Tokens
             continue
         if _is_name_or_title(doc, inside, text):
             continue
+        # 'Moscow's "peace plan"', 'the so-called "Middle Corridor"': a short phrase marked as
+        # someone else's label, not words the speaker said
+        if len(text.split()) <= 4 and _SCARE_BEFORE.search(body, max(0, q_start - 20), q_start):
+            continue
         out.append(Candidate(q_start, q_end, text, "partial", cue=cue))
     for c in out:
         if c.cue is not None:
@@ -302,6 +306,7 @@ def _labels_with_subject(token: Token) -> bool:
 
 
 _NAME_ENTS = frozenset({"WORK_OF_ART", "ORG", "EVENT", "FAC", "PRODUCT", "LAW"})
+_SCARE_BEFORE = re.compile(r"(?:\b(?!(?:it|that|he|she|there|here|what|who|let)'s)\w+'s?|\bso-called|\bso called|\bdubbed|\bthe term|\bthe word)\s*[\"\u201c\u00ab]?\s*$", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b")
 
 
