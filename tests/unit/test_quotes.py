@@ -733,3 +733,14 @@ def test_headline_role_noun_resolves_to_the_story_s_role_holder(run):
                        "Tuesday.", title="Estonian foreign minister says port to reopen in May")
     q = only(quotes, "headline")
     assert q.speaker_name == "Lena Koss"
+
+
+def test_phrase_after_a_possessive_is_a_scare_quote(run):
+    quotes, _, _ = run('The ministry dismissed the neighbour\'s "peace plan" as propaganda, spokesman '
+                       'Ivo Marek said on Monday.')
+    assert not [q for q in quotes if q.kind == "partial"], [(q.kind, q.text) for q in quotes]
+
+
+def test_quoted_subject_is_not_a_speaker(run):
+    quotes, _, _ = run('Spokesman Ivo Marek told reporters that "the harbour regime" was rejecting every offer.')
+    assert {q.speaker_name for q in quotes} == {"Ivo Marek"}, [(q.kind, q.speaker_name, q.text) for q in quotes]
