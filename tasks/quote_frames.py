@@ -74,7 +74,7 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
                 cand.subject = source
                 out.append(cand)
             continue
-        if t.lower_ == "words":
+        if t.lower_ in ("words", "opinion", "view"):
             found = in_words(t)
             if found is not None:
                 source, (a, b) = found
@@ -131,11 +131,15 @@ def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token
     if lead and (start == 0 or doc_text(doc)[start - 1] == "\n"):
         start += lead.end()
         text = text[lead.end():]
+    elif agency := _AGENCY_LEAD.match(text):  # "/TASS/. Moscow will ...": the split fell inside one
+        start += agency.end()
+        text = text[agency.end():]
     if len(text.split()) < 2:
         return None
     return Candidate(start, end, text, "indirect", cue=cue)
 
 
+_AGENCY_LEAD = re.compile(r"/[A-Za-z -]{2,20}/\.?\s+")
 # "MOSCOW, March 3. /TASS/. ", "BAKU (AA) - ", "Baku, May 12, Trend: ", "YEREVAN, JUNE 5, ARMENPRESS. ",
 # "LONDON, Nov 9 (Reuters) - ": a place, a date and/or an agency, then the story.
 _DATELINE_LEAD = re.compile(

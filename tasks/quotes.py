@@ -24,6 +24,7 @@ from tasks.speech_cues import (
     according_to,
     cue_subject,
     cue_text,
+    in_words,
     is_cue,
     is_naming,
     phrasal_particle,
@@ -136,7 +137,8 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: Tokens
         out.append(Candidate(q_start, q_end, text, "partial", cue=cue))
     for c in out:
         if c.cue is not None:
-            framed = according_to(c.cue) if c.cue.lower_ == "according" else None
+            framed = according_to(c.cue) if c.cue.lower_ == "according" else (
+                in_words(c.cue) if c.cue.lower_ in ("words", "opinion", "view") else None)
             c.subject = framed[0] if framed is not None else cue_subject(c.cue)
             if c.subject is None:
                 c.inherit = True
@@ -290,6 +292,8 @@ def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) ->
             return t
         if t.lower_ == "according" and according_to(t) is not None:
             return t
+        if t.lower_ in ("words", "opinion", "view") and in_words(t) is not None:
+            return t  # 'In his opinion, capitals "have lost the ability to negotiate"'
     return None
 
 

@@ -460,9 +460,10 @@ def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:
 
 
 def in_words(token: Token) -> tuple[Token, tuple[int, int]] | None:
-    """For 'words' in 'In his words, CLAUSE' / 'In the words of X, CLAUSE' opening a sentence:
+    """For 'words' in 'In his words, CLAUSE' / 'In the words of X, CLAUSE' / 'In her view, CLAUSE'
+    opening a sentence:
     (the source, token range of the clause)."""
-    if token.lower_ != "words" or token.head.lower_ != "in" or token.head.dep_ != "prep":
+    if token.lower_ not in ("words", "opinion", "view") or token.head.lower_ != "in" or token.head.dep_ != "prep":
         return None
     source = next((c for c in token.children if c.dep_ == "poss"), None)
     if source is None:
