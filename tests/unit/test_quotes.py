@@ -744,3 +744,10 @@ def test_phrase_after_a_possessive_is_a_scare_quote(run):
 def test_quoted_subject_is_not_a_speaker(run):
     quotes, _, _ = run('Spokesman Ivo Marek told reporters that "the harbour regime" was rejecting every offer.')
     assert {q.speaker_name for q in quotes} == {"Ivo Marek"}, [(q.kind, q.speaker_name, q.text) for q in quotes]
+
+
+def test_in_her_opinion_frames_a_partial_quote(run):
+    quotes, _, _ = run('Minister Lena Koss met the envoy on Monday.\n\n'
+                       'In her opinion, the talks "have run out of road."')
+    q = only(quotes, "partial")
+    assert q.speaker_name == "Lena Koss"
