@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Speaker
 from tasks.cues import (
+    DATELINE_LEAD,
     DEMONYMS,
     FEMALE_ROLES,
     MALE_ROLES,
@@ -257,6 +258,8 @@ class ArticleContext:
         if antecedent is not None:
             span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
         mention = span.text.strip(" ,")
+        if lead := DATELINE_LEAD.match(mention):  # "ANKARA (AA) - Turkish President X" as one phrase
+            mention = mention[lead.end():] or mention
         low = head.lower_
         # 1. a named entity heads the phrase, or is the first name in it
         ent = entity_at(doc, head)

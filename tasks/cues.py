@@ -6,6 +6,8 @@ new reporting verb or role is added in one place.
 """
 from __future__ import annotations
 
+import re
+
 # Verbs that report speech or writing: the subject is the speaker and the complement
 # (a that-clause, an infinitive, a noun phrase or a quotation) is what was said.
 SPEECH_VERBS: frozenset[str] = frozenset({
@@ -159,3 +161,15 @@ DEMONYMS: dict[str, str] = {
 # Quotation marks after normalisation; curly and guillemets are kept for un-normalised text.
 OPEN_QUOTES: frozenset[str] = frozenset({'"', "\u201c", "\u00ab", "\u201e"})
 CLOSE_QUOTES: frozenset[str] = frozenset({'"', "\u201d", "\u00bb", "\u201c"})
+
+AGENCY_LEAD = re.compile(r"/[A-Za-z -]{2,20}/\.?\s+")
+# "MOSCOW, March 3. /TASS/. ", "BAKU (AA) - ", "Baku, May 12, Trend: ", "YEREVAN, JUNE 5, ARMENPRESS. ",
+# "LONDON, Nov 9 (Reuters) - ": a place, a date and/or an agency, then the story.
+DATELINE_LEAD = re.compile(
+    r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
+    r"(?:"
+    r"(?: \([A-Za-z ]{1,20}\))? [-\u2013\u2014] "
+    r"|,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z]{3,9} \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4})?"
+    r"(?:\. /[A-Za-z -]{2,20}/\.|, [A-Z][A-Za-z]+[.:]|\.| \([A-Za-z ]{1,20}\) [-\u2013\u2014])? "
+    r")"
+)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tasks.attribution import ArticleContext, Entity
+from tasks.cues import AGENCY_LEAD, DATELINE_LEAD
 from tasks.nlp import doc_text
 from tasks.quote_spans import QuoteSpan, paragraphs
 from tasks.speech_cues import according_to, cue_subject, in_words, is_cue, noun_cue, reported_span
@@ -127,11 +128,11 @@ def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     text = doc_text(doc)[start:end].strip()
     # a dateline the parser ran into the clause ("MOSCOW, March 3. /TASS/. Russia ...")
-    lead = _DATELINE_LEAD.match(text)
+    lead = DATELINE_LEAD.match(text)
     if lead and (start == 0 or doc_text(doc)[start - 1] == "\n"):
         start += lead.end()
         text = text[lead.end():]
-    elif agency := _AGENCY_LEAD.match(text):  # "/TASS/. Moscow will ...": the split fell inside one
+    elif agency := AGENCY_LEAD.match(text):  # "/TASS/. Moscow will ...": the split fell inside one
         start += agency.end()
         text = text[agency.end():]
     if len(text.split()) < 2:
@@ -139,17 +140,6 @@ def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token
     return Candidate(start, end, text, "indirect", cue=cue)
 
 
-_AGENCY_LEAD = re.compile(r"/[A-Za-z -]{2,20}/\.?\s+")
-# "MOSCOW, March 3. /TASS/. ", "BAKU (AA) - ", "Baku, May 12, Trend: ", "YEREVAN, JUNE 5, ARMENPRESS. ",
-# "LONDON, Nov 9 (Reuters) - ": a place, a date and/or an agency, then the story.
-_DATELINE_LEAD = re.compile(
-    r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
-    r"(?:"
-    r"(?: \([A-Za-z ]{1,20}\))? [-\u2013\u2014] "
-    r"|,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z]{3,9} \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4})?"
-    r"(?:\. /[A-Za-z -]{2,20}/\.|, [A-Z][A-Za-z]+[.:]|\.| \([A-Za-z ]{1,20}\) [-\u2013\u2014])? "
-    r")"
-)
 
 
 def _list_tail(doc: Doc, b: int) -> int:
