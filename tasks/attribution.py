@@ -326,6 +326,19 @@ class ArticleContext:
             if head.tag_ in ("NNS", "NNPS"):  # "politicians disagree": a group, not a named person
                 return None, mention
             return self.resolve_role(head, org=False), mention
+        # "Foreign Ministry spokeswoman Nino Kvaratskhelia said" with the name tagged as a place:
+        # proper nouns after a person role noun are the role holder's name
+        if head.pos_ == "PROPN" and head.is_alpha and head.text[:1].isupper():
+            role = next((t for t in head.lefts if t.dep_ == "compound" and t.lower_ in PERSON_ROLE_NOUNS), None)
+            if role is not None:
+                words = [t for t in doc[role.i + 1:head.i + 1]]
+                if 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words):
+                    entity = self._person_entity(" ".join(t.text for t in words))
+                    if entity is not None and entity.gender == "unknown":
+                        entity.gender = ("female" if role.lower_ in FEMALE_ROLES else
+                                         "male" if role.lower_ in MALE_ROLES else "unknown")
+                    if entity is not None:
+                        return entity, mention
         if names:
             return self._entity_for_span(names[0]), mention
         # a name the tagger read as a common noun at a sentence start ("Forbes shot back"),

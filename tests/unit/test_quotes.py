@@ -751,3 +751,9 @@ def test_in_her_opinion_frames_a_partial_quote(run):
                        'In her opinion, the talks "have run out of road."')
     q = only(quotes, "partial")
     assert q.speaker_name == "Lena Koss"
+
+
+def test_proper_nouns_after_a_role_noun_are_the_holder(run):
+    quotes, _, _ = run('Foreign Ministry spokeswoman Nino Kvaratskhelia said the offer "remains on the table." '
+                       'She told reporters that the talks would resume in May.')
+    assert {q.speaker_name for q in quotes} == {"Nino Kvaratskhelia"}, [(q.kind, q.speaker_name, q.text) for q in quotes]
