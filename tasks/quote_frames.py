@@ -128,10 +128,12 @@ def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     text = doc_text(doc)[start:end].strip()
     # a dateline the parser ran into the clause ("MOSCOW, March 3. /TASS/. Russia ...")
-    lead = DATELINE_LEAD.match(text)
-    if lead and (start == 0 or doc_text(doc)[start - 1] == "\n"):
-        start += lead.end()
-        text = text[lead.end():]
+    body = doc_text(doc)
+    para = body.rfind("\n", 0, start) + 1
+    lead = DATELINE_LEAD.match(body, para)
+    if lead and para <= start < lead.end() < end:  # the clause starts at or inside the paragraph's dateline
+        start = lead.end()
+        text = body[start:end].strip()
     elif agency := AGENCY_LEAD.match(text):  # "/TASS/. Moscow will ...": the split fell inside one
         start += agency.end()
         text = text[agency.end():]

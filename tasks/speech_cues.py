@@ -196,6 +196,13 @@ def cue_subject(token: Token) -> Token | None:
                 if before is not None and before.dep_ == "appos" and before.pos_ in ("NOUN", "PROPN") \
                         and clause.left_edge.i <= before.i <= clause.right_edge.i:
                     return before
+        # "CLAUSE, spokesperson for X Jane Doe told Trend.": the frame parsed as the clause's
+        # object and its subject hung on a noun of the clause; the person's name right before it
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if token.dep_ == "ccomp" and token.head.i < token.i and before is not None \
+                and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and before.head.i < before.i \
+                and before.dep_ in ("conj", "appos") and token.i + 1 < len(token.doc):
+            return before
         return None
     return None
 
@@ -287,14 +294,17 @@ def reported_span(cue: Token) -> tuple[int, int] | None:
     if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN" and cue.head.lemma_.lower() in _SAID_THINGS \
             and cue.head.i < cue.i and not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return cue.head.left_edge.i, cue.right_edge.i + 1
-    if cue.dep_ == "ccomp" and cue.head.i < cue.i and not is_cue(cue.head) and cue_subject(cue) is not None \
-            and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].text == "," \
+    if cue.dep_ == "ccomp" and cue.head.i < cue.i and not is_cue(cue.head) and subject is not None \
             and (cue.right_edge.i + 1 >= len(cue.doc) or cue.doc[cue.right_edge.i + 1].is_punct
                  or cue.doc[cue.right_edge.i + 1].is_space):
-        # "CLAUSE, X told reporters.": the parser hung the frame on the clause as its object
-        start = _false_split_start(cue.head.left_edge)
-        if cue.left_edge.i - start >= 3:
-            return start, cue.left_edge.i
+        # "CLAUSE, X told reporters.": the parser hung the frame on the clause as its object;
+        # the frame starts after the comma before it (its subject may hang elsewhere)
+        left = min(cue.left_edge.i, subject.i)
+        comma = next((i for i in range(left - 1, max(left - 12, cue.head.i), -1) if cue.doc[i].text == ","), None)
+        if comma is not None and (comma == left - 1 or not cue.is_ancestor(subject)):
+            start = _false_split_start(cue.head.left_edge)
+            if comma - start >= 3:
+                return start, comma
     if cue.dep_ == "parataxis" and cue_subject(cue) is not None:
         # "CLAUSE, X said." / "CLAUSE, X said, CLAUSE.": what comes before the frame
         head = cue.head

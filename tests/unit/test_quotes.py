@@ -757,3 +757,11 @@ def test_proper_nouns_after_a_role_noun_are_the_holder(run):
     quotes, _, _ = run('Foreign Ministry spokeswoman Nino Kvaratskhelia said the offer "remains on the table." '
                        'She told reporters that the talks would resume in May.')
     assert {q.speaker_name for q in quotes} == {"Nino Kvaratskhelia"}, [(q.kind, q.speaker_name, q.text) for q in quotes]
+
+
+def test_frame_parsed_as_the_clause_object_with_a_stray_subject(run):
+    quotes, _, _ = run("Baku, May 12, Trend: Statements by the neighbours contradict the spirit of the talks, "
+                       "spokesperson for the ministry Aykhan Hajizada told Trend.")
+    q = only(quotes, "indirect")
+    assert q.text.startswith("Statements by the neighbours"), q.text
+    assert q.speaker_name == "Aykhan Hajizada"
