@@ -451,6 +451,14 @@ class ArticleContext:
                                         speakers_only=True))
             named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
                                  speakers_first=True)
+            if named is None:
+                # "the ministry said" after "Foreign Ministry spokeswoman Jane Doe": the organisation
+                # a recent speaker works for
+                person = self._recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e),
+                                      speakers_only=True)
+                org = _org_name(person, lemma) if person is not None else None
+                if org is not None:
+                    named = self.org_entity(org)
             return named or self._recent(head.idx, sent, lambda e: e.kind == "organisation" and
                                          (e.speaker is None or e.speaker.role != "state"))
         gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
@@ -493,6 +501,25 @@ class ArticleContext:
         if speaker is None:
             return None
         return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
+
+
+def _org_words(entity: Entity) -> set[str]:
+    org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
+    return set(fold_name(" ".join([org, *entity.roles])).split())
+
+
+def _org_name(entity: Entity, lemma: str) -> str | None:
+    """The organisation a person speaks for: the registry's, else the role phrase up to the
+    organisation noun ("Iranian Foreign Ministry spokesman" -> "Iranian Foreign Ministry")."""
+    if entity.speaker is not None and entity.speaker.organisation and lemma in fold_name(entity.speaker.organisation).split():
+        return entity.speaker.organisation
+    for role in entity.roles:
+        words = role.split()
+        ends = [i for i, w in enumerate(words) if fold_name(w) == lemma]
+        prefix = words[:ends[-1] + 1] if ends else []
+        if len(prefix) >= 2 and all(w[:1].isupper() for w in prefix):
+            return " ".join(prefix)
+    return None
 
 
 def _last_named_conjunct(head: Token) -> Token | None:

@@ -765,3 +765,11 @@ def test_frame_parsed_as_the_clause_object_with_a_stray_subject(run):
     q = only(quotes, "indirect")
     assert q.text.startswith("Statements by the neighbours"), q.text
     assert q.speaker_name == "Aykhan Hajizada"
+
+
+def test_the_ministry_is_the_organisation_of_a_recent_speaker(run):
+    quotes, _, _ = run("Valmora's Foreign Ministry spokeswoman Ana Souto spoke in Brussels on Monday. "
+                       "The talks were useful, she said.\n\n"
+                       "Around 2,000 troops will take part in the drills, the ministry said.")
+    q = only(quotes, "indirect", "2,000 troops")
+    assert q.speaker_name is not None and "Foreign Ministry" in q.speaker_name, q.speaker_name
