@@ -1,6 +1,6 @@
 """Made-up wire articles for quote attribution, through the real flow.
 
-tests/data/quote_scenarios/: eleven invented articles in the style of TASS, Anadolu, Trend,
+tests/data/quote_scenarios/: twelve invented articles in the style of TASS, Anadolu, Trend,
 Armenpress, APA, IRNA and Ukrinform copy (datelines "MOSCOW, March 3. /TASS/.", "BAKU (APA) -",
 crossheads "- Kremlin: ...", "Name: statement" headlines, "According to him", "In his
 words", "the diplomat", "the deputy minister", "the press service", "the Russian side",
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("prefect_server")
 SCENARIOS = Path(__file__).resolve().parent.parent / "data" / "quote_scenarios"
 KEY = json.loads((SCENARIOS / "key.json").read_text())
 
-# Measured: recall 0.992, precision 0.993, attribution 1.000, claims 1.000. Before the fixes
+# Measured: recall 0.985, precision 0.993, attribution 1.000, claims 1.000. Before the fixes
 # these articles prompted: recall 0.952, precision 0.986, attribution 0.832, claims 0.938.
 # Raise these when the extractors improve; never lower them to make a change pass.
 THRESHOLDS = {"quote_recall": 0.98, "quote_precision": 0.98, "attribution": 1.0, "claim_recall": 1.0}
