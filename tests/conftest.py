@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,26 @@ def prefect_api(tmp_path_factory):
 def process_env(api_url: str, **extra: str) -> dict[str, str]:
     """Environment for a `claimcheck` child process: this test's settings plus the test server."""
     return {**os.environ, "PREFECT_API_URL": api_url, **extra}
+
+
+@contextmanager
+def scored_run(tmp_path_factory, name: str, files: list[Path], key: dict):
+    """Run `files` through the real flow into a scratch warehouse; yield (db, EvalReport)."""
+    from claimcheck.cmd_eval import score_warehouse
+    from flows.verify import RunConfig, verify_articles
+
+    workdir = tmp_path_factory.mktemp(name)
+    inbox = workdir / "data" / "articles"
+    inbox.mkdir(parents=True)
+    (workdir / "warehouse").mkdir()
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
+    mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
+    try:
+        for f in files:
+            shutil.copy(f, inbox / f.name)
+        db = workdir / "warehouse" / "claimcheck.duckdb"
+        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
+        yield db, score_warehouse(key, db)
+    finally:
+        mp.undo()

@@ -9,14 +9,12 @@ a year, and unrelated facts that share a value or fall in the link window (never
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from claimcheck.cmd_eval import score_warehouse
-from flows.verify import RunConfig, verify_articles
 from tasks.textnorm import fold_for_matching
+from tests.conftest import scored_run
 from warehouse.connection import open_readonly
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -30,21 +28,8 @@ THRESHOLDS = {"claim_recall": 1.0, "required_found": 2, "false_discrepancies": 0
 
 @pytest.fixture(scope="module")
 def scenario_run(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("scenarios")
-    inbox = workdir / "data" / "articles"
-    inbox.mkdir(parents=True)
-    (workdir / "warehouse").mkdir()
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
-    mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
-    try:
-        for f in sorted((SCENARIOS / "articles").glob("*.txt")):
-            shutil.copy(f, inbox / f.name)
-        db = workdir / "warehouse" / "claimcheck.duckdb"
-        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
-        yield db, score_warehouse(KEY, db)
-    finally:
-        mp.undo()
+    with scored_run(tmp_path_factory, "scenarios", sorted((SCENARIOS / "articles").glob("*.txt")), KEY) as run:
+        yield run
 
 
 def test_scenario_claims_found_with_values(scenario_run):

@@ -10,13 +10,11 @@ over two paragraphs, scare quotes) and a key in the answer-key format.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from claimcheck.cmd_eval import score_warehouse
-from flows.verify import RunConfig, verify_articles
+from tests.conftest import scored_run
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -31,21 +29,8 @@ THRESHOLDS = {"quote_recall": 0.98, "quote_precision": 0.98, "attribution": 1.0,
 
 @pytest.fixture(scope="module")
 def scenario_report(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("quote_scenarios")
-    inbox = workdir / "data" / "articles"
-    inbox.mkdir(parents=True)
-    (workdir / "warehouse").mkdir()
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
-    mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
-    try:
-        for f in sorted(SCENARIOS.glob("*.txt")):
-            shutil.copy(f, inbox / f.name)
-        db = workdir / "warehouse" / "claimcheck.duckdb"
-        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
-        yield score_warehouse(KEY, db)
-    finally:
-        mp.undo()
+    with scored_run(tmp_path_factory, "quote_scenarios", sorted(SCENARIOS.glob("*.txt")), KEY) as (_db, report):
+        yield report
 
 
 def test_scenario_quotes(scenario_report):
