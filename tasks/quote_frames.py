@@ -62,36 +62,28 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
         for seg_s, seg_e in s.segments:
             inside_quote.update(toks.range(seg_s, seg_e))
     out: list[Candidate] = []
+
+    def add_framed(found, cue: Token) -> None:
+        """A frame that names its own source ("according to X", "in X's words", "X's claim that")."""
+        source, (a, b) = found
+        cand = _span_candidate(doc, a, b, inside_quote, cue)
+        if cand is not None:
+            cand.subject = source
+            out.append(cand)
+
     for t in doc:
         if t.i in inside_quote:
             continue
         if t.lower_ == "according":
-            found = according_to(t)
-            if found is None:
-                continue
-            source, (a, b) = found
-            cand = _span_candidate(doc, a, b, inside_quote, t)
-            if cand is not None:
-                cand.subject = source
-                out.append(cand)
+            if (found := according_to(t)) is not None:
+                add_framed(found, t)
             continue
-        if t.lower_ in ("words", "opinion", "view"):
-            found = in_words(t)
-            if found is not None:
-                source, (a, b) = found
-                cand = _span_candidate(doc, a, b, inside_quote, t)
-                if cand is not None:
-                    cand.subject = source
-                    out.append(cand)
-                continue
+        if t.lower_ in ("words", "opinion", "view") and (found := in_words(t)) is not None:
+            add_framed(found, t)
+            continue
         if t.pos_ == "NOUN":
-            found = noun_cue(t)
-            if found is not None:
-                source, (a, b) = found
-                cand = _span_candidate(doc, a, b, inside_quote, t)
-                if cand is not None:
-                    cand.subject = source
-                    out.append(cand)
+            if (found := noun_cue(t)) is not None:
+                add_framed(found, t)
             continue
         if not is_cue(t):
             continue
