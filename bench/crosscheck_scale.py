@@ -75,7 +75,7 @@ def build(path: Path, n_claims: int) -> duckdb.DuckDBPyConnection:
 
 def time_crosscheck(con: duckdb.DuckDBPyConnection, fact_keys: list[str] | None) -> tuple[float, dict]:
     """One cross-check inside a transaction, as the flow runs it; rolled back after."""
-    from tasks.crosscheck import crosscheck
+    from warehouse.crosscheck import crosscheck
 
     con.execute("BEGIN TRANSACTION")
     start = time.perf_counter()
@@ -89,7 +89,8 @@ def time_crosscheck(con: duckdb.DuckDBPyConnection, fact_keys: list[str] | None)
 
 def time_linking(con: duckdb.DuckDBPyConnection, n_new: int) -> dict:
     """link_facts for `n_new` claims against every other linked claim (what an incremental run does)."""
-    from tasks.facts import LINK_COLUMNS, LinkClaim, link_facts
+    from models.link import LINK_COLUMNS, LinkClaim
+    from tasks.linking.facts import link_facts
 
     # The columns the flow loads for linking (warehouse.loader.link_rows_*), not whole Claim models.
     cols = ", ".join(LINK_COLUMNS)

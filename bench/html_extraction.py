@@ -63,7 +63,7 @@ def aggregate(counts: list[tuple[float, float, float]]) -> dict[str, float]:
 
 def extract_page_text(path: Path) -> str:
     """The body our HTML reader would keep for this page ('' when it finds none)."""
-    from tasks.ingest_html import decode_html, extract_body, unzip_if_needed
+    from tasks.ingest.html import decode_html, extract_body, unzip_if_needed
 
     doc = extract_body(decode_html(unzip_if_needed(path, path.read_bytes())))
     return (doc.text or "") if doc is not None else ""
@@ -75,7 +75,7 @@ def _score_one(args: tuple[Path, str]) -> tuple[float, float, float]:
 
 
 def score_html_extraction(bench_dir: Path = DEFAULT_BENCH, workers: int = 2) -> dict:
-    """Precision, recall, F1 of `tasks.ingest_html` body extraction over every benchmark page."""
+    """Precision, recall, F1 of `tasks.ingest.html` body extraction over every benchmark page."""
     truth = json.loads((bench_dir / "ground-truth.json").read_text(encoding="utf-8"))
     jobs = [(bench_dir / "html" / f"{key}.html.gz", item.get("articleBody", "")) for key, item in truth.items()]
     started = time.perf_counter()

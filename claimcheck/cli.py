@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from claimcheck.errors import ClaimcheckError
+from models.errors import ClaimcheckError
 
 app = typer.Typer(
     add_completion=False,
@@ -16,17 +16,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from claimcheck import cmd_eval, cmd_query, cmd_run
+    from claimcheck import cmd_eval, cmd_export, cmd_query, cmd_report, cmd_run, cmd_serve
 
-    for module in (cmd_run, cmd_query, cmd_eval):
-        module.register(app)
-    for name in ("cmd_serve", "cmd_report", "cmd_export"):
-        try:
-            module = __import__(f"claimcheck.{name}", fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"claimcheck.{name}":
-                raise
-            continue
+    for module in (cmd_run, cmd_query, cmd_eval, cmd_serve, cmd_report, cmd_export):
         module.register(app)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from claimcheck.errors import ClaimcheckError
+from models.errors import ClaimcheckError
 
 
 def register(app: typer.Typer) -> None:
@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
         Example: claimcheck eval --gold ../shared/gold/seeds.json --input ../shared/seeds
         """
         from claimcheck.runner import RunFailed, run_flow
-        from tasks.scoring import format_report
+        from tasks.eval.scoring import format_report
 
         try:
             key = json.loads(Path(gold).read_text())
@@ -46,8 +46,8 @@ def register(app: typer.Typer) -> None:
 
 
 def score_warehouse(key: dict, db_path: Path):
-    """Read what a run wrote and score it (pure scoring lives in tasks.scoring)."""
-    from tasks.scoring import EvalReport, score_claims, score_discrepancies, score_quotes
+    """Read what a run wrote and score it (pure scoring lives in tasks.eval.scoring)."""
+    from tasks.eval.scoring import EvalReport, score_claims, score_discrepancies, score_quotes
     from warehouse.connection import open_readonly
 
     con = open_readonly(db_path)

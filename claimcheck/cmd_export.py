@@ -6,8 +6,8 @@ from pathlib import Path
 import duckdb
 import typer
 
-from claimcheck.config import load_settings
-from claimcheck.errors import ClaimcheckError
+from flows.config import load_settings
+from models.errors import ClaimcheckError
 from warehouse.connection import open_readonly
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import duckdb
 import typer
 
-from claimcheck.config import load_settings
-from claimcheck.errors import ClaimcheckError
+from flows.config import load_settings
+from models.errors import ClaimcheckError
 from warehouse.connection import open_readonly
 
 
@@ -22,7 +22,8 @@ def register(app: typer.Typer) -> None:
 
         Example: claimcheck report --format html --output report.html
         """
-        from tasks.report import RENDERERS, build_report
+        from tasks.report.build import RENDERERS, build_report
+        from warehouse.report_rows import read_report_rows
 
         if fmt not in RENDERERS:
             raise ClaimcheckError(f"unknown format {fmt!r}: use html or md")
@@ -30,7 +31,7 @@ def register(app: typer.Typer) -> None:
             raise ClaimcheckError(f"--output {output} is a directory; give a file name")
         con = open_readonly(warehouse or load_settings().warehouse)
         try:
-            text = build_report(con, fmt)
+            text = build_report(read_report_rows(con), fmt)
         except (duckdb.CatalogException, duckdb.BinderException) as exc:
             # A warehouse written by an older version lacks the report's views; a run adds them.
             raise ClaimcheckError(f"the warehouse predates this report ({str(exc).splitlines()[0]}); "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from claimcheck.config import load_settings
+from flows.config import load_settings
 
 
 def register(app: typer.Typer) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import typer
 
-from claimcheck.config import PROJECT_ROOT, load_settings
-from claimcheck.errors import ClaimcheckError
+from flows.config import PROJECT_ROOT, load_settings
+from models.errors import ClaimcheckError
 
 DEFAULT_PORT = 4200
 SERVER_START_SECONDS = 90.0

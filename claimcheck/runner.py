@@ -5,8 +5,8 @@ import logging
 import os
 from pathlib import Path
 
-from claimcheck.config import load_settings
-from claimcheck.errors import ClaimcheckError, InputNotFound, WarehouseUnavailable
+from flows.config import load_settings
+from models.errors import ClaimcheckError, InputNotFound, WarehouseUnavailable
 
 
 def check_warehouse_writable(path: Path) -> None:

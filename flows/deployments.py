@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from claimcheck.config import Settings
-from claimcheck.errors import ClaimcheckError
+from flows.config import Settings
+from models.errors import ClaimcheckError
 
 MANUAL = "manual"
 SCHEDULED = "scheduled"

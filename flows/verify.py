@@ -14,14 +14,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
-from claimcheck.config import load_settings
+from flows.config import load_settings
 from flows.artifacts import publish_run_artifacts, read_open_discrepancies
 from flows.progress import report_progress
 from models import RejectedInput, Run
 from tasks.analyse import analyse_articles
-from tasks.ingest import SourceFile, discover, hash_file, ingest_file, iter_batches
+from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches
+from tasks.ingest.raw import SourceFile
 from tasks.nlp import ParseStream, wanted_processes
-from tasks.paths import is_inside, require_input, resolve_inside
+from tasks.ingest.paths import is_inside, require_input, resolve_inside
 from warehouse.connection import writer_lock
 from warehouse.loader import WarehouseWriter
 
@@ -138,8 +139,8 @@ def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[Source
 
 @task(name="link-and-crosscheck", cache_policy=NO_CACHE)
 def link_and_crosscheck(writer: WarehouseWriter) -> dict:
-    from tasks.crosscheck import crosscheck
-    from tasks.facts import link_facts
+    from warehouse.crosscheck import crosscheck
+    from tasks.linking.facts import link_facts
 
     linked = link_facts(writer.link_rows_of_run(), writer.link_rows_for_linking())
     writer.set_fact_keys(linked)
@@ -178,7 +179,7 @@ def verify_articles(config: RunConfig) -> dict:
     """
     from prefect.runtime import flow_run
 
-    from tasks.speakers import SpeakerRegistry
+    from tasks.quotes.registry import SpeakerRegistry
 
     settings = load_settings()
     logger = get_run_logger()

@@ -22,8 +22,8 @@ def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16
 
     With a `stream` (one pipe for a whole run, see `tasks.nlp.ParseStream`) its workers parse.
     """
-    from tasks.claims import extract_claims
-    from tasks.quotes import extract_quotes
+    from tasks.claims.extract import extract_claims
+    from tasks.quotes.extract import extract_quotes
 
     if stream is not None and (stream.started or processes_for(len(articles)) > 1):
         docs = stream.parse(a.body for a in articles)

@@ -10,7 +10,7 @@ from typing import Iterator
 
 import duckdb
 
-from claimcheck.errors import WarehouseLocked, WarehouseUnavailable
+from models.errors import WarehouseLocked, WarehouseUnavailable
 from warehouse.schema import migrate
 
 

@@ -14,6 +14,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias
+from models.link import LINK_COLUMNS, LinkClaim
 from warehouse.connection import open_writable
 
 
@@ -35,25 +36,8 @@ class WarehouseWriter:
     def known_sources(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT source_path, content_sha256 FROM source_files").fetchall())
 
-    def claims_for_linking(self, exclude_run: bool = True) -> list[Claim]:
-        """Claims already linked to facts (earlier runs), for linking new claims to them."""
-        sql = "SELECT * FROM claims WHERE fact_key IS NOT NULL"
-        if exclude_run:
-            sql += " AND article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)"
-        cur = self.con.execute(sql, [self.run_id] if exclude_run else [])
-        return _rows_to_models(cur, Claim)
-
-    def claims_of_run(self) -> list[Claim]:
-        cur = self.con.execute(
-            "SELECT * FROM claims WHERE article_id IN (SELECT article_id FROM articles WHERE run_id = ?)",
-            [self.run_id],
-        )
-        return _rows_to_models(cur, Claim)
-
     def link_rows_of_run(self) -> list:
-        """`claims_of_run` as light `LinkClaim` rows: only the columns fact linking reads."""
-        from tasks.facts import LINK_COLUMNS, LinkClaim
-
+        """This run's claims as light `LinkClaim` rows: only the columns fact linking reads."""
         cur = self.con.execute(
             f"SELECT {', '.join(LINK_COLUMNS)} FROM claims "
             "WHERE article_id IN (SELECT article_id FROM articles WHERE run_id = ?)",
@@ -62,9 +46,8 @@ class WarehouseWriter:
         return [LinkClaim._make(row) for row in cur.fetchall()]
 
     def link_rows_for_linking(self) -> list:
-        """`claims_for_linking` as light `LinkClaim` rows (loading 100k Claim models took ~1 s)."""
-        from tasks.facts import LINK_COLUMNS, LinkClaim
-
+        """Claims of earlier runs already linked to facts, as light `LinkClaim` rows
+        (loading 100k whole Claim models took ~1 s)."""
         cur = self.con.execute(
             f"SELECT {', '.join(LINK_COLUMNS)} FROM claims WHERE fact_key IS NOT NULL "
             "AND article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)",
@@ -193,7 +176,3 @@ def _dedupe(items: Sequence, key: str) -> list:
     return list(seen.values())
 
 
-def _rows_to_models(cursor: duckdb.DuckDBPyConnection, model: type[BaseModel]) -> list:
-    names = [d[0] for d in cursor.description]
-    fields = model.model_fields
-    return [model(**{k: v for k, v in zip(names, row) if k in fields}) for row in cursor.fetchall()]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.textnorm import fold_for_matching
+from tasks.ingest.textnorm import fold_for_matching
 from tests.conftest import scored_run
 from warehouse.connection import open_readonly
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from claimcheck.errors import PathOutsideRoot
+from models.errors import PathOutsideRoot
 from tests.conftest import SEEDS, copy_seeds, process_env
 
 CLI = [sys.executable, "-c", "from claimcheck.cli import main; main()"]

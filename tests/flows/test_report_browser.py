@@ -14,7 +14,8 @@ import lxml.html
 import pytest
 
 from flows.verify import RunConfig, verify_articles
-from tasks.report import build_report
+from tasks.report.build import build_report
+from warehouse.report_rows import read_report_rows
 from tests.conftest import copy_seeds
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("prefect_server")]
@@ -49,7 +50,7 @@ def test_seed_report_shows_the_ceasefire_date_discrepancy_with_both_sides(workdi
     verify_articles(RunConfig(input_path=workdir / "data" / "articles", warehouse_path=warehouse))
     con = duckdb.connect(str(warehouse), read_only=True)
     page = tmp_path / "report.html"
-    page.write_text(build_report(con, "html"), encoding="utf-8")
+    page.write_text(build_report(read_report_rows(con), "html"), encoding="utf-8")
     con.close()
 
     dom = lxml.html.fromstring(dump_dom(page, tmp_path / "profile"))

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from models import Article, Quote
-from tasks.claims import PUBLICATION_EVENT, extract_claims
+from tasks.claims.extract import PUBLICATION_EVENT, extract_claims
 from tasks.nlp import load_nlp
 
 SHA = "0" * 64

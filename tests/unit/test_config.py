@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from claimcheck.config import PROJECT_ROOT, load_settings
-from claimcheck.errors import ClaimcheckError
+from flows.config import PROJECT_ROOT, load_settings
+from models.errors import ClaimcheckError
 from flows.deployments import MANUAL, SCHEDULED, build_deployments, default_parameters, schedule_options
 
 

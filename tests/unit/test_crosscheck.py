@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from models import Article, Claim
-from tasks.crosscheck import crosscheck
+from warehouse.crosscheck import crosscheck
 from warehouse.schema import migrate
 
 D = dt.date

@@ -4,7 +4,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.dates import Anchor, add_duration, date_label, find_dates, period_end, resolve
+from tasks.claims.dates import Anchor, add_duration, date_label, find_dates, period_end, resolve
 
 D = dt.date
 

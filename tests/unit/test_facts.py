@@ -1,8 +1,8 @@
-"""Fact linking on hand-built claims (events written as tasks.events writes them)."""
+"""Fact linking on hand-built claims (events written as tasks.claims.events writes them)."""
 import datetime as dt
 
 from models import Claim
-from tasks.facts import LINK_THRESHOLD, link_facts, link_score
+from tasks.linking.facts import LINK_THRESHOLD, link_facts, link_score
 
 
 def date_claim(cid, article, day, event, precision="day"):

@@ -1,7 +1,9 @@
 import datetime as dt
 import gzip
 
-from tasks.ingest import article_stem, discover, first_title_line, guess_outlet, hash_file, ingest_file, split_header
+from tasks.ingest.files import discover, guess_outlet, hash_file, ingest_file
+from tasks.ingest.raw import article_stem
+from tasks.ingest.txt import first_title_line, split_header
 
 
 def test_header_block_parsed_and_title_prepended(tmp_path):

@@ -4,8 +4,9 @@ import gzip
 import shutil
 from pathlib import Path
 
-from tasks.ingest import hash_file, ingest_file
-from tasks.ingest_html import page_date, parse_partial_iso
+from tasks.ingest.files import hash_file, ingest_file
+from tasks.ingest.html import page_date
+from tasks.ingest.raw import parse_partial_iso
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

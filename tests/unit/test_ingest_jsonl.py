@@ -3,7 +3,7 @@ import datetime as dt
 import gzip
 from pathlib import Path
 
-from tasks.ingest import hash_file, ingest_file
+from tasks.ingest.files import hash_file, ingest_file
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -2,7 +2,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.numbers import canonical_unit, find_numbers, format_value, words_to_number
+from tasks.claims.numbers import canonical_unit, find_numbers, format_value, words_to_number
 
 
 def one(text):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.errors import InputNotFound, PathOutsideRoot
-from tasks.paths import is_inside, require_input, resolve_inside
+from models.errors import InputNotFound, PathOutsideRoot
+from tasks.ingest.paths import is_inside, require_input, resolve_inside
 
 
 @pytest.fixture()

@@ -1,7 +1,7 @@
 """Publication date and the anchor of undated articles, on made-up bodies."""
 import datetime as dt
 
-from tasks.pubdate import (
+from tasks.claims.pubdate import (
     article_anchor,
     infer_publication_date,
     latest_absolute_date,
@@ -63,7 +63,7 @@ def test_anchor_exact_for_dated_and_bound_for_undated():
 def test_date_from_url_paths():
     import datetime as dt
 
-    from tasks.pubdate import date_from_url, infer_publication_date
+    from tasks.claims.pubdate import date_from_url, infer_publication_date
 
     assert date_from_url("https://news.example.com/2019/11/19/talks-resume/") == (dt.date(2019, 11, 19), "day")
     assert date_from_url("https://example.org/world/2021-03-07-vote.html") == (dt.date(2021, 3, 7), "day")

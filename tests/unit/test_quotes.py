@@ -7,10 +7,10 @@ import pytest
 
 from models import Article
 from models.base import stable_id
-from tasks.quote_spans import find_quote_spans
-from tasks.quotes import extract_quotes
-from tasks.speakers import SpeakerRegistry
-from tasks.textnorm import normalise_text
+from tasks.quotes.marks import find_quote_spans
+from tasks.quotes.extract import extract_quotes
+from tasks.quotes.registry import SpeakerRegistry
+from tasks.ingest.textnorm import normalise_text
 
 
 @pytest.fixture(scope="module")
@@ -667,7 +667,7 @@ def test_uncued_quote_after_another_named_subject(run):
 def test_nationality_split_from_organisation_is_rejoined(nlp):
     from spacy.tokens import Doc, Span
 
-    from tasks.attribution import _with_nationality
+    from tasks.quotes.context import _with_nationality
 
     words = ["Chilean", "Foreign", "Ministry", "spokeswoman", "Ana", "Souto", "spoke", "."]
     heads = [2, 2, 3, 5, 5, 6, 6, 6]

@@ -5,11 +5,16 @@ import re
 import duckdb
 import pytest
 
-from tasks.report import build_report
-from tasks.report_data import anchor_id, first_sentence, load_report, sentence_anchor, sentence_bounds
-from tasks.report_html import highlight, render_html
-from tasks.report_md import render_markdown
-from tasks.report_timeline import span_of, timeline_svg
+from tasks.report.build import build_report
+from tasks.report.data import anchor_id, assemble_report, first_sentence, sentence_anchor, sentence_bounds
+from warehouse.report_rows import read_report_rows
+
+
+def load_report(con, now):
+    return assemble_report(read_report_rows(con), now)
+from tasks.report.html import highlight, render_html
+from tasks.report.md import render_markdown
+from tasks.report.timeline import span_of, timeline_svg
 from warehouse.schema import migrate
 
 NOW = dt.datetime(2023, 6, 1, 12, 0)
@@ -76,11 +81,11 @@ def test_markdown_has_the_same_sections(demo_con):
 def test_empty_warehouse_renders_empty_sections():
     con = duckdb.connect()
     migrate(con)
-    page = build_report(con, "html", NOW)
+    page = build_report(read_report_rows(con), "html", NOW)
     assert "No open discrepancies." in page and "No dated facts." in page
-    assert "No open discrepancies." in build_report(con, "md", NOW)
+    assert "No open discrepancies." in build_report(read_report_rows(con), "md", NOW)
     with pytest.raises(ValueError):
-        build_report(con, "pdf", NOW)
+        build_report(read_report_rows(con), "pdf", NOW)
 
 
 def test_sentence_bounds_and_first_sentence():

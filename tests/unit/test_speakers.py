@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from tasks.speakers import FUZZY_MIN_SINGLE_TOKEN, FUZZY_THRESHOLD, SpeakerRegistry, fold_name
+from tasks.quotes.registry import FUZZY_MIN_SINGLE_TOKEN, FUZZY_THRESHOLD, SpeakerRegistry, fold_name
 
 # The measurement behind FUZZY_THRESHOLD (see tasks/speakers.py): spelling variants of one
 # person, and pairs of different people or places that look alike.
@@ -88,7 +88,7 @@ def test_fold_name():
 
 
 def test_gender_of_name_from_first_names():
-    from tasks.speakers import gender_of_name
+    from tasks.quotes.registry import gender_of_name
 
     assert gender_of_name("Laura Pinto") == "female"
     assert gender_of_name("Mr. Samuel Okoro") == "male"

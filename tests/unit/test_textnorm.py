@@ -1,8 +1,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from claimcheck.errors import UnreadableInput
-from tasks.textnorm import decode_bytes, fold_for_matching, normalise_text
+from models.errors import UnreadableInput
+from tasks.ingest.textnorm import decode_bytes, fold_for_matching, normalise_text
 
 
 def test_curly_and_angle_quotes_become_straight():

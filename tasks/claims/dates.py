@@ -1,0 +1,391 @@
+"""Date expressions: found by cheap patterns, parsed by dateparser, anchored by our own rule.
+
+`find_dates(text)` returns `DateMention`s: absolute dates carry their year; yearless,
+weekday and relative ones ("the day before", "last December") carry what is needed to
+resolve them. `resolve(mention, anchor)` is THE anchoring rule of the project:
+
+* A dated article (`Anchor.exact`): narration is in the past, so a yearless "April 14" is
+  the latest April 14 on or before the article date; in a future-tense clause, or when
+  the next one is at most `UPCOMING_DAYS` ahead ("the June 7 primary" on May 27), the
+  first one after it. Weekdays look back ("on Saturday" = the latest Saturday <= the date).
+* An undated article has only a lower bound for its date (`Anchor.present`, see
+  `tasks.claims.pubdate.article_anchor`) and the latest absolute date it mentions
+  (`Anchor.floor`). Writers drop the year for dates of the current year, so a yearless
+  date is taken as the latest occurrence on or before the bound, unless that falls before
+  the floor (a yearless date is never older than the explicitly dated events the article
+  narrates): then the first occurrence on or after the floor.
+* Expressions at day precision relative to the article date ("the day before", "on
+  Saturday", "3 days ago") need an exact anchor; with a lower bound only they are
+  dropped. Month- and year-level ones ("last December", "last year") use the bound.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+# Month names are matched capitalised only: "may", "march" are verbs in lower case.
+_MON = (
+    r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_MON_FULL = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_YEAR_CUES = (
+    r"in|since|by|until|till|from|of|during|before|after|through|throughout|and|or|to|year|between|"
+    r"early|late|mid|end|beginning|start|spring|summer|fall|autumn|winter"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")),
+    ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
+    ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
+    ("rel_month", re.compile(
+        rf"\b(?P<rel>last|next|this|previous|past|early|late|mid-|in|since|by|until|from|during|of)\s+{_MON_FULL}\b"
+        rf"(?!\s+(?:[0-3]?\d\b|of\s+\d|(?:1[89]|20)\d{{2}}))"
+    )),
+    ("rel_month", re.compile(rf"\b(?P<rel>mid|early|late)-{_MON_FULL}\b(?!\s+(?:[0-3]?\d\b|(?:1[89]|20)\d{{2}}))")),
+    ("weekday", re.compile(
+        r"\b(?:(?P<rel>on|last|next|this|since|by|until|from)\s+)?"
+        r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    )),
+    # "in the last year" / "over the next month" are spans of time, not a calendar year or month
+    ("offset", re.compile(
+        r"(?<![Tt]he )\b(?P<word>the day before yesterday|yesterday|today|tomorrow|last year|this year|next year|"
+        r"last month|this month|next month)\b(?!-)",
+        re.IGNORECASE,
+    )),
+    # "the day before" is relative to the article only when no event follows ("the day
+    # before the vote" is relative to the vote).
+    ("offset", re.compile(
+        r"\b(?P<word>(?i:the day before|the day after))\b"
+        r"(?!\s+(?:(?i:the|a|an|his|her|its|their|this|that)\b|[A-Z]))",
+    )),
+    ("offset", re.compile(r"\b(?P<word>(?i:the previous day|the following day|the next day))\b")),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
+]
+_OFFSETS = {
+    "the day before yesterday": ("day", -2), "yesterday": ("day", -1), "today": ("day", 0),
+    "tomorrow": ("day", 1), "the day before": ("day", -1), "the previous day": ("day", -1),
+    "the day after": ("day", 1), "the following day": ("day", 1), "the next day": ("day", 1),
+    "last year": ("year", -1), "this year": ("year", 0), "next year": ("year", 1),
+    "last month": ("month", -1), "this month": ("month", 0), "next month": ("month", 1),
+}
+# A yearless date up to this many days after a dated article's date is the coming one:
+# a date almost a year back would be written with its year.
+UPCOMING_DAYS = 60
+# A yearless date in a present/modal clause is the nearest one, looking this far ahead.
+PRESENT_AHEAD_MONTHS = 6
+_UPCOMING_CUES = {"in", "by", "until", "during", "early", "late", "mid", "mid-"}
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression; `year` None means it must be anchored (see `resolve`)."""
+
+    start: int
+    end: int
+    text: str
+    precision: str  # day | month | year
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    # How to anchor: "absolute", "yearless", "weekday", "offset"; rel = the cue word.
+    mode: str = "absolute"
+    rel: str | None = None
+    delta: int = 0
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What relative dates are measured from (see the module docstring)."""
+
+    present: dt.date
+    exact: bool
+    floor: dt.date | None = None
+
+
+@lru_cache(maxsize=8192)
+def parse_date(text: str) -> tuple[dt.date, str] | None:
+    """dateparser on one candidate span: (date, period) or None. Cached: spans repeat."""
+
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser
+
+    # Yearless spans are parsed against a leap year so "February 29" survives; the year
+    # is then chosen by `resolve`, never by dateparser's idea of "now".
+    return DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 6, 15),
+                  "STRICT_PARSING": False},
+    )
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+# Bodies long enough to be worth remembering: an article's body is scanned by ingest (its
+# dateline's lower bound), by `article_anchor` (latest date, lower bound) and by the claims
+# step; the scan is done once and the (frozen) mentions reused (bench/, issue 8).
+_CACHE_MIN_CHARS = 200
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions in `text`, left to right, overlaps resolved by pattern priority."""
+    if len(text) >= _CACHE_MIN_CHARS:
+        return list(_find_dates_cached(text))
+    return _find_dates(text)
+
+
+@lru_cache(maxsize=256)
+def _find_dates_cached(text: str) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text))
+
+
+def _find_dates(text: str) -> list[DateMention]:
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()) or _not_a_date(name, m):
+                continue
+            found = _mentions(name, m)
+            if found:
+                out.extend(found)
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda d: (d.start, d.day or 0))
+
+
+# "Super Tuesday", "Black Friday" are names; "USA Today" is a newspaper; a fiscal year is
+# not the calendar year; "a score of 2072" is a number.
+_NAMED_WEEKDAYS = {"super", "black", "good", "cyber", "ash", "holy", "maundy", "easter", "palm", "fat", "bloody",
+                   "giving", "business", "manic", "blue"}
+_PREV_WORD = re.compile(r"([A-Za-z]+)[^\w\n]{0,2}$")
+_FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year|model\s+year|season)\s*$", re.IGNORECASE)
+_NUMBER_NOUN = re.compile(r"\b(?:score|total|tally|sum|number|count|of about|of some|rating|code)\s+(?:of\s+)?$",
+                          re.IGNORECASE)
+
+
+def _not_a_date(name: str, m: re.Match) -> bool:
+    before = m.string[max(0, m.start() - 24): m.start()]
+    prev = _PREV_WORD.search(before)
+    prev_word = prev.group(1) if prev and before[prev.end(1):].strip(" ") in ("", "'s") else ""
+    if name == "weekday":
+        return prev_word.lower() in _NAMED_WEEKDAYS and prev_word[:1].isupper()
+    if name == "offset" and m.group("word").lower() == "today":
+        word = m.group("word")
+        return word.isupper() or (word[0].isupper() and prev_word[:1].isupper() and prev_word.lower() != "on")
+    if name in ("year", "my"):
+        year_start = m.start("year")
+        head = m.string[max(0, year_start - 24): year_start]
+        return bool(_FISCAL.search(head) or _NUMBER_NOUN.search(m.string[max(0, m.start() - 24): m.start()] if name == "year" else ""))
+    return False
+
+
+def _mentions(name: str, m: re.Match) -> list[DateMention]:
+    s, e, t = m.start(), m.end(), m.group(0)
+    if name in ("iso", "mdy", "dmy"):
+        year = int(m.group("year")) if m.group("year") else None
+        month = int(m.group("month")) if name == "iso" else _month(m.group("mon"))
+        days = [int(m.group("day"))]
+        if name != "iso" and m.group("day2"):
+            days.append(int(m.group("day2")))
+        out = []
+        for day in days:
+            span = f"{calendar.month_name[month]} {day}, {year or 2000}"
+            parsed = parse_date(span)
+            if parsed is None:
+                continue
+            d = parsed[0]
+            out.append(DateMention(s, e, t, "day", year, d.month, d.day, "absolute" if year else "yearless"))
+        return out
+    if name == "my":
+        parsed = parse_date(f"{m.group('mon').rstrip('.')} {m.group('year')}")
+        if parsed is None:
+            return []
+        return [DateMention(s, e, t, "month", parsed[0].year, parsed[0].month)]
+    if name == "season":
+        return [DateMention(s, e, t, "year", int(m.group("year")))]
+    if name == "year":  # the cue word ("since", "in") is context, not part of the date
+        return [DateMention(m.start("year"), e, m.group("year"), "year", int(m.group("year")))]
+    if name == "rel_month":
+        rel = m.group("rel").lower()
+        # "the Treaty of March" / "from May" starts are fine; the mention covers the cue word.
+        return [DateMention(s, e, t, "month", None, _month(m.group("mon")), None, "yearless", rel)]
+    if name == "weekday":
+        return [DateMention(s, e, t, "day", None, None, WEEKDAYS[m.group("wd").lower()], "weekday",
+                            (m.group("rel") or "on").lower())]
+    if name == "offset":
+        unit, delta = _OFFSETS[m.group("word").lower()]
+        return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=delta)]
+    if name == "ago":
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else _SMALL[n]
+        unit = m.group("unit").lower()
+        if unit == "week":
+            unit, count = "day", count * 7
+        return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=-count)]
+    return []
+
+
+# -- anchoring ---------------------------------------------------------------------
+def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
+            tense: str | None = None) -> tuple[dt.date, str] | None:
+    """The mention as (date, precision); month/year dates are the first day of the period.
+
+    `tense` (see tasks.claims.events.date_tense) is "past" when the date is an adverbial of a
+    past-tense verb ("it earned $40 million in March": the last March), "present" for a
+    present, modal or non-finite clause ("voters go to the polls in November": the nearest
+    November, up to `PRESENT_AHEAD_MONTHS` ahead), None when unknown.
+    """
+    if mention.mode == "absolute":
+        return dt.date(mention.year, mention.month or 1, mention.day or 1), mention.precision
+    if anchor is None:
+        return None
+    if mention.mode == "yearless":
+        return _resolve_yearless(mention, anchor, future, tense)
+    if mention.mode == "weekday":
+        if not anchor.exact:
+            return None
+        return _resolve_weekday(mention.day, mention.rel or "on", anchor.present, future), "day"
+    if mention.mode == "offset":
+        p = anchor.present
+        if mention.rel == "day":
+            return (p + dt.timedelta(days=mention.delta), "day") if anchor.exact else None
+        if not anchor.exact:
+            return None  # "this year" in an undated article: only a guess from a lower bound
+        if mention.rel == "month":
+            y, mo = _add_months(p.year, p.month, mention.delta)
+            return dt.date(y, mo, 1), "month"
+        return dt.date(p.year + mention.delta, 1, 1), "year"
+    return None
+
+
+def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool,
+                      tense: str | None = None) -> tuple[dt.date, str] | None:
+    p = anchor.present
+    rel = m.rel or ""
+    past = tense == "past" and anchor.exact
+    ahead_ok = anchor.exact and tense == "present" and rel not in ("last", "previous", "past", "since")
+    if m.precision == "month":
+        ahead = (m.month - p.month) % 12
+        if rel == "next" or (future and rel not in ("last", "previous", "past")):
+            year = p.year if m.month > p.month or (m.month == p.month and rel != "next") else p.year + 1
+        elif rel == "this":
+            year = p.year
+        elif not past and anchor.exact and rel in _UPCOMING_CUES and ahead in (1, 2) or ahead_ok and 0 < ahead <= PRESENT_AHEAD_MONTHS:
+            year = p.year if m.month > p.month else p.year + 1
+        else:
+            strict = rel in ("last", "previous", "past")
+            year = p.year if (m.month < p.month or (m.month == p.month and not strict)) else p.year - 1
+            if anchor.floor is not None and (year, m.month) < (anchor.floor.year, anchor.floor.month):
+                year = anchor.floor.year if m.month >= anchor.floor.month else anchor.floor.year + 1
+        return dt.date(year, m.month, 1), "month"
+    # day precision: search the nearest valid year (February 29 needs a leap year)
+    upcoming = _first_on_or_after(m.month, m.day, p + dt.timedelta(days=1)) if anchor.exact else None
+    if future and anchor.exact:
+        d = _first_on_or_after(m.month, m.day, p)
+    elif past:
+        d = _last_on_or_before(m.month, m.day, p)
+    elif upcoming is not None and (upcoming - p).days <= UPCOMING_DAYS:
+        d = upcoming  # "the June 7 primary" written on May 27: last year's would carry its year
+    elif ahead_ok and upcoming is not None and (upcoming - p).days <= PRESENT_AHEAD_MONTHS * 30.5:
+        d = upcoming  # "On Dec. 1, that changes." written in July
+    else:
+        d = _last_on_or_before(m.month, m.day, p)
+        if anchor.floor is not None and (d is None or d < anchor.floor):
+            d = _first_on_or_after(m.month, m.day, anchor.floor)
+    return (d, "day") if d else None
+
+
+def _last_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
+    for year in range(ref.year, ref.year - 9, -1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= ref:
+            return d
+    return None
+
+
+def _first_on_or_after(month: int, day: int, ref: dt.date) -> dt.date | None:
+    for year in range(ref.year, ref.year + 9):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d >= ref:
+            return d
+    return None
+
+
+def _resolve_weekday(weekday: int, rel: str, present: dt.date, future: bool) -> dt.date:
+    back = (present.weekday() - weekday) % 7
+    if rel == "next" or (future and rel not in ("last", "since")):
+        ahead = (weekday - present.weekday()) % 7
+        return present + dt.timedelta(days=ahead or 7 if rel == "next" else ahead)
+    if rel == "last" and back == 0:
+        back = 7
+    return present - dt.timedelta(days=back)
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def add_duration(start: dt.date, value: float, unit: str) -> dt.date:
+    """start + N units (calendar months and years; leap days clamp to Feb 28)."""
+    n = int(value)
+    if unit == "day":
+        return start + dt.timedelta(days=n)
+    if unit == "week":
+        return start + dt.timedelta(weeks=n)
+    months = n if unit == "month" else 12 * n if unit == "year" else 0
+    y, mo = _add_months(start.year, start.month, months)
+    return dt.date(y, mo, min(start.day, calendar.monthrange(y, mo)[1]))
+
+
+def period_end(value: dt.date, precision: str) -> dt.date:
+    """Last day of the period a (date, precision) names."""
+    if precision == "year":
+        return dt.date(value.year, 12, 31)
+    if precision == "month":
+        return dt.date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
+    return value
+
+
+def date_label(value: dt.date, precision: str) -> str:
+    """'2020-11-09', '2020-11' or '2020': the form the answer key uses."""
+    return value.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]

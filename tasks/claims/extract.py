@@ -1,0 +1,297 @@
+"""Claims: the dates and numbers an article states, normalised, with what they are about.
+
+One pass of cheap patterns over the body (tasks.claims.dates, tasks.claims.numbers); the spaCy parse
+of the same body supplies sentences, the unit noun a number counts, the tense of the
+clause (for anchoring yearless dates) and the event words used to link claims across
+articles (`Claim.event`, read by tasks.linking.facts).
+
+What is a claim (the answer key's conventions, checked on real news):
+* `date`: a day, month or year the text pins down (relative ones anchored to the article
+  date; offsets like "this year" only in dated articles). Fiscal/model years, "Super
+  Tuesday", "USA Today", "in the last year" are not dates.
+* `duration`: a number of time units, in the unit written (decades and centuries in years).
+* `quantity`: a measure with a unit: km, ton, inch, litre...; money as its currency code
+  ("usd", "eur"); shares as "percent" or "percentage point".
+* `count`: a number of things, the unit being the counted noun from the parse, singular
+  ("105 captives" -> captive; hyphenated "two-page memo" -> page).
+Not claims: phone numbers and codes, times of day, scores and ratios ("6-4", "80 to 1",
+"6 in 10"), fractions ("two-thirds"), vague scales ("a few thousand", "tens of
+thousands"), ages, ordinals, the determiner "one" ("one of the reasons", "at one point"),
+numbers that label a name ("Air Force One", "Section 230"), cells of table-like lines,
+and anything in an article that is not in English.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from models import Article, Claim, Quote
+from models.base import stable_id
+from tasks.claims.dates import DateMention, find_dates, resolve
+from tasks.claims.events import date_tense, describe_event, is_future
+from tasks.nlp import doc_text
+from tasks.claims.numbers import NumberMention, find_numbers, format_value, scale_to_unit
+from tasks.claims.pubdate import article_anchor
+
+# Dependency labels by which a noun is what a number counts ("105 captives", "three maps").
+_COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "appos"}
+# Nouns a bare number never counts (they are part of names, dates or times).
+# `Claim.event` of the article's own date (never linked to a fact).
+PUBLICATION_EVENT = "publication |  | "
+_OWN_DATE_WITHIN = 400
+_NOT_UNITS = {"%", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "th", "st", "nd", "rd"}
+
+
+def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
+    """Every date and number claim in the article, in text order."""
+    body = article.body
+    if not is_english(doc):
+        return []  # the patterns and the parse are English-only: no claims beat wrong ones
+    anchor = article_anchor(body, article.published_date, article.published_precision)
+    claims: list[Claim] = []
+    mentions = find_dates(body)
+    date_spans = [(m.start, m.end) for m in mentions]
+    # (sentence start, last day-precision date told in it): what "the following day" follows
+    told: list[tuple[int, object]] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent_start = span.sent.start_char
+        resolved = _narrative_day(m, span, told)
+        if resolved is None:
+            resolved = resolve(m, anchor, future=is_future(span), tense=date_tense(span))
+        if resolved is None:
+            continue
+        if resolved[1] == "day":
+            told.append((sent_start, resolved[0]))
+        claim = _date_claim(article, m, resolved, span, quotes)
+        if _is_own_date(article, m, resolved):
+            # The article's own dateline/date line: a claim, but about the article, not an event.
+            claim.event = PUBLICATION_EVENT
+        claims.append(claim)
+    # (sentence start, written in digits?) -> (unit, kind) of the last count of that form
+    previous_unit: dict[tuple[int, bool], tuple[str, str]] = {}
+    for n in find_numbers(body):
+        if any(n.num_start < e and n.num_end > s for s, e in date_spans):
+            continue
+        claim = _number_claim(doc, article, n, quotes, previous_unit)
+        if claim is not None:
+            claims.append(claim)
+    return sorted(claims, key=lambda c: (c.start_char, c.claim_id))
+
+
+# Share of stop words among the alphabetic tokens of an English text (about 0.4-0.5 in
+# news); texts in other languages stay well under the threshold.
+_ENGLISH_STOP_SHARE = 0.2
+
+
+def is_english(doc) -> bool:
+    words = [t for t in doc[:2000] if t.is_alpha]
+    if len(words) < 20:
+        return True
+    return sum(1 for t in words if t.is_stop) / len(words) >= _ENGLISH_STOP_SHARE
+
+
+def _table_like(span) -> bool:
+    """A line of figures (standings, price lists): numbers there are cells, not claims."""
+    doc = span.doc
+    text = doc_text(doc)
+    left = text.rfind("\n", 0, span.start_char) + 1
+    right = text.find("\n", span.end_char)
+    line = doc.char_span(left, right if right >= 0 else len(text), alignment_mode="expand")
+    if line is None:
+        return False
+    toks = [t for t in line if not t.is_punct and not t.is_space]
+    nums = sum(1 for t in toks if t.like_num)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
+    return nums >= 3 and (nums / max(len(toks), 1) >= 0.3 or not has_verb)
+
+
+# Day offsets told relative to the story's own time line, not to the article's date: "On
+# March 2 the paper revealed it, and the following day ..." (same or next sentence);
+# "the day before" only within its sentence.
+_FOLLOWING = {"the following day", "the next day", "the day after"}
+_PRECEDING = {"the day before", "the previous day"}
+
+
+def _narrative_day(m: DateMention, span, told: list):
+    text = m.text.lower()
+    if m.mode != "offset" or text not in _FOLLOWING | _PRECEDING or not told:
+        return None
+    sent = span.sent
+    last_start, last_day = told[-1]
+    same = last_start == sent.start_char
+    previous = text in _FOLLOWING and sent.start > 0 and last_start == span.doc[sent.start - 1].sent.start_char
+    if not (same or previous):
+        return None
+    return last_day + dt.timedelta(days=m.delta), "day"
+
+
+def _is_own_date(article: Article, m: DateMention, resolved) -> bool:
+    return (
+        article.published_date is not None
+        and resolved == (article.published_date, "day")
+        and m.start < _OWN_DATE_WITHIN
+        and "\n" not in article.body[max(0, article.body.rfind("\n", 0, m.start)): m.start].strip()
+    )
+
+
+def sentence_text(span) -> str:
+    """The parse's sentence, clipped to the line: headlines and datelines have no full stop."""
+    sent = span.sent
+    text = sent.text
+    rel_start, rel_end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    left = text.rfind("\n", 0, rel_start) + 1
+    right = text.find("\n", rel_end)
+    return text[left: right if right >= 0 else len(text)].strip()
+
+
+def _date_claim(article: Article, m: DateMention, resolved, span, quotes: list[Quote]) -> Claim:
+    value, precision = resolved
+    return Claim(
+        claim_id=stable_id(article.article_id, "date", m.start, m.end, value.isoformat(), precision),
+        article_id=article.article_id,
+        quote_id=_quote_for(quotes, m.start, m.end),
+        kind="date",
+        surface=m.text,
+        sentence=sentence_text(span),
+        date_value=value,
+        date_precision=precision,
+        event=describe_event(span),
+        start_char=m.start,
+        end_char=m.end,
+    )
+
+
+def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit) -> Claim | None:
+    num_span = doc.char_span(n.num_start, n.num_end, alignment_mode="expand")
+    if num_span is None or _table_like(num_span):
+        return None
+    if _part_of_name(num_span, n):
+        return None
+    after = article.body[n.num_end: n.num_end + 4].lower()
+    if n.value == 1 and n.is_word and n.hedge == "exact" and (
+            after.startswith(" of") or (n.kind or _counted_kind(num_span)) == "count"):
+        return None  # "one of the reasons", "at one point", "one option": a determiner, not a count
+    sent_start = num_span.sent.start_char
+    value, unit, kind = n.value, n.unit, n.kind
+    low, high = n.low, n.high
+    unit_token = None
+    end = n.end
+    if unit is None:
+        unit_token = _counted_noun(num_span)
+        if unit_token is not None:
+            value, unit, kind = scale_to_unit(n.value, unit_token.text, unit_token.lemma_)
+            factor = value / n.value if n.value else 1.0
+            low = low * factor if low is not None else None
+            high = high * factor if high is not None else None
+            end = max(end, unit_token.idx + len(unit_token.text))
+        elif not n.is_word and (sent_start, True) in previous_unit and _bare(num_span):
+            # Ellipsis: "105 captives returned to A and 17 to B" -- 17 counts captives too.
+            # Parallel figures are written alike, so only a digit count lends its unit.
+            unit, kind = previous_unit[(sent_start, True)]
+        else:
+            return None
+    if _looks_like_year(n) and kind == "count":
+        return None
+    if kind == "count":
+        previous_unit[(sent_start, not n.is_word)] = (unit, kind)
+    surface = article.body[n.start:end]
+    value_key = f"{n.hedge}:{format_value(value)}:{unit}"
+    span = doc.char_span(n.start, end, alignment_mode="expand") or num_span
+    return Claim(
+        claim_id=stable_id(article.article_id, kind, n.start, end, value_key),
+        article_id=article.article_id,
+        quote_id=_quote_for(quotes, n.start, end),
+        kind=kind,
+        surface=surface,
+        sentence=sentence_text(num_span),
+        value_num=value,
+        value_low=low if low is not None else (value if n.hedge == "at_least" else None),
+        value_high=high if high is not None else (value if n.hedge == "at_most" else None),
+        unit=unit,
+        hedge=n.hedge,
+        event=describe_event(span, unit_token),
+        start_char=n.start,
+        end_char=end,
+    )
+
+
+def _bare(num_span) -> bool:
+    """A figure with no noun of its own ("... and 17 to Azerbaijan"): it may borrow one."""
+    doc = num_span.doc
+    nxt = doc[num_span.end] if num_span.end < len(doc) else None
+    return nxt is None or nxt.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ") or nxt.is_space
+
+
+def _counted_kind(num_span) -> str:
+    tok = _counted_noun(num_span)
+    return scale_to_unit(1.0, tok.text, tok.lemma_)[2] if tok is not None else "count"
+
+
+def _part_of_name(num_span, n: NumberMention) -> bool:
+    """'Air Force One', 'Section 230', 'Apollo 11': a number labelling the name before it."""
+    if n.unit is not None or n.hedge != "exact" or n.low is not None:
+        return False
+    last = num_span[-1]
+    head = last.head
+    if head.i < last.i and head.pos_ == "PROPN" and last.dep_ in ("nummod", "appos", "compound", "npadvmod"):
+        return True
+    prev = num_span.doc[num_span.start - 1] if num_span.start > 0 else None
+    return bool(prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW",
+                                                                             "WORK_OF_ART", "EVENT")
+                and last.ent_iob_ == "I")
+
+
+def _counted_noun(num_span):
+    """The noun a number counts: its syntactic head, or the noun right after it."""
+    last = num_span[-1]
+    head = last.head
+    if last.dep_ in _COUNTED_DEPS and head.i > last.i and head.pos_ in ("NOUN", "PROPN") and _unit_ok(head) \
+            and _same_line(last, head):
+        # "three minefields maps": the counted thing is the head of the compound
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        return head
+    doc = num_span.doc
+    i = num_span.end
+    # "two of the soldiers": the noun after "of"
+    if i < len(doc) and doc[i].lower_ == "of":
+        for tok in doc[i + 1: i + 4]:
+            if tok.pos_ == "NOUN" and _unit_ok(tok) and not _possessor(tok) and _same_line(last, tok):
+                return tok
+        return None
+    for tok in doc[i: i + 3]:
+        if tok.pos_ == "NOUN" and _unit_ok(tok) and _same_line(last, tok):
+            return tok
+        participle = tok.tag_ in ("VBN", "VBG", "VBD") and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.text != "-" and not participle:
+            break  # "475 pledged delegates": a participle before the noun is an adjective
+    return None
+
+
+def _same_line(a, b) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in doc_text(a.doc)[lo:hi]
+
+
+def _possessor(tok) -> bool:
+    """'the year's biggest deals': the year is not what 'one of' counts."""
+    return any(c.dep_ == "case" for c in tok.children) or tok.dep_ == "poss"
+
+
+def _unit_ok(tok) -> bool:
+    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not tok.lower_.endswith("s"):
+        return False  # "9 Clint Bowyer": a proper name is never the counted thing unless plural
+    return tok.lower_ not in _NOT_UNITS and tok.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in (
+        "day", "week", "month", "year", "decade", "century", "hour", "minute")
+
+
+def _looks_like_year(n: NumberMention) -> bool:
+    raw = n.text.strip()
+    return n.hedge == "exact" and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+
+
+def _quote_for(quotes: list[Quote], start: int, end: int) -> str | None:
+    inside = [q for q in quotes if q.start_char <= start and end <= q.end_char]
+    return min(inside, key=lambda q: q.end_char - q.start_char).quote_id if inside else None

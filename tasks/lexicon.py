@@ -1,0 +1,175 @@
+"""Lexicons for quote attribution, kept as data: cue verbs, cue nouns and role nouns.
+
+Everything here is lower-case lemmas (spaCy's lemmatizer output). Extraction code in
+`tasks.quotes.marks`, `tasks.quotes.context` and `tasks.quotes.extract` reads only these sets, so a
+new reporting verb or role is added in one place.
+"""
+from __future__ import annotations
+
+import re
+
+# Verbs that report speech or writing: the subject is the speaker and the complement
+# (a that-clause, an infinitive, a noun phrase or a quotation) is what was said.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "add", "note", "stress", "underline", "emphasize", "emphasise",
+    "vow", "urge", "express", "underscore", "write", "tweet", "ask", "confirm", "voice",
+    "state", "announce", "declare", "insist", "argue", "claim", "explain", "warn",
+    "suggest", "report", "reiterate", "acknowledge", "admit", "deny", "mention",
+    "reply", "respond", "comment", "predict", "promise", "pledge", "assert", "contend",
+    "maintain", "observe", "remark", "recall", "conclude", "complain", "propose",
+    "reveal", "clarify", "repeat", "indicate", "demand", "testify", "tout", "boast",
+    "concede", "charge", "accuse", "criticize", "criticise", "praise", "describe",
+    "quip", "joke", "lament", "retort", "allege", "affirm", "highlight", "cite",
+    "recommend", "caution", "inform", "assure", "question", "dismiss", "mock",
+    "blast", "slam", "counter", "proclaim", "signal", "hint", "post", "chant",
+    "continue", "speak", "brief", "answer", "elaborate", "specify", "stipulate",
+    "reaffirm", "welcome", "threaten", "estimate", "forecast", "advise", "recount", "concur", "disclose", "divulge",
+    "blame", "condemn", "denounce", "decry", "reject", "defend", "hail",
+    "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail",
+    "outline", "unveil", "fault", "endorse", "agree", "disagree", "deride", "retweet",
+    "plead", "swear", "characterize", "characterise", "portray", "thank",
+})
+
+# Cue verbs that only report speech when they take a clause or a quotation: "continue"
+# and "add" are speech in '"...," he continued' but not in "he continued to fight".
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
+    "continue", "add", "speak", "signal", "post", "answer", "recall",
+    "maintain", "observe", "charge", "counter", "welcome", "threaten", "estimate",
+    "forecast", "highlight", "agree", "disagree", "swear", "plead",
+})
+
+# Nouns that report speech ("his claim that ...", "Trump's promise to ...", "her criticism of
+# ..."): the possessor (or a "from"/"by" phrase) is the speaker, the that-clause or
+# infinitive the content. Those in NOUN_ABOUT_CUES also take an "of"/"about" object.
+SPEECH_NOUNS: frozenset[str] = frozenset({
+    "claim", "assertion", "suggestion", "statement", "promise", "pledge", "vow", "proposal",
+    "complaint", "criticism", "remark", "comment", "warning", "argument", "insistence",
+    "contention", "allegation", "accusation", "threat", "call", "demand", "admission",
+    "denial", "prediction", "announcement", "declaration", "insinuation", "boast", "plea",
+    "appeal", "assurance", "charge", "assessment", "explanation", "testimony", "message",
+    "insult", "joke", "attack", "praise", "request", "mention",
+})
+NOUN_ABOUT_CUES: frozenset[str] = frozenset({
+    "criticism", "complaint", "joke", "praise", "warning", "mention",
+})
+
+# Phrasal cues: verb lemma + particle/preposition ("pointed out", "called on", "called for").
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out"}),
+    "call": frozenset({"on", "for", "upon"}),
+    "shoot": frozenset({"back"}),
+    "fire": frozenset({"back"}),
+    "hit": frozenset({"back"}),
+    "lash": frozenset({"out"}),
+    "spell": frozenset({"out"}),
+    "weigh": frozenset({"in"}),
+    "speak": frozenset({"out", "about"}),
+    "talk": frozenset({"about"}),
+    "joke": frozenset({"about"}),
+    "complain": frozenset({"about"}),
+    "boast": frozenset({"about"}),
+    "brag": frozenset({"about"}),
+    "plead": frozenset({"with"}),
+    "comment": frozenset({"on"}),
+    "insist": frozenset({"on"}),
+    "agree": frozenset({"on"}),
+    "disagree": frozenset({"on", "over"}),
+    "hint": frozenset({"at"}),
+}
+# Phrasal cues whose object is only a topic: reported speech when refused ("declined to
+# comment on X", "did not comment on X"), not when done ("commented on X").
+REFUSAL_ONLY_PHRASALS: frozenset[str] = frozenset({"comment"})
+REFUSAL_VERBS: frozenset[str] = frozenset({"decline", "refuse"})
+
+# Verbs that name or label rather than quote: a quotation they govern is a name or a
+# title ('an operation dubbed "Iron Fist"'), unless a speech cue also governs it.
+NAMING_VERBS: frozenset[str] = frozenset({
+    "dub", "name", "title", "nickname", "brand", "label", "term", "entitle", "christen",
+    "know", "rename", "style", "headline",
+})
+
+# Words that open a source adverbial: "according to X, ...".
+ACCORDING_TO: tuple[str, str] = ("according", "to")
+
+# Nouns that stand for a statement and so can head a speaker mention
+# ("a ministry statement said", "the report added").
+STATEMENT_NOUNS: frozenset[str] = frozenset({
+    "statement", "communique", "communiqué", "release", "readout", "declaration",
+    "letter", "post", "tweet", "message", "note", "memo", "report", "announcement",
+    "notice", "briefing", "transcript", "email", "e-mail",
+})
+
+# Role nouns that refer back to a person already in the article ("the official said").
+PERSON_ROLE_NOUNS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "representative",
+    "diplomat", "president", "prime", "premier", "chancellor", "secretary", "senator",
+    "governor", "mayor", "candidate", "nominee", "aide", "adviser", "advisor", "leader",
+    "ambassador", "envoy", "chairman", "chairwoman", "chair", "director", "head",
+    "chief", "general", "commander", "congressman", "congresswoman", "lawmaker",
+    "legislator", "politician", "strategist", "pollster", "analyst", "expert",
+    "economist", "professor", "lawyer", "attorney", "executive", "ceo", "founder",
+    "frontrunner", "front-runner", "businessman", "businesswoman", "billionaire",
+    "deputy", "king", "queen", "emir", "sheikh", "pope", "foreign", "rep.", "sen.",
+    "gov.", "manager", "chairperson", "negotiator", "mediator", "operative", "consultant",
+    "speaker", "campaigner", "activist", "host", "commentator", "journalist", "reporter",
+    "author", "researcher", "scientist", "co-chair", "vice", "counsel", "officer",
+})
+
+# Role nouns that refer back to an organisation ("the ministry said", "the Russian side").
+ORG_ROLE_NOUNS: frozenset[str] = frozenset({
+    "ministry", "department", "office", "government", "administration", "side",
+    "agency", "committee", "commission", "council", "cabinet", "embassy", "kremlin",
+    "campaign", "party", "organization", "organisation", "group", "company", "firm",
+    "union", "service", "bureau", "court", "parliament", "assembly", "community",
+    "foundation", "institute", "center", "centre", "coalition", "alliance", "network",
+    "newspaper", "paper", "outlet", "website", "authority", "authorities", "mission",
+    "delegation", "presidency", "secretariat", "state", "team", "army", "military",
+    "police", "leadership", "establishment", "board",
+})
+
+# Honorifics carry gender: "Ms. Khan said".
+FEMALE_TITLES: frozenset[str] = frozenset({"ms.", "ms", "mrs.", "mrs", "miss", "madam", "madame", "lady", "dame"})
+MALE_TITLES: frozenset[str] = frozenset({"mr.", "mr", "sir", "lord"})
+NAME_TITLES: frozenset[str] = FEMALE_TITLES | MALE_TITLES | frozenset({
+    "dr.", "dr", "prof.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "rev.",
+    "president", "senator", "governor", "secretary", "minister", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "judge", "justice", "speaker",
+    "councillor", "councilor", "councilman", "councilwoman", "mayor", "representative",
+    "congressman", "congresswoman", "chairman", "chairwoman", "commissioner", "general",
+    "captain", "sheriff", "rabbi", "reverend", "gov", "sen", "rep", "lt", "gen",
+})
+
+# Gendered role nouns, so "the spokeswoman" never resolves to a man.
+FEMALE_ROLES: frozenset[str] = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "wife", "mother", "daughter", "woman"})
+MALE_ROLES: frozenset[str] = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "husband", "father", "son", "man"})
+
+PERSON_PRONOUNS: dict[str, str] = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+ORG_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
+
+# Adjectives of nationality to the country they name ("the Russian side").
+DEMONYMS: dict[str, str] = {
+    "russian": "Russia", "american": "United States", "u.s.": "United States",
+    "us": "United States", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
+    "turkish": "Turkey", "iranian": "Iran", "georgian": "Georgia", "ukrainian": "Ukraine",
+    "chinese": "China", "french": "France", "german": "Germany", "british": "United Kingdom",
+    "israeli": "Israel", "palestinian": "Palestine", "syrian": "Syria", "iraqi": "Iraq",
+    "indian": "India", "pakistani": "Pakistan", "japanese": "Japan", "korean": "South Korea",
+    "european": "European Union", "kazakh": "Kazakhstan", "belarusian": "Belarus",
+    "mexican": "Mexico", "canadian": "Canada", "saudi": "Saudi Arabia", "egyptian": "Egypt",
+}
+
+# Quotation marks after normalisation; curly and guillemets are kept for un-normalised text.
+OPEN_QUOTES: frozenset[str] = frozenset({'"', "\u201c", "\u00ab", "\u201e"})
+CLOSE_QUOTES: frozenset[str] = frozenset({'"', "\u201d", "\u00bb", "\u201c"})
+
+AGENCY_LEAD = re.compile(r"/[A-Za-z -]{2,20}/\.?\s+")
+# "MOSCOW, March 3. /TASS/. ", "BAKU (AA) - ", "Baku, May 12, Trend: ", "YEREVAN, JUNE 5, ARMENPRESS. ",
+# "LONDON, Nov 9 (Reuters) - ": a place, a date and/or an agency, then the story.
+DATELINE_LEAD = re.compile(
+    r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
+    r"(?:"
+    r"(?: \([A-Za-z ]{1,20}\))? [-\u2013\u2014] "
+    r"|,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z]{3,9} \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4})?"
+    r"(?:\. /[A-Za-z -]{2,20}/\.|, [A-Z][A-Za-z]+[.:]|\.| \([A-Za-z ]{1,20}\) [-\u2013\u2014])? "
+    r")"
+)

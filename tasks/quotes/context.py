@@ -1,0 +1,558 @@
+"""Who said it: cue verbs, their speaker mentions, and resolving a mention in article context.
+
+`ArticleContext` is built once per Doc. It groups the article's named people and
+organisations (so "Peskov" means the "Dmitry Peskov" named earlier, and the headline's
+"Zakharova" the one named later), remembers roles from appositions ("Kremlin spokesman
+Dmitry Peskov", "Maria Zakharova, the official representative of ..."), and keeps the
+salience order that pronouns and role nouns ("she", "it", "the ministry", "the deputy
+minister", "the Russian side") are resolved against.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from models import Speaker
+from tasks.lexicon import (
+    DATELINE_LEAD,
+    DEMONYMS,
+    FEMALE_ROLES,
+    MALE_ROLES,
+    ORG_PRONOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    STATEMENT_NOUNS,
+)
+from tasks.quotes.mentions import (
+    COUNTRY_NAMES,
+    ORG_LABELS,
+    PERSON_LABELS,
+    country_in,
+    entity_at,
+    first_relcl,
+    gender_from_titles,
+    name_words,
+    relative_antecedent,
+    takes_its,
+    topic_of,
+)
+from tasks.nlp import doc_text
+from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
+
+_PERSON_LABELS = PERSON_LABELS
+_ORG_LABELS = ORG_LABELS
+# Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
+_GENERIC_ROLES = {"official", "representative", "diplomat", "leader", "politician", "source"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# How far back (in sentences) a pronoun or role noun may reach for its referent.
+_WINDOW = 12
+# Sentences after which a subject or speaker yields to a name in the previous sentence.
+_STALE = 3
+
+
+@dataclass
+class Entity:
+    """A person or organisation of this article (not yet a registry speaker)."""
+
+    name: str
+    kind: str
+    gender: str = "unknown"
+    roles: list[str] = field(default_factory=list)
+    speaker: Speaker | None = None
+    country: str | None = None
+    # The name this article gives the speaker when fuller than the registry's canonical
+    # one ("Donald J. Trump"), or the bare surname shared by several people ("Khan").
+    display: str | None = None
+    ambiguous: bool = False
+
+    def role_words(self) -> set[str]:
+        words = {w for r in self.roles for w in fold_name(r).split()}
+        if self.speaker is not None:
+            words |= set(fold_name(f"{self.speaker.role or ''} {self.speaker.organisation or ''}").split())
+        return words
+
+
+@dataclass
+class Mention:
+    pos: int
+    sent: int
+    entity: Entity
+    subject: bool  # subject of a main clause or of a cue verb: more salient
+    speaker: bool = False  # attributed a quote
+    clause_subject: bool = False  # subject of a relative or adverbial clause ("the reason X is ...")
+
+
+class ArticleContext:
+    def __init__(self, doc: Doc, registry: SpeakerRegistry, quoted: list[tuple[int, int]] = ()):
+        self.doc = doc
+        self.quoted = sorted(quoted)
+        self.registry = registry
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self._surnames: dict[str, list[Entity]] = {}
+        self._sent_of: dict[int, int] = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self._sent_of[t.i] = n
+        self.mentions: list[Mention] = []
+        self._name_spans: dict[str, Span] | None = None
+        self._collect_entities()
+
+    # ---- building -------------------------------------------------------------------
+    def sent_index(self, token: Token) -> int:
+        return self._sent_of.get(token.i, 0)
+
+    def _collect_entities(self) -> None:
+        people = [e for e in self.doc.ents if e.label_ in _PERSON_LABELS]
+        # Full names first, so surnames anywhere (even in the headline) find them.
+        for ent in sorted(people, key=lambda e: -len(name_words(e))):
+            words = name_words(ent)
+            if len(words) >= 2:
+                self._person_entity(" ".join(words), ent)
+        for ent in self.doc.ents:
+            if ent.label_ in _PERSON_LABELS:
+                entity = self._person_entity(" ".join(name_words(ent)), ent)
+            elif ent.label_ in _ORG_LABELS:
+                prefixed = self._country_prefixed(ent)
+                entity = self._person_entity(prefixed) if prefixed else self.org_entity(_with_nationality(ent, self.registry))
+            else:
+                continue
+            if entity is None:
+                continue
+            self._note_roles(ent, entity)
+            root = ent.root
+            # main-clause subjects outside quotations are what a later "he" or "she" picks up
+            # (or in apposition to one: "The foreign minister, Jane Doe, plays down ...")
+            anchor = root.head if root.dep_ == "appos" else root
+            subject = (anchor.dep_ in _SUBJECT_DEPS and anchor.head.dep_ in ("ROOT", "conj")
+                       and not self.in_quote(ent.start_char))
+            clause_subject = (anchor.dep_ in _SUBJECT_DEPS and anchor.head.dep_ in ("relcl", "advcl")
+                              and not self.in_quote(ent.start_char))
+            self.mentions.append(Mention(ent.start_char, self.sent_index(root), entity, subject, False, clause_subject))
+        # surnames the tagger missed ("Scarborough, who ..., said") are mentions too
+        in_ent = {i for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        for t in self.doc:
+            if t.i in in_ent or not t.is_alpha or not t.text[:1].isupper():
+                continue
+            same = [e for e in self._surnames.get(fold_name(t.text), []) if not e.ambiguous]
+            if len(same) != 1:
+                continue
+            subject = t.dep_ in _SUBJECT_DEPS and t.head.dep_ in ("ROOT", "conj") and not self.in_quote(t.idx)
+            self.mentions.append(Mention(t.idx, self.sent_index(t), same[0], subject))
+        self.mentions.sort(key=lambda m: m.pos)
+
+    def _person_entity(self, name: str, ent: Span | None = None) -> Entity | None:
+        words = name.split()
+        if not words or not name[0].isalpha():
+            return None
+        surname = fold_name(words[-1])
+        gender = gender_from_titles(ent) if ent is not None else "unknown"
+        if len(words) == 1:
+            # a surname alone means a full name of this article before any registry person:
+            # the one person so named, or (several: "Khizr and Ghazala Khan") the surname itself
+            same = [e for e in self._surnames.get(surname, []) if not e.ambiguous]
+            if len(same) == 1:
+                entity = same[0]
+                if gender != "unknown" and entity.gender == "unknown":
+                    entity.gender = gender
+                return entity
+            if len(same) > 1:
+                return self._ambiguous_surname(words[0], surname)
+        speaker = self.registry.resolve(name, kind="person")
+        if speaker is not None and len(words) == 1 and speaker.origin == "text" and len(speaker.canonical_name.split()) > 1:
+            speaker = None  # a surname met in another article is no evidence here
+        key = speaker.speaker_id if speaker else "p:" + fold_name(name)
+        if key in self._by_key:
+            entity = self._by_key[key]
+        else:
+            entity = Entity(name=speaker.canonical_name if speaker else name, kind="person",
+                            gender=speaker.gender if speaker else "unknown", speaker=speaker,
+                            country=self.registry.country_of(speaker) if speaker else None)
+            self._by_key[key] = entity
+            self.entities.append(entity)
+            self._surnames.setdefault(surname, []).append(entity)
+        if len(words) > len(entity.name.split()) and entity.speaker is None:
+            entity.name = name
+        elif entity.speaker is not None and len(words) > len((entity.display or entity.name).split()):
+            # "Donald J. Trump" for the registry's "Donald Trump": the article's fullest form
+            # (unless the article also writes the canonical form itself)
+            canon = set(fold_name(entity.speaker.canonical_name).split())
+            if canon <= set(fold_name(name).split()) and entity.speaker.canonical_name not in doc_text(self.doc):
+                entity.display = name
+        if gender != "unknown" and entity.gender == "unknown":
+            entity.gender = gender
+        if entity.gender == "unknown":
+            entity.gender = gender_of_name(name)
+        return entity
+
+    def _ambiguous_surname(self, word: str, surname: str) -> Entity:
+        key = "p?:" + surname
+        if key not in self._by_key:
+            entity = Entity(name=word, kind="person", display=word, ambiguous=True)
+            self._by_key[key] = entity
+            self.entities.append(entity)
+        return self._by_key[key]
+
+    def org_entity(self, text: str) -> Entity | None:
+        name = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).strip(" ,.'")
+        name = name.removesuffix("'s")
+        if not name or not name[0].isalnum():
+            return None
+        speaker = self.registry.resolve(name)
+        if (speaker is not None and speaker.origin == "text" and speaker.kind == "person"
+                and fold_name(name) != fold_name(speaker.canonical_name)):
+            speaker = None  # a person's surname met in another article is no evidence here
+        key = speaker.speaker_id if speaker else "o:" + fold_name(name)
+        if key not in self._by_key:
+            kind = speaker.kind if speaker else "organisation"
+            entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
+                            gender=speaker.gender if speaker else "unknown", speaker=speaker,
+                            country=self.registry.country_of(speaker) if speaker else country_in(name))
+            self._by_key[key] = entity
+            self.entities.append(entity)
+        return self._by_key[key]
+
+    def _note_roles(self, ent: Span, entity: Entity) -> None:
+        """Role words around a name: 'Kremlin spokesman Dmitry Peskov', 'X, the official ...'."""
+        root = ent.root
+        before = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
+        if before:
+            start = min(t.left_edge.i for t in before)
+            role = self.doc[start:ent.start].text
+            if any(w.lower() in PERSON_ROLE_NOUNS or w.lower() in ORG_ROLE_NOUNS for w in role.split()):
+                entity.roles.append(role)
+        for t in root.rights:
+            if t.dep_ == "appos" and t.pos_ == "NOUN":
+                entity.roles.append(self.doc[t.left_edge.i:t.right_edge.i + 1].text)
+        # "the spokesperson for X, Maria Zakharova": the name is in apposition to the role
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            head = root.head
+            entity.roles.append(self.doc[head.left_edge.i:head.i + 1].text)
+        if entity.gender == "unknown":
+            for role in entity.roles:
+                words = set(fold_name(role).split())
+                if words & FEMALE_ROLES:
+                    entity.gender = "female"
+                elif words & MALE_ROLES:
+                    entity.gender = "male"
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    # ---- resolving a speaker mention ------------------------------------------------
+    def resolve_subject(self, head: Token) -> tuple[Entity | None, str]:
+        """The entity a subject noun phrase refers to, and the mention as written."""
+        doc = self.doc
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
+            head = antecedent
+        # "Jane Doe and John Roe said": the annotation convention names the last conjunct
+        last = _last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
+        if last is not None:
+            head = last
+        span = doc[head.left_edge.i: head.right_edge.i + 1]
+        if antecedent is not None:
+            span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
+        mention = span.text.strip(" ,")
+        if lead := DATELINE_LEAD.match(mention):  # "ANKARA (AA) - Turkish President X" as one phrase
+            mention = mention[lead.end():] or mention
+        low = head.lower_
+        # 1. a named entity heads the phrase, or is the first name in it
+        ent = entity_at(doc, head)
+        if ent is not None:
+            # "Bloomberg says its reporting ...": a one-word name taking "its" is the organisation
+            if len(ent) == 1 and takes_its(head):
+                return self.org_entity(ent.text), mention
+            return self._entity_for_span(ent), mention
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
+            topic = topic_of(head)
+            if topic is not None and low in PERSON_PRONOUNS:
+                entity = self._entity_for_span(topic)
+                if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
+                    return entity, head.text
+            return self.resolve_pronoun(head), head.text
+        # an untagged, even mis-tagged, surname of someone named in the article
+        if head.text[:1].isupper() and head.is_alpha and fold_name(head.text) in self._surnames:
+            return self._person_entity(head.text), mention
+        # "the spokesperson for X, Maria Zakharova": a named apposition is the speaker
+        for child in head.rights:
+            if child.dep_ == "appos":
+                ent = entity_at(doc, child)
+                if ent is not None and ent.label_ in _PERSON_LABELS:
+                    return self._entity_for_span(ent), mention
+        # "a Russian Foreign Ministry statement", "a spokesman for X", "the Russian side"
+        lemma = head.lemma_.lower()
+        names = [e for e in span.ents if e.label_ in _PERSON_LABELS | _ORG_LABELS and e.label_ != "NORP"]
+        modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
+                     (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
+        mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]
+        if lemma in STATEMENT_NOUNS or lemma in ORG_ROLE_NOUNS:
+            compounds = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("PROPN", "ADJ", "NOUN")]
+            if compounds:
+                start = min(t.left_edge.i for t in compounds)
+                chain = doc[start:head.i if lemma in STATEMENT_NOUNS else head.i + 1].text
+                known = self.registry.resolve(chain)
+                if known is not None:
+                    return self.org_entity(chain) if known.kind == "organisation" else self._person_entity(chain), mention
+            demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
+            if demonym and lemma in ("side", "government", "authorities", "leadership", "state"):
+                return self.resolve_role(head, org=True, country=demonym), mention
+            if mod_ents:
+                return self._entity_for_span(mod_ents[0], prefer_org=True), mention
+            return self.resolve_role(head, org=True, country=demonym), mention
+        if lemma in PERSON_ROLE_NOUNS or low in PERSON_ROLE_NOUNS:
+            named = [e for e in names if e.label_ in _PERSON_LABELS and e.root.dep_ == "appos"]
+            if named:  # "the spokesperson for the ministry, Maria Zakharova"
+                return self._entity_for_span(named[0]), mention
+            # "Foreign Minister of Armenia Ararat Mirzoyan": the holder's name ends the phrase
+            holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and self._country_prefixed(e)), None)
+            if holder is not None:
+                return self._entity_for_span(holder), mention
+            definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+            if mod_ents and definite and all(e.label_ in _ORG_LABELS for e in mod_ents) \
+                    and not any(t.dep_ == "prep" for t in modifiers):
+                # "the Kremlin spokesman", "the Iranian foreign ministry spokesman": a role
+                # holder named earlier, picked by the role words
+                return self.resolve_role(head, org=False), mention
+            if mod_ents:  # "a Clinton spokesman": someone else, unnamed
+                return (self._entity_for_span(mod_ents[0]) if mod_ents[0].label_ in _ORG_LABELS and
+                        any(t.dep_ == "prep" for t in modifiers) else None), mention
+            if any(t.lower_ in ("a", "an", "another", "one", "some") for t in head.lefts):
+                return None, mention
+            if head.tag_ in ("NNS", "NNPS"):  # "politicians disagree": a group, not a named person
+                return None, mention
+            return self.resolve_role(head, org=False), mention
+        # "Foreign Ministry spokeswoman Nino Kvaratskhelia said" with the name tagged as a place:
+        # proper nouns after a person role noun are the role holder's name
+        if head.pos_ == "PROPN" and head.is_alpha and head.text[:1].isupper():
+            role = next((t for t in head.lefts if t.dep_ == "compound" and t.lower_ in PERSON_ROLE_NOUNS), None)
+            if role is not None:
+                words = [t for t in doc[role.i + 1:head.i + 1]]
+                if 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words):
+                    entity = self._person_entity(" ".join(t.text for t in words))
+                    if entity is not None and entity.gender == "unknown":
+                        entity.gender = ("female" if role.lower_ in FEMALE_ROLES else
+                                         "male" if role.lower_ in MALE_ROLES else "unknown")
+                    if entity is not None:
+                        return entity, mention
+        if names:
+            return self._entity_for_span(names[0]), mention
+        # a name the tagger read as a common noun at a sentence start ("Forbes shot back"),
+        # tagged as a name elsewhere in the article
+        if head.pos_ == "NOUN" and head.text[:1].isupper() and head.is_alpha:
+            same = self._names_by_text().get(head.text)
+            if same is not None:
+                return (self.org_entity(head.text) if takes_its(head) else self._entity_for_span(same)), mention
+        if head.pos_ == "PROPN":
+            start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
+            return self.org_entity(doc[start:head.i + 1].text), mention
+        return None, mention
+
+    def _names_by_text(self) -> dict[str, Span]:
+        """The article's person and organisation entity spans by text (built once)."""
+        if self._name_spans is None:
+            self._name_spans = {}
+            for e in self.doc.ents:
+                if e.label_ in _PERSON_LABELS | _ORG_LABELS:
+                    self._name_spans.setdefault(e.text, e)
+        return self._name_spans
+
+    def _country_prefixed(self, ent: Span) -> str | None:
+        """'Foreign Minister of Armenia Ararat Mirzoyan': the tagger runs the country into the
+        name that follows it (as a person or an organisation); the person's name, or None."""
+        if len(ent) < 3 or fold_name(ent[0].text) not in COUNTRY_NAMES:
+            return None
+        rest = [t for t in ent[1:]]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in rest):
+            return None
+        name = " ".join(t.text for t in rest)
+        surname = rest[-1].text
+        elsewhere = any(t.text == surname for t in self.doc if not ent.start <= t.i < ent.end)
+        if (self.registry.resolve(name, kind="person") is not None or gender_of_name(name) != "unknown"
+                or elsewhere):
+            return name
+        return None
+
+    def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
+        prefixed = self._country_prefixed(ent)
+        if prefixed is not None:
+            return self._person_entity(prefixed)
+        if ent.label_ in _PERSON_LABELS and not prefer_org:
+            return self._person_entity(" ".join(name_words(ent)), ent)
+        text = ent.text
+        if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
+            return self._person_entity(" ".join(name_words(ent)), ent)
+        return self.org_entity(_with_nationality(ent, self.registry))
+
+    def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
+                speakers_first: bool = False, speakers_only: bool = False, recency: bool = False) -> Entity | None:
+        pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)
+                and (m.speaker or not speakers_only)]
+        if not pool:
+            return None
+        if speakers_first:
+            spoke = [m for m in pool if m.speaker]
+            if spoke:
+                return spoke[-1].entity
+        if subjects_first:
+            # the latest speaker or main-clause subject beats a later passing mention
+            salient = [m for m in pool if m.speaker or m.subject]
+            # a subject of a subordinate clause in this or the previous sentence is fresher
+            # than an older main-clause subject
+            fresh = [m for m in pool if m.clause_subject and m.sent >= sent - 1]
+            if fresh and (not salient or fresh[-1].pos > salient[-1].pos):
+                return fresh[-1].entity
+            # a name in the previous sentence beats a subject or speaker several sentences older
+            near = [m for m in pool if m.sent >= sent - 1]
+            if recency and salient and near and near[-1].entity is not salient[-1].entity \
+                    and near[-1].entity.gender != "unknown" \
+                    and near[-1].sent - salient[-1].sent >= _STALE \
+                    and len({id(m.entity) for m in near}) == 1:
+                return near[-1].entity
+            if salient:
+                return salient[-1].entity
+        return pool[-1].entity
+
+    def resolve_pronoun(self, token: Token) -> Entity | None:
+        low = token.lower_
+        sent = self.sent_index(token)
+        if low in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[low]
+            return self._recent(token.idx, sent, lambda e: e.kind == "person" and e.gender in (gender, "unknown"),
+                                recency=True)
+        if low == "it":
+            return self._recent(token.idx, sent, lambda e: e.kind == "organisation", speakers_first=True)
+        if low == "they":
+            found = self._recent(token.idx, sent, lambda e: True)
+            return found if found is not None and found.kind == "organisation" else None
+        return None
+
+    def resolve_role(self, head: Token, org: bool, country: str | None = None) -> Entity | None:
+        sent = self.sent_index(head)
+        lemma = head.lemma_.lower()
+        words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_}
+        if org:
+            if country:
+                found = self._recent(head.idx, sent, lambda e: e.country == country and e.kind == "organisation"
+                                     and (e.speaker is None or e.speaker.role != "state"), subjects_first=True)
+                if found is None:
+                    found = self._recent(head.idx, sent, lambda e: e.country == country)
+                return found or self.org_entity(country)
+            if lemma in STATEMENT_NOUNS:
+                # "the report said": the author of an earlier quote, never a passing name (a dateline)
+                # an organisation that spoke (its press service, its statement) before a person
+                return (self._recent(head.idx, sent, lambda e: e.kind == "organisation"
+                                     and (e.speaker is None or e.speaker.role != "state"), speakers_only=True)
+                        or self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person",
+                                        speakers_only=True))
+            named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
+                                 speakers_first=True)
+            if named is None:
+                # "the ministry said" after "Foreign Ministry spokeswoman Jane Doe": the organisation
+                # a recent speaker works for
+                person = self._recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e),
+                                      speakers_only=True)
+                org = _org_name(person, lemma) if person is not None else None
+                if org is not None:
+                    named = self.org_entity(org)
+            return named or self._recent(head.idx, sent, lambda e: e.kind == "organisation" and
+                                         (e.speaker is None or e.speaker.role != "state"))
+        gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
+
+        def fits(e: Entity) -> bool:
+            return e.kind == "person" and (gender is None or e.gender in (gender, "unknown"))
+
+        if not words & _GENERIC_ROLES:
+            specific = self._recent(head.idx, sent, lambda e: fits(e) and (words - {"the"}) <= e.role_words() | {"the"},
+                                    subjects_first=False)
+            if specific is not None:
+                return specific
+            if "\n" not in doc_text(self.doc)[:head.idx]:
+                # a headline ("Turkish foreign minister says ..."): the first holder of the role
+                # the story names (one only)
+                later = {id(m.entity): m.entity for m in self.mentions if m.pos > head.idx and fits(m.entity)
+                         and (words - {"the"}) <= m.entity.role_words() | {"the"}}
+                if len(later) == 1:
+                    return next(iter(later.values()))
+        return self._recent(head.idx, sent, fits)
+
+    def note_speaker(self, entity: Entity, pos: int, sent: int) -> None:
+        """Record an attribution: it makes the entity the most salient referent."""
+        self.mentions.append(Mention(pos, sent, entity, True, speaker=True))
+        self.mentions.sort(key=lambda m: m.pos)
+
+    def speaker_for(self, entity: Entity | None) -> Speaker | None:
+        """The registry speaker for an entity, registering speakers found only in text."""
+        if entity is None:
+            return None
+        if entity.speaker is None:
+            role = entity.roles[0] if entity.roles else None
+            entity.speaker = self.registry.register(entity.name, role=role, kind=entity.kind, gender=entity.gender,
+                                                    reuse_alias=not entity.ambiguous)
+        return entity.speaker
+
+    @staticmethod
+    def name_for(entity: Entity | None, speaker: Speaker | None) -> str | None:
+        """The speaker's name as this article's quotes report it."""
+        if speaker is None:
+            return None
+        return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
+
+
+def _org_words(entity: Entity) -> set[str]:
+    org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
+    return set(fold_name(" ".join([org, *entity.roles])).split())
+
+
+def _org_name(entity: Entity, lemma: str) -> str | None:
+    """The organisation a person speaks for: the registry's, else the role phrase up to the
+    organisation noun ("Iranian Foreign Ministry spokesman" -> "Iranian Foreign Ministry")."""
+    if entity.speaker is not None and entity.speaker.organisation and lemma in fold_name(entity.speaker.organisation).split():
+        return entity.speaker.organisation
+    for role in entity.roles:
+        words = role.split()
+        ends = [i for i, w in enumerate(words) if fold_name(w) == lemma]
+        prefix = words[:ends[-1] + 1] if ends else []
+        if len(prefix) >= 2 and all(w[:1].isupper() for w in prefix):
+            return " ".join(prefix)
+    return None
+
+
+def _last_named_conjunct(head: Token) -> Token | None:
+    """The last of coordinated names heading a subject ("Cruz and Fiorina" -> Fiorina)."""
+    node, last = head, None
+    for _ in range(6):
+        conj = next((c for c in node.children if c.dep_ == "conj"), None)
+        if conj is None:
+            break
+        node = conj
+        if conj.ent_type_ in PERSON_LABELS | ORG_LABELS:
+            last = conj
+    return last
+
+
+def _with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:
+    """ "Russian" + "Foreign Ministry": the tagger often splits a nationality adjective (NORP)
+    off the organisation it names; the registry and later role nouns need the whole name."""
+    doc = ent.doc
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if prev.ent_type_ == "NORP" and prev.ent_iob_ in ("B", "I") and prev.whitespace_ and prev.head.i >= ent.start:
+            start = prev.i
+            while start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start].ent_iob_ == "I":
+                start -= 1
+            return doc[start:ent.end].text
+        # "Ukraine's Foreign Ministry": a country's possessive, when the registry knows the whole
+        if prev.lower_ == "'s" and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "ORG"):
+            whole = doc[ent.start - 2:ent.end].text
+            if registry is not None and registry.resolve(whole, kind="organisation") is not None:
+                return whole
+        # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
+        if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \
+                and prev.dep_ in ("amod", "compound"):
+            return doc[prev.i:ent.end].text
+    return ent.text

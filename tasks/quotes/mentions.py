@@ -1,0 +1,116 @@
+"""Parse helpers for speaker mentions: name words of an entity span, gender from titles,
+the antecedent of a relative pronoun, a fronted topic, a name's organisation reading.
+
+Pure functions of spaCy tokens and spans, used by `tasks.quotes.context.ArticleContext`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.lexicon import DEMONYMS, FEMALE_TITLES, MALE_TITLES, NAME_TITLES, PERSON_PRONOUNS
+from tasks.quotes.registry import fold_name
+
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "GPE"}
+
+
+# Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
+_HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "warns", "claims",
+                             "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
+
+
+COUNTRY_NAMES = frozenset(fold_name(c) for c in DEMONYMS.values())
+
+
+def takes_its(subject: Token) -> bool:
+    """The first possessive or subject pronoun after a subject, in its clause, is 'it'/'its'."""
+    verb = subject.head
+    for t in verb.subtree:
+        if t.i <= subject.i:
+            continue
+        if t.lower_ in ("it", "its") and t.dep_ in ("poss", "nsubj", "nsubjpass"):
+            return True
+        if t.lower_ in PERSON_PRONOUNS or t.lower_ in ("they", "their"):
+            return False
+        # a nearer antecedent first: "X noted that Moscow had sent its proposals",
+        # "X described it as ... and said its presence ..."
+        if (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN")) or (t.lower_ == "it" and t.dep_ not in ("nsubj", "nsubjpass")):
+            return False
+    return False
+
+
+def name_words(ent: Span) -> list[str]:
+    words = [t.text for t in ent if not t.is_punct or t.text == "."]
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS and w[:1].isupper()), None)
+    if cut is not None:
+        words = words[:cut]
+    while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)):
+        words = words[1:]
+    # "Foreign Minister of Armenia Ararat Mirzoyan": the tagger runs the country into the name
+    while len(words) > 2 and fold_name(words[0]) in COUNTRY_NAMES:
+        words = words[1:]
+    if words and words[-1] in ("'s", "'"):
+        words = words[:-1]
+    words = [w.removesuffix("'s") for w in words]
+    return words
+
+
+def topic_of(pronoun: Token) -> Span | None:
+    """'As for Jane Doe, she said ...': the fronted topic a subject pronoun takes up."""
+    verb = pronoun.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < pronoun.i:
+            for sub in prep.children:
+                if sub.lower_ == "for":
+                    obj = next((c for c in sub.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return entity_at(pronoun.doc, obj)
+    return None
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """'who' / 'which' / 'that' as the subject of a relative clause: the noun it modifies."""
+    if token.tag_ not in ("WP", "WDT") or token.lower_ not in ("who", "which", "that"):
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "who stood and said"
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    noun = clause.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:  # "Jane Doe, a native of X who ..."
+        noun = noun.head
+    return noun if noun.pos_ in ("PROPN", "NOUN") else None
+
+
+def first_relcl(head: Token) -> int:
+    rel = [c.left_edge.i for c in head.rights if c.dep_ == "relcl"]
+    return min(rel) if rel else head.right_edge.i + 1
+
+
+def gender_from_titles(ent: Span) -> str:
+    doc = ent.doc
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    first = ent[0].lower_
+    for word in (first, prev):
+        if word in FEMALE_TITLES:
+            return "female"
+        if word in MALE_TITLES:
+            return "male"
+    return "unknown"
+
+
+def entity_at(doc: Doc, head: Token) -> Span | None:
+    if head.ent_type_ in PERSON_LABELS | ORG_LABELS:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    return None
+
+
+def country_in(name: str) -> str | None:
+    for word in fold_name(name).split():
+        if word in DEMONYMS:
+            return DEMONYMS[word]
+    return None
+
