@@ -17,13 +17,16 @@ from pydantic import BaseModel, Field
 from flows.config import load_settings
 from flows.artifacts import publish_run_artifacts, read_open_discrepancies
 from flows.progress import report_progress
-from models import RejectedInput, Run
+from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
+from tasks.linking.facts import link_facts
+from tasks.quotes.registry import SpeakerRegistry
 from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches
 from tasks.ingest.raw import SourceFile
 from tasks.nlp import ParseStream, wanted_processes
 from tasks.ingest.paths import is_inside, require_input, resolve_inside
 from warehouse.connection import writer_lock
+from warehouse.crosscheck import crosscheck
 from warehouse.loader import WarehouseWriter
 
 
@@ -58,24 +61,6 @@ class Plan:
     changed: list[str] = field(default_factory=list)
     refused: list[RejectedInput] = field(default_factory=list)
     skipped: int = 0
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    flow_run_id: str | None
-    articles_new: int = 0
-    articles_skipped: int = 0
-    articles_rejected: int = 0
-    articles_replaced: int = 0
-    quotes_new: int = 0
-    claims_new: int = 0
-    facts_checked: int = 0
-    discrepancies_new: int = 0
-    rejected: list[tuple[str, str]] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return dict(self.__dict__)
 
 
 def package_version() -> str:
@@ -139,16 +124,34 @@ def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[Source
 
 @task(name="link-and-crosscheck", cache_policy=NO_CACHE)
 def link_and_crosscheck(writer: WarehouseWriter) -> dict:
-    from warehouse.crosscheck import crosscheck
-    from tasks.linking.facts import link_facts
-
+    """Corpus-level steps after every article is loaded: link facts, then cross-check them."""
     linked = link_facts(writer.link_rows_of_run(), writer.link_rows_for_linking())
     writer.set_fact_keys(linked)
     keys = sorted(writer.touched_fact_keys)
     if not keys:
         return {"facts_checked": 0, "discrepancies_new": 0}
-    result = crosscheck(writer.con, keys, writer.run_id)
-    return {"facts_checked": len(keys), **result}
+    return {"facts_checked": len(keys), **crosscheck(writer.con, keys, writer.run_id)}
+
+
+def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger) -> None:
+    """Per-article work, batch by batch: ingest, extract (pure), load."""
+    settings = load_settings()
+    seen = files_done = 0
+    report_progress("files", 0, len(plan.todo))
+    # One parser pipe for the whole run (workers forked once, while this process is
+    # small), fed batch by batch; joined when the last batch is done.
+    stream = ParseStream(wanted_processes()) if plan.todo and wanted_processes() > 1 else None
+    with stream or contextlib.nullcontext():
+        for batch in iter_batches(plan.todo, settings.batch_size):
+            articles, rejected = ingest_batch(quote(batch), settings.max_file_bytes)
+            analyses = extract_batch(quote(articles), quote(registry), quote(stream)) if articles else []
+            load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
+            summary.count_batch(analyses, rejected)
+            seen = log_batch(logger, analyses, rejected, seen)
+            files_done += len(batch)
+            logger.info("batch: %d articles, %d rejected (%d of %d files done)",
+                        len(articles), len(rejected), files_done, len(plan.todo))
+            report_progress("files", files_done, len(plan.todo))
 
 
 # Per-article log lines per run: enough to follow a small run, quiet on 10k articles.
@@ -179,8 +182,6 @@ def verify_articles(config: RunConfig) -> dict:
     """
     from prefect.runtime import flow_run
 
-    from tasks.quotes.registry import SpeakerRegistry
-
     settings = load_settings()
     logger = get_run_logger()
     # Parameters may come from the UI: check them before reading a byte (or even
@@ -188,71 +189,28 @@ def verify_articles(config: RunConfig) -> dict:
     input_path = require_input(resolve_inside(config.input_path, settings.input_roots, "input path"))
     warehouse_path = resolve_inside(config.warehouse_path, [settings.warehouse_dir], "warehouse path")
 
-    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    summary = RunSummary(run_id=uuid.uuid4().hex[:16], flow_run_id=str(flow_run.id) if flow_run.id else None)
-    with writer_lock(warehouse_path, settings.lock_wait_seconds):
-        writer = WarehouseWriter.open(warehouse_path, summary.run_id)
-        try:
-            plan = plan_sources(input_path, quote(writer.known_sources()), settings.input_roots)
-            writer.write_rejected(plan.refused)
-            summary.articles_rejected = len(plan.refused)
-            summary.rejected.extend((r.source_path, r.reason) for r in plan.refused)
-            summary.articles_skipped = plan.skipped
-            summary.articles_replaced = writer.forget_sources(plan.changed)
-            registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
-            seen = files_done = 0
-            report_progress("files", 0, len(plan.todo))
-            # One parser pipe for the whole run (workers forked once, while this process is
-            # small), fed batch by batch; joined when the last batch is done.
-            stream = ParseStream(wanted_processes()) if plan.todo and wanted_processes() > 1 else None
-            with stream or contextlib.nullcontext():
-                for batch in iter_batches(plan.todo, settings.batch_size):
-                    articles, rejected = ingest_batch(quote(batch), settings.max_file_bytes)
-                    analyses = extract_batch(quote(articles), quote(registry), quote(stream)) if articles else []
-                    load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
-                    summary.articles_new += len(articles)
-                    summary.articles_rejected += len(rejected)
-                    summary.quotes_new += sum(len(a.quotes) for a in analyses)
-                    summary.claims_new += sum(len(a.claims) for a in analyses)
-                    summary.rejected.extend((r.source_path, r.reason) for r in rejected)
-                    seen = log_batch(logger, analyses, rejected, seen)
-                    files_done += len(batch)
-                    logger.info(
-                        "batch: %d articles, %d rejected (%d of %d files done)",
-                        len(articles), len(rejected), files_done, len(plan.todo),
-                    )
-                    report_progress("files", files_done, len(plan.todo))
-            if registry is not None:
-                writer.write_speakers(registry.speakers(), registry.aliases())
-            if plan.todo or plan.changed:
-                report_progress("cross-check", 0, 1)
-                checked = link_and_crosscheck(quote(writer))
-                report_progress("cross-check", 1, 1)
-                summary.facts_checked = checked.get("facts_checked", 0)
-                summary.discrepancies_new = checked.get("discrepancies_new", 0)
-            writer.finish(
-                Run(
-                    run_id=summary.run_id,
-                    flow_run_id=summary.flow_run_id,
-                    started_at=started,
-                    finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                    status="completed",
-                    articles_new=summary.articles_new,
-                    articles_skipped=summary.articles_skipped,
-                    articles_rejected=summary.articles_rejected,
-                    quotes_new=summary.quotes_new,
-                    claims_new=summary.claims_new,
-                    discrepancies_new=summary.discrepancies_new,
-                    version=package_version(),
-                )
-            )
-            # Read while the lock is held: a reader beside the next run's writer would clash.
-            discrepancies = read_open_discrepancies(writer.con)
-        except BaseException:
-            writer.abort()
-            raise
-        finally:
-            writer.close()
+    summary = RunSummary(
+        run_id=uuid.uuid4().hex[:16], flow_run_id=str(flow_run.id) if flow_run.id else None,
+        started_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    )
+    with writer_lock(warehouse_path, settings.lock_wait_seconds), \
+            WarehouseWriter.open(warehouse_path, summary.run_id) as writer:
+        plan = plan_sources(input_path, quote(writer.known_sources()), settings.input_roots)
+        writer.write_rejected(plan.refused)
+        summary.count_rejected(plan.refused)
+        summary.articles_skipped = plan.skipped
+        summary.articles_replaced = writer.forget_sources(plan.changed)
+        registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
+        process_batches(plan, registry, writer, summary, logger)
+        if registry is not None:
+            writer.write_speakers(registry.speakers(), registry.aliases())
+        if plan.todo or plan.changed:
+            report_progress("cross-check", 0, 1)
+            summary.count_checks(link_and_crosscheck(quote(writer)))
+            report_progress("cross-check", 1, 1)
+        writer.finish(summary.to_run(package_version()))
+        # Read while the lock is held: a reader beside the next run's writer would clash.
+        discrepancies = read_open_discrepancies(writer.con)
     logger.info(
         "run %s: %d new, %d skipped, %d rejected articles; %d quotes, %d claims, %d new discrepancies",
         summary.run_id, summary.articles_new, summary.articles_skipped, summary.articles_rejected,

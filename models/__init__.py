@@ -3,10 +3,10 @@ from models.article import Article, DatePrecision, RejectedInput
 from models.claim import Claim, ClaimKind, Hedge
 from models.fact import Discrepancy, DiscrepancyMember, Fact
 from models.quote import Quote, QuoteKind
-from models.run import Run
+from models.run import Run, RunSummary
 from models.speaker import Speaker, SpeakerAlias
 
 __all__ = [
     "Article", "Claim", "ClaimKind", "DatePrecision", "Discrepancy", "DiscrepancyMember",
-    "Fact", "Hedge", "Quote", "QuoteKind", "RejectedInput", "Run", "Speaker", "SpeakerAlias",
+    "Fact", "Hedge", "Quote", "QuoteKind", "RejectedInput", "Run", "RunSummary", "Speaker", "SpeakerAlias",
 ]

@@ -142,6 +142,15 @@ class WarehouseWriter:
     def close(self) -> None:
         self.con.close()
 
+    def __enter__(self) -> "WarehouseWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        """A run that did not reach `finish` leaves the warehouse as it was."""
+        if exc_type is not None:
+            self.abort()
+        self.close()
+
     # -- plumbing ----------------------------------------------------------------
     def columns(self, table: str) -> list[str]:
         if table not in self._columns:
