@@ -20,6 +20,7 @@ from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
 from tasks.linking.facts import link_facts
+from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions
 from tasks.quotes.registry import SpeakerRegistry
 from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches
 from tasks.ingest.raw import SourceFile
@@ -117,9 +118,19 @@ def extract_batch(articles, registry, stream: ParseStream | None = None):
 def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[SourceFile]) -> None:
     writer.write_articles([a.article for a in analyses])
     writer.write_quotes([q for a in analyses for q in a.quotes])
+    writer.write_mentions([m for a in analyses for m in a.mentions])
     writer.write_claims([c for a in analyses for c in a.claims])
     writer.write_rejected(rejected)
     writer.record_sources([(str(s.path), s.content_sha256) for s in sources])
+
+
+@task(name="link-speakers", cache_policy=NO_CACHE)
+def link_speakers(writer: WarehouseWriter, registry: SpeakerRegistry, pool: SpeakerPool) -> int:
+    """Corpus-level: merge the run's speakers with the registry's and the warehouse's, then
+    link every stored bare-surname mention to a person named in full. Quotes relinked."""
+    speakers = pool.merged([*registry.speakers(), *writer.stored_speakers()])
+    writer.write_speakers(speakers, aliases_of(speakers))
+    return writer.set_quote_speakers(link_mentions(writer.speaker_mentions(), speakers))
 
 
 @task(name="link-and-crosscheck", cache_policy=NO_CACHE)
@@ -133,7 +144,8 @@ def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     return {"facts_checked": len(keys), **crosscheck(writer.con, keys, writer.run_id)}
 
 
-def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger) -> None:
+def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger,
+                    pool: SpeakerPool) -> None:
     """Per-article work, batch by batch: ingest, extract (pure), load."""
     settings = load_settings()
     seen = files_done = 0
@@ -146,6 +158,8 @@ def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunS
             articles, rejected = ingest_batch(quote(batch), settings.max_file_bytes)
             analyses = extract_batch(quote(articles), quote(registry), quote(stream)) if articles else []
             load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
+            for a in analyses:
+                pool.add(a.article.article_id, a.speakers)
             summary.count_batch(analyses, rejected)
             seen = log_batch(logger, analyses, rejected, seen)
             files_done += len(batch)
@@ -201,9 +215,10 @@ def verify_articles(config: RunConfig) -> dict:
         summary.articles_skipped = plan.skipped
         summary.articles_replaced = writer.forget_sources(plan.changed)
         registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
-        process_batches(plan, registry, writer, summary, logger)
+        pool = SpeakerPool()
+        process_batches(plan, registry, writer, summary, logger, pool)
         if registry is not None:
-            writer.write_speakers(registry.speakers(), registry.aliases())
+            link_speakers(quote(writer), quote(registry), quote(pool))
         if plan.todo or plan.changed:
             report_progress("cross-check", 0, 1)
             summary.count_checks(link_and_crosscheck(quote(writer)))

@@ -4,9 +4,10 @@ from models.claim import Claim, ClaimKind, Hedge
 from models.fact import Discrepancy, DiscrepancyMember, Fact
 from models.quote import Quote, QuoteKind
 from models.run import Run, RunSummary
-from models.speaker import Speaker, SpeakerAlias
+from models.speaker import Speaker, SpeakerAlias, SpeakerMention
 
 __all__ = [
     "Article", "Claim", "ClaimKind", "DatePrecision", "Discrepancy", "DiscrepancyMember",
     "Fact", "Hedge", "Quote", "QuoteKind", "RejectedInput", "Run", "RunSummary", "Speaker", "SpeakerAlias",
+    "SpeakerMention",
 ]

@@ -503,6 +503,14 @@ class ArticleContext:
         return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
 
 
+def unresolved_surname(entity: Entity | None) -> bool:
+    """A person this article names by a bare surname only ("Okafor said"), not one of
+    several people sharing it: corpus-level linking may find the full name elsewhere."""
+    return (entity is not None and entity.kind == "person" and not entity.ambiguous
+            and entity.speaker is not None and entity.speaker.origin == "text"
+            and len(entity.speaker.canonical_name.split()) == 1)
+
+
 def _org_words(entity: Entity) -> set[str]:
     org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
     return set(fold_name(" ".join([org, *entity.roles])).split())

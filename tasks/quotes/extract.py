@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from models import Article, Quote
+from models import Article, Quote, Speaker, SpeakerMention
 from models.base import stable_id
-from tasks.quotes.context import ArticleContext
+from tasks.quotes.context import ArticleContext, unresolved_surname
 from tasks.lexicon import CLAUSE_ONLY_VERBS
 from tasks.nlp import doc_text
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
 from tasks.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
-from tasks.quotes.registry import SpeakerRegistry
+from tasks.quotes.registry import SpeakerRegistry, fold_name
 from tasks.quotes.cues import (
     according_to,
     cue_subject,
@@ -47,7 +48,24 @@ _FRAME_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bR
                         r"(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])[.!?](?=\s|$)|\"|\n")
 
 
+@dataclass
+class QuoteExtraction:
+    """One article's quotes, the speakers it found in its text, and the quotes' speaker
+    mentions it could not resolve alone (bare surnames) for corpus-level linking."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    mentions: list[SpeakerMention] = field(default_factory=list)
+
+
 def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> list[Quote]:
+    return extract_article_quotes(doc, article, registry).quotes
+
+
+def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> QuoteExtraction:
+    """A pure function of the article and the registry as loaded: the registry is forked,
+    so speakers found here are returned, never learned for the next article."""
+    registry = registry.fork()
     body = article.body
     spans = find_quote_spans(body)
     ctx = ArticleContext(doc, registry, quoted=[seg for s in spans for seg in s.segments])
@@ -59,12 +77,12 @@ def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> lis
     candidates += title_objects(doc, title_end)
     candidates = _dedupe(candidates)
     _resolve(candidates, ctx)
-    quotes = []
+    out = QuoteExtraction()
     for c in sorted(candidates, key=lambda c: (c.start, c.end)):
         kind = "headline" if c.end <= title_end else c.kind
         speaker = ctx.speaker_for(c.entity)
         conf = _KIND_CONFIDENCE[kind] * _HOW_CONFIDENCE[c.how if speaker else "none"]
-        quotes.append(Quote(
+        out.quotes.append(Quote(
             quote_id=stable_id(article.article_id, kind, c.start, c.end),
             article_id=article.article_id,
             speaker_id=speaker.speaker_id if speaker else None,
@@ -73,7 +91,13 @@ def extract_quotes(doc: Doc, article: Article, registry: SpeakerRegistry) -> lis
             kind=kind, text=c.text, cue=cue_text(c.cue) if c.cue is not None else (":" if kind == "headline" else None),
             start_char=c.start, end_char=c.end, confidence=round(conf, 3),
         ))
-    return quotes
+        if speaker is not None and unresolved_surname(c.entity):
+            q = out.quotes[-1]
+            out.mentions.append(SpeakerMention(quote_id=q.quote_id, article_id=q.article_id, speaker_id=speaker.speaker_id,
+                                               speaker_name=q.speaker_name, mention=fold_name(speaker.canonical_name),
+                                               kind="person"))
+    out.speakers = registry.found_in_text()
+    return out
 
 
 def _title_end(article: Article) -> int:

@@ -8,7 +8,7 @@ import pytest
 from models import Article
 from models.base import stable_id
 from tasks.quotes.marks import find_quote_spans
-from tasks.quotes.extract import extract_quotes
+from tasks.quotes.extract import extract_article_quotes, extract_quotes
 from tasks.quotes.registry import SpeakerRegistry
 from tasks.ingest.textnorm import normalise_text
 
@@ -26,9 +26,8 @@ def run(nlp):
         body = normalise_text(f"{title}\n\n{text}" if title else text)
         article = Article(article_id="t1", source_path="t1.txt", title=title,
                           content_sha256=hashlib.sha256(body.encode()).hexdigest(), body=body)
-        registry = SpeakerRegistry.load()
-        quotes = extract_quotes(nlp(body), article, registry)
-        return quotes, body, registry
+        found = extract_article_quotes(nlp(body), article, SpeakerRegistry.load())
+        return found.quotes, body, found
     return _run
 
 
@@ -127,7 +126,7 @@ def test_role_noun_resolves_to_the_named_official(run):
                               'The deputy minister said the customs reform would be delayed.')
     q = only(quotes, "indirect")
     assert q.speaker_name == "Tomas Berg"
-    speaker = next(s for s in registry.speakers() if s.canonical_name == "Tomas Berg")
+    speaker = next(s for s in registry.speakers if s.canonical_name == "Tomas Berg")
     assert speaker.origin == "text"
     assert "Deputy Finance Minister" in (speaker.role or "")
 
