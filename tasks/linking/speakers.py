@@ -87,6 +87,8 @@ def link_mentions(mentions: Iterable[SpeakerMention], speakers: Iterable[Speaker
     index = surname_index(speakers)
     out = []
     for m in sorted(mentions, key=lambda m: m.quote_id):
+        # only people: a one-word organisation ("Bloomberg said") is not its namesake's surname
+        # (linking those too cost 5 speakers on polnear-train-wide and won none)
         ids = index.get(m.mention, set()) if m.kind == "person" else set()
         if len(ids) == 1:
             target = by_id[next(iter(ids))]

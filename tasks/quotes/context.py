@@ -504,11 +504,13 @@ class ArticleContext:
 
 
 def unresolved_surname(entity: Entity | None) -> bool:
-    """A person this article names by a bare surname only ("Okafor said"), not one of
+    """A person this article names by a bare surname only ("Mr. Okafor said"), not one of
     several people sharing it: corpus-level linking may find the full name elsewhere."""
-    return (entity is not None and entity.kind == "person" and not entity.ambiguous
-            and entity.speaker is not None and entity.speaker.origin == "text"
-            and len(entity.speaker.canonical_name.split()) == 1)
+    if entity is None or entity.kind != "person" or entity.ambiguous or entity.speaker is None \
+            or entity.speaker.origin != "text":
+        return False
+    name = entity.speaker.canonical_name
+    return len(name.split()) == 1 and name[:1].isupper() and name.isalpha()
 
 
 def _org_words(entity: Entity) -> set[str]:

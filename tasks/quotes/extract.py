@@ -95,7 +95,7 @@ def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry
             q = out.quotes[-1]
             out.mentions.append(SpeakerMention(quote_id=q.quote_id, article_id=q.article_id, speaker_id=speaker.speaker_id,
                                                speaker_name=q.speaker_name, mention=fold_name(speaker.canonical_name),
-                                               kind="person"))
+                                               kind=c.entity.kind))
     out.speakers = registry.found_in_text()
     return out
 
