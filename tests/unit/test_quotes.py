@@ -772,3 +772,25 @@ def test_the_ministry_is_the_organisation_of_a_recent_speaker(run):
                        "Around 2,000 troops will take part in the drills, the ministry said.")
     q = only(quotes, "indirect", "2,000 troops")
     assert q.speaker_name is not None and "Foreign Ministry" in q.speaker_name, q.speaker_name
+
+
+# ---- quote continuation: an uncued quote takes the speaker of the statement it continues ----
+
+@pytest.mark.parametrize("text,contains,speaker,lower", [
+    ('Pavel Ivanov said on Monday that talks would resume. "We are ready to sign the deal."',
+     "ready to sign", "Pavel Ivanov", False),
+    ('"We are ready to sign," Pavel Ivanov said. The reporters asked Anna Berg about it. '
+     '"The talks will take months."', "take months", "Pavel Ivanov", True),
+    ('"We are ready to sign," Pavel Ivanov said. Anna Berg disagreed. "The talks will take months."',
+     "take months", "Anna Berg", True),
+    ('The harbour was quiet on Monday. "We are ready to sign the deal."', "ready to sign", None, True),
+])
+def test_uncued_quote_continues_the_previous_statement(run, text, contains, speaker, lower):
+    quotes, _, _ = run(text)
+    q = only(quotes, "direct", contains)
+    assert q.speaker_name == speaker
+    named = max((x.confidence for x in quotes if x.kind == "direct" and x.speaker_name and x is not q), default=1.0)
+    # a speaker found through the continuation is less certain than a cued one
+    assert q.confidence < named
+    if lower:
+        assert q.confidence < 0.87 * 0.82
