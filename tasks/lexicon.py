@@ -146,17 +146,8 @@ MALE_ROLES: frozenset[str] = frozenset({"spokesman", "chairman", "congressman", 
 PERSON_PRONOUNS: dict[str, str] = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 ORG_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 
-# Adjectives of nationality to the country they name ("the Russian side").
-DEMONYMS: dict[str, str] = {
-    "russian": "Russia", "american": "United States", "u.s.": "United States",
-    "us": "United States", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
-    "turkish": "Turkey", "iranian": "Iran", "georgian": "Georgia", "ukrainian": "Ukraine",
-    "chinese": "China", "french": "France", "german": "Germany", "british": "United Kingdom",
-    "israeli": "Israel", "palestinian": "Palestine", "syrian": "Syria", "iraqi": "Iraq",
-    "indian": "India", "pakistani": "Pakistan", "japanese": "Japan", "korean": "South Korea",
-    "european": "European Union", "kazakh": "Kazakhstan", "belarusian": "Belarus",
-    "mexican": "Mexico", "canadian": "Canada", "saudi": "Saudi Arabia", "egyptian": "Egypt",
-}
+# Nouns of "In his words / In her opinion / In X's view, CLAUSE" (`tasks.quotes.cues.in_words`).
+IN_WORDS_NOUNS: frozenset[str] = frozenset({"words", "opinion", "view"})
 
 # Quotation marks after normalisation; curly and guillemets are kept for un-normalised text.
 OPEN_QUOTES: frozenset[str] = frozenset({'"', "\u201c", "\u00ab", "\u201e"})

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 from models import Speaker
 from tasks.lexicon import (
     DATELINE_LEAD,
-    DEMONYMS,
     FEMALE_ROLES,
     MALE_ROLES,
     ORG_PRONOUNS,
@@ -28,6 +27,7 @@ from tasks.lexicon import (
 )
 from tasks.quotes.mentions import (
     COUNTRY_NAMES,
+    DEMONYMS,
     ORG_LABELS,
     PERSON_LABELS,
     country_in,

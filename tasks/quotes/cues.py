@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from tasks.lexicon import (
     ACCORDING_TO,
     CLAUSE_ONLY_VERBS,
+    IN_WORDS_NOUNS,
     NAMING_VERBS,
     NOUN_ABOUT_CUES,
     PHRASAL_CUES,
@@ -473,7 +474,7 @@ def in_words(token: Token) -> tuple[Token, tuple[int, int]] | None:
     """For 'words' in 'In his words, CLAUSE' / 'In the words of X, CLAUSE' / 'In her view, CLAUSE'
     opening a sentence:
     (the source, token range of the clause)."""
-    if token.lower_ not in ("words", "opinion", "view") or token.head.lower_ != "in" or token.head.dep_ != "prep":
+    if token.lower_ not in IN_WORDS_NOUNS or token.head.lower_ != "in" or token.head.dep_ != "prep":
         return None
     source = next((c for c in token.children if c.dep_ == "poss"), None)
     if source is None:

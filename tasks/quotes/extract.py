@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from models import Article, Quote, Speaker, SpeakerMention
 from models.base import stable_id
 from tasks.quotes.context import ArticleContext, unresolved_surname
-from tasks.lexicon import CLAUSE_ONLY_VERBS
+from tasks.lexicon import CLAUSE_ONLY_VERBS, IN_WORDS_NOUNS
 from tasks.nlp import doc_text
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
 from tasks.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
@@ -169,7 +169,7 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: Tokens
     for c in out:
         if c.cue is not None:
             framed = according_to(c.cue) if c.cue.lower_ == "according" else (
-                in_words(c.cue) if c.cue.lower_ in ("words", "opinion", "view") else None)
+                in_words(c.cue) if c.cue.lower_ in IN_WORDS_NOUNS else None)
             c.subject = framed[0] if framed is not None else cue_subject(c.cue)
             if c.subject is None:
                 c.inherit = True
@@ -323,7 +323,7 @@ def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) ->
             return t
         if t.lower_ == "according" and according_to(t) is not None:
             return t
-        if t.lower_ in ("words", "opinion", "view") and in_words(t) is not None:
+        if t.lower_ in IN_WORDS_NOUNS and in_words(t) is not None:
             return t  # 'In his opinion, capitals "have lost the ability to negotiate"'
     return None
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tasks.quotes.context import ArticleContext, Entity
-from tasks.lexicon import AGENCY_LEAD, DATELINE_LEAD
+from tasks.lexicon import AGENCY_LEAD, DATELINE_LEAD, IN_WORDS_NOUNS
 from tasks.nlp import doc_text
 from tasks.quotes.marks import QuoteSpan, paragraphs
 from tasks.quotes.cues import according_to, cue_subject, in_words, is_cue, noun_cue, reported_span
@@ -78,7 +78,7 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
             if (found := according_to(t)) is not None:
                 add_framed(found, t)
             continue
-        if t.lower_ in ("words", "opinion", "view") and (found := in_words(t)) is not None:
+        if t.lower_ in IN_WORDS_NOUNS and (found := in_words(t)) is not None:
             add_framed(found, t)
             continue
         if t.pos_ == "NOUN":

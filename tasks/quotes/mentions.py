@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from tasks.lexicon import DEMONYMS, FEMALE_TITLES, MALE_TITLES, NAME_TITLES, PERSON_PRONOUNS
+from tasks.data_files import load_json
+from tasks.lexicon import FEMALE_TITLES, MALE_TITLES, NAME_TITLES, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
 from tasks.quotes.registry import fold_name
 
 PERSON_LABELS = {"PERSON"}
@@ -19,6 +20,8 @@ _HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "
                              "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
 
 
+# Adjectives of nationality to the country they name ("the Russian side"): a region list.
+DEMONYMS: dict[str, str] = load_json("demonyms.json")["demonyms"]
 COUNTRY_NAMES = frozenset(fold_name(c) for c in DEMONYMS.values())
 
 
@@ -44,7 +47,8 @@ def name_words(ent: Span) -> list[str]:
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS and w[:1].isupper()), None)
     if cut is not None:
         words = words[:cut]
-    while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)):
+    while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)
+                     or len(words) > 2 and words[0].lower() in PERSON_ROLE_NOUNS):  # "Founder Jane Doe"
         words = words[1:]
     # "Foreign Minister of Armenia Ararat Mirzoyan": the tagger runs the country into the name
     while len(words) > 2 and fold_name(words[0]) in COUNTRY_NAMES:

@@ -794,3 +794,13 @@ def test_uncued_quote_continues_the_previous_statement(run, text, contains, spea
     assert q.confidence < named
     if lower:
         assert q.confidence < 0.87 * 0.82
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"We started the club for them," Founder Jane Okoro said.', "Jane Okoro"),
+    ('"We started the club for them," Director Jane Okoro said.', "Jane Okoro"),
+    ('"We started the club for them," Jane Okoro said.', "Jane Okoro"),
+])
+def test_role_noun_before_a_name_is_not_part_of_it(run, text, speaker):
+    quotes, _, _ = run(text)
+    assert only(quotes, "direct").speaker_name == speaker
