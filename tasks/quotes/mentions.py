@@ -42,8 +42,21 @@ def takes_its(subject: Token) -> bool:
     return False
 
 
+def _glued_words(ent: Span) -> list[str]:
+    """Tokens as name words, a hyphenated name kept whole ('Holtz-Eakin', 'El-Erian')."""
+    words: list[str] = []
+    for t in ent:
+        glue = words and t.i > ent.start and not t.doc[t.i - 1].whitespace_ and (
+            t.text == "-" or words[-1].endswith("-"))
+        if glue:
+            words[-1] += t.text
+        elif not t.is_punct or t.text == ".":
+            words.append(t.text)
+    return [w.strip("-") or w for w in words]
+
+
 def name_words(ent: Span) -> list[str]:
-    words = [t.text for t in ent if not t.is_punct or t.text == "."]
+    words = _glued_words(ent)
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS and w[:1].isupper()), None)
     if cut is not None:
         words = words[:cut]
@@ -56,6 +69,9 @@ def name_words(ent: Span) -> list[str]:
     if words and words[-1] in ("'s", "'"):
         words = words[:-1]
     words = [w.removesuffix("'s") for w in words]
+    # "Harry B. Harris Jr.": the generational suffix is not part of the name speakers go by
+    if len(words) > 2 and words[-1].rstrip(".").lower() in ("jr", "sr"):
+        words = words[:-1]
     return words
 
 

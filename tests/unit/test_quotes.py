@@ -798,9 +798,11 @@ def test_uncued_quote_continues_the_previous_statement(run, text, contains, spea
 
 @pytest.mark.parametrize("text,speaker", [
     ('"We started the club for them," Founder Jane Okoro said.', "Jane Okoro"),
+    ('"We started the club for them," said Anna Berg-Lund, who runs it.', "Anna Berg-Lund"),
+    ('"We started the club for them," said Thomas W. Okoro Jr., who runs it.', "Thomas W. Okoro"),
     ('"We started the club for them," Director Jane Okoro said.', "Jane Okoro"),
     ('"We started the club for them," Jane Okoro said.', "Jane Okoro"),
 ])
-def test_role_noun_before_a_name_is_not_part_of_it(run, text, speaker):
+def test_name_forms_of_a_speaker(run, text, speaker):
     quotes, _, _ = run(text)
     assert only(quotes, "direct").speaker_name == speaker
