@@ -390,8 +390,11 @@ class ArticleContext:
 
     def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
                 speakers_first: bool = False, speakers_only: bool = False, recency: bool = False) -> Entity | None:
+        # nested speech: people named or speaking inside a quotation are the quoted speaker's
+        # content, not referents for the reporter's "she" or "the official" outside it
+        outside = not self.in_quote(before)
         pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)
-                and (m.speaker or not speakers_only)]
+                and (m.speaker or not speakers_only) and not (outside and self.in_quote(m.pos))]
         if not pool:
             return None
         if speakers_first:

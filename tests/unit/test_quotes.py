@@ -806,3 +806,18 @@ def test_uncued_quote_continues_the_previous_statement(run, text, contains, spea
 def test_name_forms_of_a_speaker(run, text, speaker):
     quotes, _, _ = run(text)
     assert only(quotes, "direct").speaker_name == speaker
+
+
+# ---- nested speech: a person inside someone's quoted words is not the reporter's referent ----
+
+@pytest.mark.parametrize("text,speaker", [
+    ('The rally ended early. "I met Anna Berg at the gate," Tom Reyes said. '
+     'She said the gate would stay shut until Monday.', None),
+    ('Anna Berg spoke first. "I met Tom Reyes at the gate," Lena Ortiz said. '
+     'She said the gate would stay shut until Monday.', "Lena Ortiz"),
+    ('Anna Berg spoke first at the gate on Sunday. Later she said the gate would stay shut until Monday.',
+     "Anna Berg"),
+])
+def test_pronoun_outside_a_quote_ignores_people_inside_it(run, text, speaker):
+    quotes, _, _ = run(text)
+    assert only(quotes, "indirect", "stay shut").speaker_name == speaker
