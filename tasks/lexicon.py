@@ -115,6 +115,12 @@ PERSON_ROLE_NOUNS: frozenset[str] = frozenset({
     "author", "researcher", "scientist", "co-chair", "vice", "counsel", "officer",
 })
 
+# Role nouns of someone who speaks on another's behalf: "a spokesman for X", "an X aide" is
+# attributed to X, the principal (as PolNeAR's annotators do).
+AGENT_ROLE_NOUNS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor", "aide",
+})
+
 # Role nouns that refer back to an organisation ("the ministry said", "the Russian side").
 ORG_ROLE_NOUNS: frozenset[str] = frozenset({
     "ministry", "department", "office", "government", "administration", "side",

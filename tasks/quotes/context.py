@@ -24,6 +24,7 @@ from tasks.lexicon import (
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     STATEMENT_NOUNS,
+    AGENT_ROLE_NOUNS,
 )
 from tasks.quotes.mentions import (
     COUNTRY_NAMES,
@@ -318,7 +319,11 @@ class ArticleContext:
                 # "the Kremlin spokesman", "the Iranian foreign ministry spokesman": a role
                 # holder named earlier, picked by the role words
                 return self.resolve_role(head, org=False), mention
-            if mod_ents:  # "a Clinton spokesman": someone else, unnamed
+            if mod_ents and (lemma in AGENT_ROLE_NOUNS or low in AGENT_ROLE_NOUNS):
+                # "a spokesman for Mayor Jane Doe", "a senior Doe adviser": speaks for the principal
+                people = [e for e in mod_ents if e.label_ in _PERSON_LABELS]
+                return self._entity_for_span((people or mod_ents)[0]), mention
+            if mod_ents:  # "a Clinton supporter": someone else, unnamed
                 return (self._entity_for_span(mod_ents[0]) if mod_ents[0].label_ in _ORG_LABELS and
                         any(t.dep_ == "prep" for t in modifiers) else None), mention
             if any(t.lower_ in ("a", "an", "another", "one", "some") for t in head.lefts):

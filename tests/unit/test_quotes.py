@@ -821,3 +821,14 @@ def test_name_forms_of_a_speaker(run, text, speaker):
 def test_pronoun_outside_a_quote_ignores_people_inside_it(run, text, speaker):
     quotes, _, _ = run(text)
     assert only(quotes, "indirect", "stay shut").speaker_name == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("A spokesman for Governor Jane Okoro said the bridge would reopen in May.", "Jane Okoro"),
+    ("A senior Okoro adviser said the bridge would reopen in May.", "Okoro"),  # linked across articles later
+    ("Jane Okoro toured the site. A senior Okoro adviser said the bridge would reopen in May.", "Jane Okoro"),
+    ("A spokesman said the bridge would reopen in May.", None),
+])
+def test_agent_speaks_for_the_principal(run, text, speaker):
+    quotes, _, _ = run(text)
+    assert only(quotes, "indirect", "reopen").speaker_name == speaker
