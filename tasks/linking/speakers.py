@@ -14,8 +14,8 @@ steps join the articles afterwards, both deterministic and independent of articl
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from models import Speaker, SpeakerAlias, SpeakerMention
 from tasks.quotes.registry import fold_name, strip_titles

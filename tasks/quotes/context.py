@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Speaker
 from tasks.lexicon import (
+    AGENT_ROLE_NOUNS,
     DATELINE_LEAD,
     FEMALE_ROLES,
     MALE_ROLES,
@@ -24,8 +25,8 @@ from tasks.lexicon import (
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     STATEMENT_NOUNS,
-    AGENT_ROLE_NOUNS,
 )
+from tasks.nlp import doc_text
 from tasks.quotes.mentions import (
     COUNTRY_NAMES,
     DEMONYMS,
@@ -40,7 +41,6 @@ from tasks.quotes.mentions import (
     takes_its,
     topic_of,
 )
-from tasks.nlp import doc_text
 from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
 
 _PERSON_LABELS = PERSON_LABELS

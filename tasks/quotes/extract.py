@@ -15,21 +15,14 @@ from spacy.tokens import Doc, Token
 
 from models import Article, Quote, Speaker, SpeakerMention
 from models.base import stable_id
-from tasks.quotes.context import ArticleContext, unresolved_surname
 from tasks.lexicon import CLAUSE_ONLY_VERBS, IN_WORDS_NOUNS
 from tasks.nlp import doc_text
+from tasks.quotes.context import ArticleContext, unresolved_surname
+from tasks.quotes.cues import cue_subject, cue_text, is_cue, is_naming, phrasal_particle
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
 from tasks.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from tasks.quotes.registry import SpeakerRegistry, fold_name
-from tasks.quotes.cues import (
-    according_to,
-    cue_subject,
-    cue_text,
-    in_words,
-    is_cue,
-    is_naming,
-    phrasal_particle,
-)
+from tasks.quotes.sources import according_to, in_words
 
 # Confidence: the chance that a row is a quote with the right speaker, the product of a
 # factor for its kind and one for how its speaker was found. Fitted on polnear-train-wide

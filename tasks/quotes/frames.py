@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tasks.quotes.context import ArticleContext, Entity
 from tasks.lexicon import AGENCY_LEAD, DATELINE_LEAD, IN_WORDS_NOUNS
 from tasks.nlp import doc_text
+from tasks.quotes.context import ArticleContext, Entity
+from tasks.quotes.cues import cue_subject, is_cue
 from tasks.quotes.marks import QuoteSpan, paragraphs
-from tasks.quotes.cues import according_to, cue_subject, in_words, is_cue, noun_cue, reported_span
+from tasks.quotes.reported import reported_span
+from tasks.quotes.sources import according_to, in_words, noun_cue
 
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
