@@ -23,6 +23,7 @@ from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_ob
 from tasks.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
 from tasks.quotes.registry import SpeakerRegistry, fold_name
 from tasks.quotes.sources import according_to, in_words
+from tasks.quotes.subjects import resolve_subject
 
 # Confidence: the chance that a row is a quote with the right speaker, the product of a
 # factor for its kind and one for how its speaker was found. Fitted on polnear-train-wide
@@ -398,7 +399,7 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
     for c in ordered:
         if c.entity is not None or c.subject is None:
             continue
-        entity, mention = ctx.resolve_subject(c.subject)
+        entity, mention = resolve_subject(ctx, c.subject)
         c.speaker_text = mention
         low = c.subject.lower_
         c.how = "pronoun" if c.subject.pos_ == "PRON" else "name" if c.subject.pos_ == "PROPN" or c.subject.ent_type_ else "role"

@@ -186,19 +186,19 @@ def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleC
     if span is not None:
         for ent in span.ents:
             if ent.label_ == "PERSON":
-                return ctx._entity_for_span(ent)
+                return ctx.entity_for_span(ent)
         # "Watchdog Group: ..." - a named organisation covering the whole name
         for ent in span.ents:
             if ent.label_ == "ORG" and ent.start_char <= start and ent.end_char >= end - 1:
                 return ctx.org_entity(ent.text)
     speaker = ctx.registry.resolve(name)
     if speaker is not None:
-        return ctx.org_entity(name) if speaker.kind == "organisation" else ctx._person_entity(name)
+        return ctx.org_entity(name) if speaker.kind == "organisation" else ctx.person_entity(name)
     words = name.split()
     if all(w[:1].isupper() for w in words) and len(words) <= 4 and span is not None and all(t.pos_ == "PROPN" for t in span):
         if len(words) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
             return ctx.org_entity(name)  # "Watchdog Group: ..." tagged as one run with what follows
-        entity = ctx._person_entity(name) if len(words) == 1 else None
+        entity = ctx.person_entity(name) if len(words) == 1 else None
         return entity if entity is not None and len(entity.name.split()) > 1 else None
     # "Poll: ...", "Audit: ...": a source noun
     if len(words) == 1 and words[0].lower() in HEADLINE_SOURCE_NOUNS:
