@@ -1,8 +1,9 @@
 """Lexicons for quote attribution, kept as data: cue verbs, cue nouns and role nouns.
 
-Everything here is lower-case lemmas (spaCy's lemmatizer output). Extraction code in
-`tasks.quotes.marks`, `tasks.quotes.context` and `tasks.quotes.extract` reads only these sets, so a
-new reporting verb or role is added in one place.
+Everything here is lower-case lemmas (spaCy's lemmatizer output) or lower-case words. The
+modules of `tasks.quotes` read their grammar words only from here, so a new reporting verb
+or role is added in one place; region and corpus lists (demonyms, the speaker registry,
+first names) are data files under `data/`.
 """
 from __future__ import annotations
 
@@ -154,6 +155,71 @@ ORG_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 
 # Nouns of "In his words / In her opinion / In X's view, CLAUSE" (`tasks.quotes.cues.in_words`).
 IN_WORDS_NOUNS: frozenset[str] = frozenset({"words", "opinion", "view"})
+
+# ---- words of attribution frames (tasks/quotes), kept here so each is written once ----
+
+# Verbs whose bare noun-phrase object is what was said ("voiced concern", "pointed out X").
+NP_OBJECT_CUES: frozenset[str] = frozenset({
+    "express", "voice", "stress", "emphasize", "emphasise", "underline", "underscore",
+    "point", "confirm", "reiterate", "announce", "deny", "propose", "reveal", "highlight",
+    "demand", "pledge", "promise", "criticize", "criticise", "accuse", "note", "reaffirm",
+    "acknowledge", "admit", "predict", "tout", "cite", "mention", "call", "blast", "slam",
+    "recommend", "dismiss", "question", "welcome", "praise", "describe", "mock", "urge",
+    "vow", "warn", "suggest", "push", "signal", "concede", "charge", "tweet", "write",
+    "blame", "condemn", "denounce", "decry", "reject", "defend", "list", "hail",
+    "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail", "rip",
+    "outline", "unveil", "fault", "float", "endorse", "label", "deride", "retweet",
+    "characterize", "characterise", "portray", "explain", "thank",
+})
+
+# Object-taking cues whose object is the addressee, not the content ("told reporters").
+ADDRESSEE_VERBS: frozenset[str] = frozenset({"tell", "ask", "urge", "inform", "assure", "advise", "brief", "remind", "warn"})
+
+# Subject pronouns: as a cue's "object" they open a clause the parser split ("claiming he ... has").
+NOMINATIVE_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i"})
+
+# Verbs whose object in a title is what was said ("Jane Doe Said Something About X").
+TITLE_OBJECT_VERBS: frozenset[str] = frozenset({"say", "tell", "reveal", "admit", "explain", "claim", "write", "tweet"})
+
+# Sources that head a "Source: statement" headline without being a name.
+HEADLINE_SOURCE_NOUNS: frozenset[str] = frozenset({"poll", "survey", "study", "report", "audit", "memo", "sources", "officials", "lawsuit"})
+
+# Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
+HEADLINE_VERBS: frozenset[str] = frozenset({
+    "says", "said", "tells", "told", "calls", "vows", "warns", "claims", "slams", "urges", "asks", "blasts",
+    "rips", "praises", "denies",
+})
+
+# An adverbial clause that is really the content: "calling for X to do", "asked whether ...".
+CONTENT_MARKS: frozenset[str] = frozenset({"that", "for", "whether", "if", "how", "why", "what"})
+
+# Cues that frame a whole clause with "as": "As the paper reported, ...".
+AS_FRAME_VERBS: frozenset[str] = frozenset({
+    "say", "report", "note", "reveal", "write", "explain", "mention", "tweet", "state",
+    "announce", "indicate", "confirm", "observe", "remark", "predict", "warn", "claim",
+    "point", "acknowledge", "admit", "reiterate", "stress", "emphasize", "emphasise",
+})
+
+# Particles of phrasal cues that introduce no content of their own ("shot back", "weighed in").
+BARE_PARTICLES: frozenset[str] = frozenset({"back", "in"})
+
+# Head nouns of a relative clause that are what was said ("the things he said about X").
+SAID_THINGS: frozenset[str] = frozenset({
+    "thing", "word", "comment", "remark", "statement", "claim", "lie", "falsehood", "insult",
+    "joke", "promise", "accusation", "allegation", "attack",
+})
+
+# Verbs of a speaker labelling something: 'X called the plan "a reckless gamble"' quotes X.
+LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "dub"})
+
+# Light verbs whose speech-noun object is the cue ("made no mention of X", "gave a speech on X").
+LIGHT_VERBS: frozenset[str] = frozenset({"make", "give", "deliver", "issue", "offer", "level", "lodge", "voice", "repeat"})
+
+# Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
+GENERIC_ROLES: frozenset[str] = frozenset({"official", "representative", "diplomat", "leader", "politician", "source"})
+
+# Organisation nouns a demonym turns into a country's voice ("the Russian side").
+COUNTRY_VOICES: frozenset[str] = frozenset({"side", "government", "authorities", "leadership", "state"})
 
 # Quotation marks after normalisation; curly and guillemets are kept for un-normalised text.
 OPEN_QUOTES: frozenset[str] = frozenset({'"', "\u201c", "\u00ab", "\u201e"})

@@ -9,26 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tasks.lexicon import NAMING_VERBS, PHRASAL_CUES, SPEECH_VERBS
+from tasks.lexicon import (
+    NAMING_VERBS,
+    NOMINATIVE_PRONOUNS,
+    NP_OBJECT_CUES,
+    PHRASAL_CUES,
+    SPEECH_VERBS,
+)
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-# Verbs whose bare noun-phrase object is what was said ("voiced concern", "pointed out X").
-NP_OBJECT_OK = frozenset({
-    "express", "voice", "stress", "emphasize", "emphasise", "underline", "underscore",
-    "point", "confirm", "reiterate", "announce", "deny", "propose", "reveal", "highlight",
-    "demand", "pledge", "promise", "criticize", "criticise", "accuse", "note", "reaffirm",
-    "acknowledge", "admit", "predict", "tout", "cite", "mention", "call", "blast", "slam",
-    "recommend", "dismiss", "question", "welcome", "praise", "describe", "mock", "urge",
-    "vow", "warn", "suggest", "push", "signal", "concede", "charge", "tweet", "write",
-    "blame", "condemn", "denounce", "decry", "reject", "defend", "list", "hail",
-    "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail", "rip",
-    "outline", "unveil", "fault", "float", "endorse", "label", "deride", "retweet",
-    "characterize", "characterise", "portray", "explain", "thank",
-})
-# Object-taking cues whose object is the addressee, not the content ("told reporters").
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "inform", "assure", "advise", "brief", "remind", "warn"})
-# Subject pronouns: as a cue's "object" they open a clause the parser split ("claiming he ... has").
-NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
 
 
 def phrasal_particle(token: Token) -> Token | None:
@@ -230,10 +219,10 @@ def amod_cue(token: Token) -> bool:
     """'Trump dismissed critics who ...' parsed with the cue as a participle of the noun before it."""
     if token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token.i == 0:
         return False
-    if token.lemma_.lower() not in NP_OBJECT_OK:
+    if token.lemma_.lower() not in NP_OBJECT_CUES:
         return False
     prev = token.doc[token.i - 1]
-    return (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE) and prev.dep_ not in ("compound", "poss", "amod") \
+    return (prev.pos_ == "PROPN" or prev.lower_ in NOMINATIVE_PRONOUNS) and prev.dep_ not in ("compound", "poss", "amod") \
         and prev.head.i in (token.i, token.head.i)
 
 

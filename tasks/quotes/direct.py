@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tasks.lexicon import CLAUSE_ONLY_VERBS, IN_WORDS_NOUNS
+from tasks.lexicon import CLAUSE_ONLY_VERBS, IN_WORDS_NOUNS, LABELLING_VERBS
 from tasks.quotes.cues import cue_subject, is_cue, is_naming, phrasal_particle
 from tasks.quotes.frames import Candidate, Tokens
 from tasks.quotes.marks import QuoteSpan, paragraphs
@@ -281,7 +281,7 @@ def _outside_subject(cue: Token, inside: set[int]) -> bool:
 
 def _labels_with_subject(token: Token) -> bool:
     """A speaker labelling something: active 'call'/'brand' with its own subject."""
-    return (token.lemma_.lower() in ("call", "brand", "label", "term", "dub") and token.tag_ != "VBN"
+    return (token.lemma_.lower() in LABELLING_VERBS and token.tag_ != "VBN"
             and any(c.dep_ == "nsubj" for c in token.children))
 
 

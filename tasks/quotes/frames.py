@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tasks.lexicon import AGENCY_LEAD, DATELINE_LEAD, IN_WORDS_NOUNS
+from tasks.lexicon import (
+    AGENCY_LEAD,
+    DATELINE_LEAD,
+    HEADLINE_SOURCE_NOUNS,
+    IN_WORDS_NOUNS,
+    TITLE_OBJECT_VERBS,
+)
 from tasks.nlp import doc_text
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.cues import cue_subject, is_cue
@@ -21,10 +27,6 @@ from tasks.quotes.sources import according_to, in_words, noun_cue
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
 _OWN_WORDS = 3
-# Verbs whose object in a title is what was said ("Jane Doe Said Something About X").
-_TITLE_OBJECT_VERBS = frozenset({"say", "tell", "reveal", "admit", "explain", "claim", "write", "tweet"})
-# Sources that head a "Source: statement" headline without being a name.
-HEADLINE_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "audit", "memo", "sources", "officials", "lawsuit"})
 
 
 @dataclass
@@ -213,7 +215,7 @@ def title_objects(doc: Doc, title_end: int) -> list[Candidate]:
     for t in doc:
         if t.idx >= title_end:
             break
-        if t.lemma_.lower() not in _TITLE_OBJECT_VERBS or not is_cue(t) or reported_span(t) is not None:
+        if t.lemma_.lower() not in TITLE_OBJECT_VERBS or not is_cue(t) or reported_span(t) is not None:
             continue
         subject = cue_subject(t)
         if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):

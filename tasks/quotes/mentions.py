@@ -8,16 +8,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tasks.data_files import load_json
-from tasks.lexicon import FEMALE_TITLES, MALE_TITLES, NAME_TITLES, PERSON_PRONOUNS, PERSON_ROLE_NOUNS
+from tasks.lexicon import (
+    FEMALE_TITLES,
+    HEADLINE_VERBS,
+    MALE_TITLES,
+    NAME_TITLES,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+)
 from tasks.quotes.registry import fold_name
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE"}
 
 
-# Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
-_HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "warns", "claims",
-                             "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
 
 
 # Adjectives of nationality to the country they name ("the Russian side"): a region list.
@@ -57,7 +61,7 @@ def _glued_words(ent: Span) -> list[str]:
 
 def name_words(ent: Span) -> list[str]:
     words = _glued_words(ent)
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS and w[:1].isupper()), None)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in HEADLINE_VERBS and w[:1].isupper()), None)
     if cut is not None:
         words = words[:cut]
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)

@@ -11,33 +11,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tasks.lexicon import CLAUSE_ONLY_VERBS, REFUSAL_ONLY_PHRASALS, REFUSAL_VERBS, SPEECH_NOUNS, SPEECH_VERBS
-from tasks.quotes.cues import (
+from tasks.lexicon import (
     ADDRESSEE_VERBS,
-    NOMINATIVE,
-    NP_OBJECT_OK,
+    AS_FRAME_VERBS,
+    BARE_PARTICLES,
+    CLAUSE_ONLY_VERBS,
+    CONTENT_MARKS,
+    NOMINATIVE_PRONOUNS,
+    NP_OBJECT_CUES,
+    REFUSAL_ONLY_PHRASALS,
+    REFUSAL_VERBS,
+    SAID_THINGS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
+from tasks.quotes.cues import (
     amod_cue,
     cue_subject,
     is_cue,
     phrasal_particle,
 )
 
-# An adverbial clause that is really the content: "calling for X to do", "asked whether ...".
-_CONTENT_MARKS = frozenset({"that", "for", "whether", "if", "how", "why", "what"})
-# Cues that frame a whole clause with "as": "As the paper reported, ...".
-_AS_FRAME_VERBS = frozenset({
-    "say", "report", "note", "reveal", "write", "explain", "mention", "tweet", "state",
-    "announce", "indicate", "confirm", "observe", "remark", "predict", "warn", "claim",
-    "point", "acknowledge", "admit", "reiterate", "stress", "emphasize", "emphasise",
-})
-# Particles of phrasal cues that introduce no content of their own ("shot back", "weighed in").
-_BARE_PARTICLES = frozenset({"back", "in"})
 _COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "prt", "dative", "oprd", "ccomp", "attr", "acomp")
-# Head nouns of a relative clause that are what was said ("the things he said about X").
-_SAID_THINGS = frozenset({
-    "thing", "word", "comment", "remark", "statement", "claim", "lie", "falsehood", "insult",
-    "joke", "promise", "accusation", "allegation", "attack",
-})
 
 Span = tuple[int, int]
 NOTHING: Span = (-1, -1)  # a pattern's answer "this cue reports nothing"
@@ -94,7 +89,7 @@ def clause_complement(p: CueParse) -> Span | None:
         return _false_split_start(c.left_edge), min(c.right_edge.i + 1, _subtree_start(cue, c))
     start = c.left_edge.i
     for child in cue.rights:
-        if child.i < start and child.dep_ == "dobj" and child.lower_ in NOMINATIVE:
+        if child.i < start and child.dep_ == "dobj" and child.lower_ in NOMINATIVE_PRONOUNS:
             start = child.i
     end = max(x.right_edge.i for x in p.ccomps if x.i > cue.i) + 1
     return start, end
@@ -109,12 +104,12 @@ def complement(p: CueParse) -> Span | None:
     particle = phrasal_particle(cue)
     if particle is not None and lemma in REFUSAL_ONLY_PHRASALS and not _refused(cue):
         return NOTHING
-    if particle is not None and particle.lower_ in _BARE_PARTICLES:
+    if particle is not None and particle.lower_ in BARE_PARTICLES:
         particle = None
         if lemma not in SPEECH_VERBS:
             return NOTHING
     right = [c for c in children if c.i > cue.i and (c.dep_ in _COMPLEMENT_DEPS or (
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTENT_MARKS for m in c.children)))]
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONTENT_MARKS for m in c.children)))]
     if any(c.dep_ == "advcl" for c in right):
         particle = particle or next(c for c in right if c.dep_ == "advcl")
     has_xcomp = any(c.dep_ == "xcomp" for c in right)
@@ -124,7 +119,7 @@ def complement(p: CueParse) -> Span | None:
     if lemma == "write" and particle is None and not has_xcomp and any(
             c.dep_ == "dobj" and c.pos_ == "NOUN" and not list(c.children) for c in right):
         return NOTHING
-    if not (has_xcomp or particle is not None or (has_obj and lemma in NP_OBJECT_OK and lemma not in ADDRESSEE_VERBS)):
+    if not (has_xcomp or particle is not None or (has_obj and lemma in NP_OBJECT_CUES and lemma not in ADDRESSEE_VERBS)):
         return None
     if lemma in ADDRESSEE_VERBS and not has_xcomp and particle is None:
         return NOTHING
@@ -144,7 +139,7 @@ def complement(p: CueParse) -> Span | None:
 def said_things(p: CueParse) -> Span | None:
     """'the things he said about X' -> the relative clause's head noun and the clause."""
     cue = p.token
-    if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN" and cue.head.lemma_.lower() in _SAID_THINGS \
+    if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN" and cue.head.lemma_.lower() in SAID_THINGS \
             and cue.head.i < cue.i and not any(c.dep_ in ("dobj", "ccomp") for c in p.children):
         return cue.head.left_edge.i, cue.right_edge.i + 1
     return None
@@ -223,7 +218,7 @@ def _refused(cue: Token) -> bool:
 
 def as_frame(cue: Token) -> tuple[int, int] | None:
     """'As X noted, CLAUSE' / 'CLAUSE, as X reported': the main clause is the content."""
-    if cue.lemma_.lower() not in _AS_FRAME_VERBS or phrasal_particle(cue) is not None:
+    if cue.lemma_.lower() not in AS_FRAME_VERBS or phrasal_particle(cue) is not None:
         return None
     if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
         return None

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tasks.lexicon import ACCORDING_TO, IN_WORDS_NOUNS, NOUN_ABOUT_CUES, SPEECH_NOUNS
+from tasks.lexicon import ACCORDING_TO, IN_WORDS_NOUNS, LIGHT_VERBS, NOUN_ABOUT_CUES, SPEECH_NOUNS
 from tasks.quotes.cues import cue_subject
-
-# Light verbs whose speech-noun object is the cue ("made no mention of X", "gave a speech on X").
-_LIGHT_VERBS = frozenset({"make", "give", "deliver", "issue", "offer", "level", "lodge", "voice", "repeat"})
 
 
 def according_to(token: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -63,7 +60,7 @@ def noun_cue(token: Token) -> tuple[Token, tuple[int, int]] | None:
                 speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 break
     light = False
-    if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
+    if speaker is None and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         speaker = cue_subject(token.head)  # "X made no mention of Y", "X gave speeches on Y"
         light = speaker is not None
     if speaker is None or speaker.lower_ in ("its", "their", "my", "our", "your"):

@@ -15,8 +15,10 @@ from spacy.tokens import Span, Token
 
 from tasks.lexicon import (
     AGENT_ROLE_NOUNS,
+    COUNTRY_VOICES,
     DATELINE_LEAD,
     FEMALE_ROLES,
+    GENERIC_ROLES,
     MALE_ROLES,
     ORG_PRONOUNS,
     ORG_ROLE_NOUNS,
@@ -39,10 +41,6 @@ from tasks.quotes.mentions import (
 from tasks.quotes.registry import fold_name
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-# Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
-_GENERIC_ROLES = {"official", "representative", "diplomat", "leader", "politician", "source"}
-# Organisation nouns a demonym turns into a country's voice ("the Russian side").
-_COUNTRY_VOICES = ("side", "government", "authorities", "leadership", "state")
 
 Answer = tuple[Entity | None, str] | None
 
@@ -150,7 +148,7 @@ def organisation_noun(ctx: ArticleContext, p: Phrase) -> Answer:
         if known is not None:
             return (ctx.org_entity(chain) if known.kind == "organisation" else ctx.person_entity(chain)), p.mention
     demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
-    if demonym and lemma in _COUNTRY_VOICES:
+    if demonym and lemma in COUNTRY_VOICES:
         return organisation_for_role(ctx, head, country=demonym), p.mention
     if p.mod_ents:
         return ctx.entity_for_span(p.mod_ents[0], prefer_org=True), p.mention
@@ -285,7 +283,7 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
     def holds(e: Entity) -> bool:
         return fits(e) and (words - {"the"}) <= e.role_words() | {"the"}
 
-    if not words & _GENERIC_ROLES:
+    if not words & GENERIC_ROLES:
         specific = ctx.recent(head.idx, sent, holds, subjects_first=False)
         if specific is not None:
             return specific
