@@ -832,3 +832,21 @@ def test_pronoun_outside_a_quote_ignores_people_inside_it(run, text, speaker):
 def test_agent_speaks_for_the_principal(run, text, speaker):
     quotes, _, _ = run(text)
     assert only(quotes, "indirect", "reopen").speaker_name == speaker
+
+
+# ---- one speaker per registry organisation ---------------------------------------------
+
+@pytest.mark.parametrize("text,contains,speaker", [
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks would resume. "
+     "The Foreign Ministry also said the visa rules would stay.", "visa rules", "Russian Foreign Ministry"),
+    ("Maria Zakharova said on Monday that the talks would resume. "
+     "The Foreign Ministry also said the visa rules would stay.", "visa rules", "Russian Foreign Ministry"),
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks would resume. "
+     "The ministry added that the visa rules would stay.", "visa rules", "Russian Foreign Ministry"),
+    # a short name with no registry organisation behind it stays as written
+    ("The Latvian Foreign Ministry said the embassy would close. "
+     "The Foreign Ministry said the visa rules would stay.", "visa rules", "Foreign Ministry"),
+])
+def test_short_name_of_a_registry_organisation_is_that_organisation(run, text, contains, speaker):
+    quotes, _, _ = run(text)
+    assert only(quotes, "indirect", contains).speaker_name == speaker
