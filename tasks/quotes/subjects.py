@@ -152,7 +152,20 @@ def organisation_noun(ctx: ArticleContext, p: Phrase) -> Answer:
         return organisation_for_role(ctx, head, country=demonym), p.mention
     if p.mod_ents:
         return ctx.entity_for_span(p.mod_ents[0], prefer_org=True), p.mention
+    if lemma in STATEMENT_NOUNS and (author := _agent_in(p)) is not None:
+        return ctx.entity_for_span(author), p.mention  # "an email sent out by Jane Doe"
     return organisation_for_role(ctx, head, country=demonym), p.mention
+
+
+def _agent_in(p: Phrase) -> Span | None:
+    """The name in a passive agent inside the phrase ('a letter signed by Jane Doe')."""
+    for t in p.span:
+        if t.dep_ == "agent":
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            ent = entity_at(t.doc, pobj) if pobj is not None else None
+            if ent is not None:
+                return ent
+    return None
 
 
 def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:

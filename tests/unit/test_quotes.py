@@ -850,3 +850,12 @@ def test_agent_speaks_for_the_principal(run, text, speaker):
 def test_short_name_of_a_registry_organisation_is_that_organisation(run, text, contains, speaker):
     quotes, _, _ = run(text)
     assert only(quotes, "indirect", contains).speaker_name == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Jane Okoro toured the port. An email sent out by Tom Berg on Monday said the port would reopen.", "Tom Berg"),
+    ("Jane Okoro toured the port. An email sent out on Monday said the port would reopen.", None),
+])
+def test_statement_noun_with_an_agent_is_the_agents(run, text, speaker):
+    quotes, _, _ = run(text)
+    assert only(quotes, "indirect", "reopen").speaker_name == speaker
