@@ -189,6 +189,8 @@ class ArticleContext:
     def org_entity(self, text: str) -> Entity | None:
         name = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).strip(" ,.'")
         name = name.removesuffix("'s")
+        if "(" in name and ")" not in name:  # "Vox Populi (Voice of People": the tagger cut a gloss
+            name = name[:name.index("(")].strip()
         if not name or not name[0].isalnum():
             return None
         speaker = self.registry.resolve(name)

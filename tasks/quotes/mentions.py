@@ -5,6 +5,8 @@ Pure functions of spaCy tokens and spans, used by `tasks.quotes.context.ArticleC
 """
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc, Span, Token
 
 from tasks.data_files import load_json
@@ -56,7 +58,9 @@ def _glued_words(ent: Span) -> list[str]:
             words[-1] += t.text
         elif not t.is_punct or t.text == ".":
             words.append(t.text)
-    return [w.strip("-") or w for w in words]
+    # control characters (mis-decoded text: "K\u00c3\x83") are never part of a name
+    words = ["".join(ch for ch in w if unicodedata.category(ch) != "Cc") for w in words]
+    return [w.strip("-") or w for w in words if w]
 
 
 def name_words(ent: Span) -> list[str]:

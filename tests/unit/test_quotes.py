@@ -800,6 +800,7 @@ def test_uncued_quote_continues_the_previous_statement(run, text, contains, spea
     ('"We started the club for them," Founder Jane Okoro said.', "Jane Okoro"),
     ('"We started the club for them," said Anna Berg-Lund, who runs it.', "Anna Berg-Lund"),
     ('"We started the club for them," said Thomas W. Okoro Jr., who runs it.', "Thomas W. Okoro"),
+    ('"We started the club for them," said Anna Berg\x83, who runs it.', "Anna Berg"),
     ('"We started the club for them," Director Jane Okoro said.', "Jane Okoro"),
     ('"We started the club for them," Jane Okoro said.', "Jane Okoro"),
 ])
@@ -859,3 +860,12 @@ def test_short_name_of_a_registry_organisation_is_that_organisation(run, text, c
 def test_statement_noun_with_an_agent_is_the_agents(run, text, speaker):
     quotes, _, _ = run(text)
     assert only(quotes, "indirect", "reopen").speaker_name == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('"The port will reopen," said the head of Harbour Watch (Port Guardians.', "Harbour Watch"),
+    ('"The port will reopen," said the head of Harbour Watch.', "Harbour Watch"),
+])
+def test_organisation_name_without_a_cut_gloss(run, text, speaker):
+    quotes, _, _ = run(text)
+    assert only(quotes, "direct").speaker_name == speaker
