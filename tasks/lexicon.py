@@ -28,7 +28,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "blame", "condemn", "denounce", "decry", "reject", "defend", "hail",
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail",
     "outline", "unveil", "fault", "endorse", "agree", "disagree", "deride", "retweet",
-    "plead", "swear", "characterize", "characterise", "portray", "thank",
+    "plead", "swear", "characterize", "characterise", "portray", "thank", "credit",
 })
 
 # Cue verbs that only report speech when they take a clause or a quotation: "continue"
@@ -169,7 +169,7 @@ NP_OBJECT_CUES: frozenset[str] = frozenset({
     "blame", "condemn", "denounce", "decry", "reject", "defend", "list", "hail",
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail", "rip",
     "outline", "unveil", "fault", "float", "endorse", "label", "deride", "retweet",
-    "characterize", "characterise", "portray", "explain", "thank",
+    "characterize", "characterise", "portray", "explain", "thank", "repeat", "credit",
 })
 
 # Object-taking cues whose object is the addressee, not the content ("told reporters").
