@@ -29,6 +29,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail",
     "outline", "unveil", "fault", "endorse", "agree", "disagree", "deride", "retweet",
     "plead", "swear", "characterize", "characterise", "portray", "thank", "credit",
+    "brag", "remind", "scoff", "shout", "yell", "exclaim",
 })
 
 # Cue verbs that only report speech when they take a clause or a quotation: "continue"
@@ -36,7 +37,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
     "continue", "add", "speak", "signal", "post", "answer", "recall",
     "maintain", "observe", "charge", "counter", "welcome", "threaten", "estimate",
-    "forecast", "highlight", "agree", "disagree", "swear", "plead",
+    "forecast", "highlight", "agree", "disagree", "swear", "plead", "scoff", "shout", "yell", "exclaim",
 })
 
 # Nouns that report speech ("his claim that ...", "Trump's promise to ...", "her criticism of

@@ -108,6 +108,18 @@ def infinitive_of_main_verb(token: Token) -> Step:
     return None
 
 
+def infinitive_of_noun(token: Token) -> Step:
+    """'He went out of his way to say that ...', 'She took the chance to warn that ...' -> climb
+    to the verb whose object the infinitive modifies. (On polnear-train-wide: +5 found, +3
+    right speakers, +10 extras; limiting it to infinitives with a clause won nothing.)"""
+    if token.dep_ in ("relcl", "acl") and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in token.children):
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            return "climb", verb
+    return None
+
+
 def conjunct_or_participle(token: Token) -> Step:
     """'X said ... and added', '..., saying that' -> climb to the verb whose subject it shares;
     'X said Tbilisi valued Y, noting that ...' -> past the reported clause to X's cue. (A passive
@@ -210,7 +222,7 @@ def name_before_frame(token: Token) -> Step:
 
 
 SUBJECT_PATTERNS = (
-    own_subject, passive_agent, infinitive_of_main_verb, conjunct_or_participle, participle_of_preposition,
+    own_subject, passive_agent, infinitive_of_main_verb, infinitive_of_noun, conjunct_or_participle, participle_of_preposition,
     controlled_infinitive, participle_of_noun, inverted_speaker, subject_hung_on_clause, name_before_frame,
 )
 

@@ -34,6 +34,10 @@ from tasks.quotes.cues import (
 
 _COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "prt", "dative", "oprd", "ccomp", "attr", "acomp")
 
+# Phrases the parser may put between a cue and its "that" ("said earlier on Friday during a
+# news conference that ..."); three, not two, found one more quote on polnear-train-wide.
+_THAT_HOPS = 3
+
 Span = tuple[int, int]
 NOTHING: Span = (-1, -1)  # a pattern's answer "this cue reports nothing"
 
@@ -187,7 +191,7 @@ def _that_clause(cue: Token, ccomp: Token | None) -> tuple[int, int] | None:
         k += 1
     skippable = {c.left_edge.i: c for c in cue.rights if c.dep_ in ("dobj", "dative", "prep", "advmod", "npadvmod")}
     hops = 0
-    while k < end_of_sent and doc[k].lower_ != "that" and k in skippable and hops < 2:
+    while k < end_of_sent and doc[k].lower_ != "that" and k in skippable and hops < _THAT_HOPS:
         child = skippable[k]
         if child.dep_ == "dobj" and cue.lemma_.lower() not in ADDRESSEE_VERBS:
             return None

@@ -24,6 +24,7 @@ def cue_token(nlp, text: str, cue: str):
     ("The plan was praised by the union.", "praised", "own_subject", "union"),
     ("The port will reopen, as reported by the agency.", "reported", "passive_agent", "agency"),
     ("Jane Okoro went on to say that the port would reopen.", "say", "infinitive_of_main_verb", "Okoro"),
+    ("Jane Okoro took the chance to say that the port would reopen.", "say", "infinitive_of_noun", "Okoro"),
     ("Jane Okoro toured the port and added that it would reopen.", "added", "conjunct_or_participle", "Okoro"),
     ("Jane Okoro ended the visit, saying the port would reopen.", "saying", "conjunct_or_participle", "Okoro"),
     ("Jane Okoro ended the visit by saying the port would reopen.", "saying", "participle_of_preposition", "Okoro"),
