@@ -1,12 +1,30 @@
-"""The light claim record corpus-level linking reads and the warehouse loads for it."""
+"""The light records corpus-level linking reads (the warehouse loads these, not whole models)."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import NamedTuple
 
 
+class LinkEvent(NamedTuple):
+    """`models.claim.Event` as a plain tuple: the same fields, hashable, cheap to build."""
+
+    about: str
+    triggers: tuple[str, ...]
+    entities: tuple[str, ...]
+    role: str
+
+    @classmethod
+    def of(cls, event) -> "LinkEvent | None":
+        """From an `Event` model, a STRUCT row (dict) or None."""
+        if event is None:
+            return None
+        get = event.get if isinstance(event, dict) else lambda k: getattr(event, k)
+        return cls(get("about") or "event", tuple(get("triggers") or ()), tuple(get("entities") or ()),
+                   get("role") or "")
+
+
 class LinkClaim(NamedTuple):
-    """The columns linking reads (the warehouse loads these, not whole `Claim` models)."""
+    """The columns fact linking reads; values come with the interval stored with the claim."""
 
     claim_id: str
     article_id: str
@@ -14,13 +32,23 @@ class LinkClaim(NamedTuple):
     fact_key: str | None
     kind: str
     unit: str | None
-    value_num: float | None
-    value_low: float | None
-    value_high: float | None
+    base_unit: str | None
+    value_base: float | None
+    value_lo: float | None
+    value_hi: float | None
     hedge: str | None
     date_value: dt.date | None
     date_precision: str | None
-    event: str | None
+    event: LinkEvent | None
+
+    @classmethod
+    def of_row(cls, row: tuple) -> "LinkClaim":
+        *rest, event = row
+        return cls(*rest, LinkEvent.of(event))
+
+    @classmethod
+    def of_claim(cls, claim) -> "LinkClaim":
+        return cls(*(getattr(claim, f) for f in LINK_COLUMNS[:-1]), LinkEvent.of(claim.event))
 
 
 LINK_COLUMNS = LinkClaim._fields

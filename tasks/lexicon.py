@@ -173,3 +173,40 @@ DATELINE_LEAD = re.compile(
     r"(?:\. /[A-Za-z -]{2,20}/\.|, [A-Z][A-Za-z]+[.:]|\.| \([A-Za-z ]{1,20}\) [-\u2013\u2014])? "
     r")"
 )
+
+
+# -- what dates and numbers are about (tasks.linking) ---------------------------------
+# General event nouns and verbs, grouped: data, not a list of seed events.
+EVENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "agreement": ("agreement", "deal", "accord", "statement", "declaration", "pact", "treaty", "memorandum",
+                  "protocol", "arrangement", "document", "agree"),
+    "ceasefire": ("ceasefire", "truce", "armistice", "cessation"),
+    "war": ("war", "conflict", "fighting", "fight", "hostility", "hostilities", "clash", "battle", "combat",
+            "offensive", "attack", "assault", "invasion", "escalation", "warfare", "bombardment", "shelling"),
+    "sign": ("sign", "reach", "conclude", "ink", "seal", "adopt", "broker", "signing"),
+    "start": ("start", "begin", "erupt", "flare", "launch", "ignite", "outbreak", "beginning",
+              "onset", "commence", "resume", "spark"),
+    "end": ("end", "stop", "cease", "halt", "finish", "conclusion", "close"),
+    "occupation": ("occupy", "occupation", "control", "seize", "annex", "annexation"),
+    "liberation": ("liberate", "liberation", "recapture", "retake", "regain", "reclaim"),
+    "blockade": ("block", "blockade", "blocking", "closure", "protest", "picket", "blockage", "obstruct"),
+    "deploy": ("deploy", "deployment", "station", "dispatch", "peacekeeper", "peacekeeping", "contingent"),
+    "death": ("kill", "die", "death", "dead", "casualty", "fatality", "toll", "victim", "life"),
+    "injury": ("injure", "wound", "injury", "hurt", "wounded"),
+    # ("poll" is left out: in news it is mostly a survey, not a vote)
+    "election": ("election", "vote", "ballot", "referendum", "primary", "caucus"),
+    "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
+    "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
+                "captive", "prisoner", "detainee", "hostage"),
+    "strike": ("strike", "walkout", "stoppage", "lockout"),
+    "arrest": ("arrest", "detain", "detention", "jail", "sentence", "imprison"),
+    "displacement": ("displace", "flee", "refugee", "evacuate", "evacuation", "displacement", "exodus"),
+    "aid": ("aid", "cargo", "deliver", "delivery", "supply", "assistance", "shipment", "convoy"),
+}
+# Classes that say how something happened, not what ("began a campaign" / "broke a story").
+MANNER_EVENT_CLASSES: frozenset[str] = frozenset({"start", "end", "sign"})
+# One-off happenings: a date told differently for one of these is a contradiction. Other
+# events recur (attacks, meetings, deliveries), so two different dates for them are
+# usually two occurrences, never linked.
+MILESTONE_EVENT_CLASSES: frozenset[str] = frozenset(
+    {"agreement", "ceasefire", "sign", "start", "end", "occupation", "liberation", "blockade"})

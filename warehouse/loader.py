@@ -43,7 +43,7 @@ class WarehouseWriter:
             "WHERE article_id IN (SELECT article_id FROM articles WHERE run_id = ?)",
             [self.run_id],
         )
-        return [LinkClaim._make(row) for row in cur.fetchall()]
+        return [LinkClaim.of_row(row) for row in cur.fetchall()]
 
     def link_rows_for_linking(self) -> list:
         """Claims of earlier runs already linked to facts, as light `LinkClaim` rows
@@ -53,7 +53,7 @@ class WarehouseWriter:
             "AND article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)",
             [self.run_id],
         )
-        return [LinkClaim._make(row) for row in cur.fetchall()]
+        return [LinkClaim.of_row(row) for row in cur.fetchall()]
 
     # -- writing ---------------------------------------------------------------
     def forget_sources(self, source_paths: Iterable[str]) -> int:

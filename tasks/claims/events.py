@@ -1,11 +1,12 @@
 """What a date or number is about, read from the parse around it.
 
-`describe_event(span)` returns "triggers | entities | role": lemmas of the words that say
+`describe_event(span)` returns an `Event` (models.claim): the lemmas of the words that say
 what happened (the governing verb, the nouns the value modifies or that the verb takes,
-their "of"/"on" complements), named entities of the sentence, and the preposition that
-introduces the value ("since", "on", "after"). tasks.linking.facts compares these across articles.
+their "of"/"on" complements), the named entities of the sentence, and the preposition that
+introduces the value ("since", "on", "after"). tasks.linking compares these across articles.
 """
 from __future__ import annotations
+from models.claim import Event
 from tasks.nlp import sentence_ents
 
 _ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
@@ -54,7 +55,7 @@ def _noun_words(tok, depth: int = 2) -> list[str]:
     return out
 
 
-def describe_event(span, unit_token=None) -> str:
+def describe_event(span, unit_token=None) -> Event:
     words: list[str] = []
     role = ""
     skip = {t.i for t in span}
@@ -110,8 +111,7 @@ def describe_event(span, unit_token=None) -> str:
     own = tuple(t.lower_ for t in span if t.like_num or t.pos_ == "NUM")
     triggers = [w for w in words if w.isascii() and w not in _LIGHT and len(w) > 1
                 and not (own and w.startswith(own)) and not (w in seen or seen.add(w))]
-    ents = sorted(set(entities))
-    return f"{' '.join(triggers)} | {' '.join(ents)} | {role}"
+    return Event(triggers=triggers, entities=sorted(set(entities)), role=role)
 
 
 def is_future(span) -> bool:

@@ -25,18 +25,18 @@ from __future__ import annotations
 import datetime as dt
 
 from models import Article, Claim, Quote
+from models.claim import PUBLICATION_EVENT
 from models.base import stable_id
-from tasks.claims.dates import DateMention, find_dates, resolve
+from tasks.claims.dates import DateMention, resolve
 from tasks.claims.events import date_tense, describe_event, is_future
 from tasks.nlp import doc_text
 from tasks.claims.numbers import NumberMention, find_numbers, format_value, scale_to_unit
-from tasks.claims.pubdate import article_anchor
+from tasks.claims.pubdate import article_anchor, body_dates
+from tasks.claims.values import with_values
 
 # Dependency labels by which a noun is what a number counts ("105 captives", "three maps").
 _COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "appos"}
 # Nouns a bare number never counts (they are part of names, dates or times).
-# `Claim.event` of the article's own date (never linked to a fact).
-PUBLICATION_EVENT = "publication |  | "
 _OWN_DATE_WITHIN = 400
 _NOT_UNITS = {"%", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "th", "st", "nd", "rd"}
 
@@ -46,9 +46,9 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
     body = article.body
     if not is_english(doc):
         return []  # the patterns and the parse are English-only: no claims beat wrong ones
-    anchor = article_anchor(body, article.published_date, article.published_precision)
+    mentions = body_dates(body)
+    anchor = article_anchor(body, article.published_date, article.published_precision, mentions)
     claims: list[Claim] = []
-    mentions = find_dates(body)
     date_spans = [(m.start, m.end) for m in mentions]
     # (sentence start, last day-precision date told in it): what "the following day" follows
     told: list[tuple[int, object]] = []
@@ -67,7 +67,7 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
         claim = _date_claim(article, m, resolved, span, quotes)
         if _is_own_date(article, m, resolved):
             # The article's own dateline/date line: a claim, but about the article, not an event.
-            claim.event = PUBLICATION_EVENT
+            claim.event = PUBLICATION_EVENT.model_copy()
         claims.append(claim)
     # (sentence start, written in digits?) -> (unit, kind) of the last count of that form
     previous_unit: dict[tuple[int, bool], tuple[str, str]] = {}
@@ -77,7 +77,7 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
         claim = _number_claim(doc, article, n, quotes, previous_unit)
         if claim is not None:
             claims.append(claim)
-    return sorted(claims, key=lambda c: (c.start_char, c.claim_id))
+    return sorted(map(with_values, claims), key=lambda c: (c.start_char, c.claim_id))
 
 
 # Share of stop words among the alphabetic tokens of an English text (about 0.4-0.5 in

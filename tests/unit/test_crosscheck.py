@@ -6,6 +6,7 @@ import pyarrow as pa
 import pytest
 
 from models import Article, Claim
+from tests.claim_factory import make_claim
 from warehouse.crosscheck import crosscheck
 from warehouse.schema import migrate
 
@@ -35,13 +36,13 @@ def art(aid, title=None, outlet=None, published=None):
 
 
 def dclaim(cid, aid, day, key, precision="day", sentence=None):
-    return Claim(claim_id=cid, article_id=aid, kind="date", surface="x", sentence=sentence or f"{aid} says {day}.",
+    return make_claim(claim_id=cid, article_id=aid, kind="date", surface="x", sentence=sentence or f"{aid} says {day}.",
                  date_value=day, date_precision=precision, fact_key=key, event="sign accord | | on",
                  start_char=0, end_char=1)
 
 
 def nclaim(cid, aid, value, key, hedge="exact", unit="year", kind="duration"):
-    return Claim(claim_id=cid, article_id=aid, kind=kind, surface="x", sentence=f"{aid}: {value} {unit}.",
+    return make_claim(claim_id=cid, article_id=aid, kind=kind, surface="x", sentence=f"{aid}: {value} {unit}.",
                  value_num=value, unit=unit, hedge=hedge, fact_key=key, event="occupation | | ",
                  start_char=0, end_char=1)
 

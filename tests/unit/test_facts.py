@@ -1,17 +1,18 @@
 """Fact linking on hand-built claims (events written as tasks.claims.events writes them)."""
 import datetime as dt
 
-from models import Claim
+from models.claim import PUBLICATION_EVENT
+from tests.claim_factory import make_claim
 from tasks.linking.facts import LINK_THRESHOLD, link_facts, link_score
 
 
 def date_claim(cid, article, day, event, precision="day"):
-    return Claim(claim_id=cid, article_id=article, kind="date", surface="x", sentence="s.",
+    return make_claim(claim_id=cid, article_id=article, kind="date", surface="x", sentence="s.",
                  date_value=day, date_precision=precision, event=event, start_char=0, end_char=1)
 
 
 def num_claim(cid, article, kind, value, unit, event, hedge="exact"):
-    return Claim(claim_id=cid, article_id=article, kind=kind, surface="x", sentence="s.", value_num=value,
+    return make_claim(claim_id=cid, article_id=article, kind=kind, surface="x", sentence="s.", value_num=value,
                  unit=unit, hedge=hedge, event=event, start_char=0, end_char=1)
 
 
@@ -83,7 +84,7 @@ def test_new_claims_join_known_facts_incrementally():
 
 
 def test_publication_dates_and_eventless_claims_stay_unlinked():
-    a = date_claim("a", "art1", D(2015, 6, 3), "publication |  | ")
+    a = date_claim("a", "art1", D(2015, 6, 3), PUBLICATION_EVENT)
     b = date_claim("b", "art2", D(2015, 6, 3), " | norland | on")
     assert [c.fact_key for c in link_facts([a, b], [])] == [None, None]
 

@@ -5,6 +5,7 @@ import typing
 
 import duckdb
 import pytest
+from pydantic import BaseModel
 
 from models import Article, Claim, Discrepancy, DiscrepancyMember, Fact, Quote, RejectedInput, Run, Speaker
 from warehouse.schema import current_version, latest_version, migrate
@@ -23,6 +24,11 @@ def _sql_type(annotation) -> str:
         return _sql_type(args[0])
     if typing.get_origin(annotation) is typing.Literal:
         return "VARCHAR"
+    if typing.get_origin(annotation) is list:
+        return _sql_type(args[0]) + "[]"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):  # a nested record is a STRUCT
+        fields = ", ".join(f"{k} {_sql_type(f.annotation)}" for k, f in annotation.model_fields.items())
+        return f"STRUCT({fields})"
     return TYPE_MAP[annotation]
 
 
@@ -39,7 +45,7 @@ def test_model_fields_match_table_columns(con, table, model):
     fields = {k: f for k, f in model.model_fields.items() if k not in NOT_COLUMNS.get(table, set())}
     assert set(fields) == set(columns), f"{table}: model and table differ"
     for name, field in fields.items():
-        assert _sql_type(field.annotation) == columns[name], f"{table}.{name}"
+        assert _sql_type(field.annotation) == columns[name].replace('"', ""), f"{table}.{name}"
 
 
 def test_migrations_are_recorded_and_idempotent(con):

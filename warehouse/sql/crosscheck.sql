@@ -1,55 +1,19 @@
--- Cross-check of linked claims, run by tasks/crosscheck.py inside the caller's transaction.
+-- Cross-check of linked claims, run by warehouse/crosscheck.py inside the caller's transaction.
 -- Input: temp table _cc_keys(fact_key), the facts to recompute. Parameter: $run_id.
 -- Statements are separated by "-- name:" lines; each runs as one set-based query.
 
--- name: macros
-CREATE OR REPLACE TEMP MACRO _cc_fmt(x) AS
-    CASE WHEN x = round(x) AND abs(x) < 1e15 THEN CAST(CAST(x AS BIGINT) AS VARCHAR) ELSE CAST(x AS VARCHAR) END;
--- An "about N" value covers N +- 10%: "about 30 years" agrees with 28 years, not with 25.
-CREATE OR REPLACE TEMP MACRO _cc_tolerance() AS 0.1;
-
 -- name: claims
--- Every claim of the touched facts as an interval [lo, hi] in the fact's base unit
--- (dates: day numbers; durations: days) and the side label it asserts.
+-- Every claim of the touched facts with the interval [lo, hi] it asserts in its base unit
+-- and its side label: both computed once with the claim (tasks/claims/values.py). An open
+-- end (NULL: "more than", "up to") is infinite here.
 CREATE OR REPLACE TEMP TABLE _cc_claims AS
-WITH c AS (
-    SELECT c.*,
-           CASE WHEN c.kind = 'duration' THEN
-               CASE c.unit WHEN 'second' THEN 1.0 / 86400 WHEN 'minute' THEN 1.0 / 1440 WHEN 'hour' THEN 1.0 / 24
-                           WHEN 'day' THEN 1.0 WHEN 'week' THEN 7.0 WHEN 'month' THEN 30.44 WHEN 'year' THEN 365.25
-                           ELSE 1.0 END
-           ELSE 1.0 END AS factor
-    FROM claims c
-    WHERE c.fact_key IN (SELECT fact_key FROM _cc_keys)
-)
 SELECT claim_id, article_id, fact_key, kind, hedge, date_precision, unit, sentence, event,
-       CASE WHEN kind = 'date' THEN left(strftime(date_value, '%Y-%m-%d'),
-                                         CASE date_precision WHEN 'day' THEN 10 WHEN 'month' THEN 7 ELSE 4 END)
-            ELSE CASE hedge WHEN 'approx' THEN 'about ' WHEN 'at_least' THEN 'at least '
-                            WHEN 'at_most' THEN 'at most ' ELSE '' END
-                 || CASE WHEN value_low IS NOT NULL AND value_high IS NOT NULL AND value_low < value_high
-                         THEN _cc_fmt(value_low) || '-' || _cc_fmt(value_high)
-                         ELSE _cc_fmt(value_num) END
-                 || coalesce(' ' || unit, '')
-       END AS side,
-       CASE WHEN kind = 'date' THEN CAST(date_value - DATE '1970-01-01' AS DOUBLE)
-            WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_low * factor
-            WHEN hedge = 'approx' THEN value_num * factor * (1 - _cc_tolerance())
-            WHEN hedge = 'at_most' THEN -1e308
-            -- a duration is stated to its unit: "six weeks" is 42 +- 3.5 days, so it agrees with 44 days
-            WHEN kind = 'duration' AND hedge = 'exact' THEN (value_num - 0.5) * factor
-            ELSE value_num * factor END AS lo,
-       CASE WHEN kind = 'date' THEN CAST(CASE date_precision
-                                             WHEN 'day' THEN date_value
-                                             WHEN 'month' THEN last_day(date_value)
-                                             ELSE make_date(year(date_value), 12, 31) END - DATE '1970-01-01' AS DOUBLE)
-            WHEN value_low IS NOT NULL AND value_high IS NOT NULL THEN value_high * factor
-            WHEN hedge = 'approx' THEN value_num * factor * (1 + _cc_tolerance())
-            WHEN hedge = 'at_least' THEN 1e308
-            WHEN kind = 'duration' AND hedge = 'exact' THEN (value_num + 0.5) * factor
-            ELSE value_num * factor END AS hi,
-       value_num * factor AS base
-FROM c;
+       value_label AS side,
+       coalesce(value_lo, -1e308) AS lo,
+       coalesce(value_hi, 1e308) AS hi,
+       value_base AS base
+FROM claims
+WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
 
 -- name: sides
 -- The distinct values asserted per fact, with the articles asserting each.
@@ -125,7 +89,7 @@ DELETE FROM facts WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
 INSERT INTO facts (fact_key, kind, label, status, n_articles, n_claims)
 SELECT c.fact_key,
        mode(c.kind),
-       mode(c.kind) || ': ' || coalesce(nullif(trim(mode(split_part(c.event, '|', 1))), ''), 'unlabelled')
+       mode(c.kind) || ': ' || coalesce(nullif(mode(array_to_string(c.event.triggers, ' ')), ''), 'unlabelled')
            || ' (' || string_agg(DISTINCT c.side, ', ' ORDER BY c.side) || ')',
        CASE WHEN d.fact_key IS NOT NULL THEN 'disputed'
             WHEN count(DISTINCT c.article_id) >= 2 THEN 'corroborated'
