@@ -56,6 +56,10 @@ class Claim(Span):
     value_lo: float | None = None
     value_hi: float | None = None
     value_label: str | None = None
+    # What a count or quantity measures ("killed", "injured", "money": data/measures.json,
+    # tasks.claims.measures), and whether it is told as a change ("the toll rose to 18").
+    measure: str | None = None
+    is_update: bool = False
 
     @model_validator(mode="after")
     def _value_matches_kind(self) -> "Claim":

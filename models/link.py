@@ -39,16 +39,23 @@ class LinkClaim(NamedTuple):
     hedge: str | None
     date_value: dt.date | None
     date_precision: str | None
+    measure: str | None
+    # The event (models.event.NewsEvent) the claim's article reports, from the events step.
+    event_id: str | None
     event: LinkEvent | None
 
     @classmethod
     def of_row(cls, row: tuple) -> "LinkClaim":
+        """From a row of LINK_COLUMNS (the claim's columns, then event_id, then event)."""
         *rest, event = row
         return cls(*rest, LinkEvent.of(event))
 
     @classmethod
-    def of_claim(cls, claim) -> "LinkClaim":
-        return cls(*(getattr(claim, f) for f in LINK_COLUMNS[:-1]), LinkEvent.of(claim.event))
+    def of_claim(cls, claim, event_id: str | None = None) -> "LinkClaim":
+        fields = (getattr(claim, f) for f in CLAIM_LINK_COLUMNS)
+        return cls(*fields, event_id, LinkEvent.of(claim.event))
 
 
 LINK_COLUMNS = LinkClaim._fields
+# The columns that come from the claims table (event_id comes from article_events).
+CLAIM_LINK_COLUMNS = tuple(f for f in LINK_COLUMNS if f not in ("event_id", "event"))

@@ -276,7 +276,10 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
     if mention.mode == "weekday":
         if not anchor.exact:
             return None
-        return _resolve_weekday(mention.day, mention.rel or "on", anchor.present, future), "day"
+        # "talks resume on Wednesday" (a scheduled event told in the present) is the coming
+        # Wednesday; "said on Wednesday" the one before.
+        ahead = future or (tense == "present" and (mention.rel or "on") in ("on", "this", "by", "until"))
+        return _resolve_weekday(mention.day, mention.rel or "on", anchor.present, ahead), "day"
     if mention.mode == "offset":
         p = anchor.present
         if mention.rel == "day":

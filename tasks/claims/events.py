@@ -6,6 +6,7 @@ their "of"/"on" complements), the named entities of the sentence, and the prepos
 introduces the value ("since", "on", "after"). tasks.linking compares these across articles.
 """
 from __future__ import annotations
+
 from models.claim import Event
 from tasks.nlp import sentence_ents
 

@@ -49,7 +49,7 @@ _WORDS = (
 _WORD = rf"(?:{_WORDS})"
 _WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*(?:\s+and\s+a\s+half)?"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY = r"(?P<cur>[$€£¥₩])?"
+_CURRENCY = r"(?:(?:US|A|C|NZ|HK)?(?P<cur>[$€£¥₩])\s?)?"
 _NUMBER = rf"(?:(?P<dig>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn)\b)?|(?P<word>{_WORD_NUMBER}))"
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 _UNIT_GLUED = (

@@ -19,6 +19,9 @@ from tasks.claims.dates import date_label, period_end
 from tasks.data_files import load_json
 
 DAYS_PER: dict[str, float] = load_json("units.json")["days_per"]
+# Counted nouns that mean people in general ("12 people", "40 others", "15 victims"): one
+# base unit, so figures told with different nouns compare.
+PERSON_NOUNS = frozenset(load_json("measures.json")["person_nouns"])
 # An "about N" value covers N +- 10%: "about 30 years" agrees with 28 years, not with 25.
 APPROX_TOLERANCE = 0.1
 _EPOCH = dt.date(1970, 1, 1)
@@ -31,6 +34,8 @@ def base_unit(kind: str, unit: str | None) -> tuple[str | None, float]:
         return "day", 1.0
     if kind == "duration" and unit in DAYS_PER:
         return "day", DAYS_PER[unit]
+    if kind == "count" and unit in PERSON_NOUNS:
+        return "people", 1.0
     return unit, 1.0
 
 
@@ -63,11 +68,10 @@ def value_label(c: Claim) -> str:
     """The value as the answer key and the report write it: '2024-03', 'about 300 people', '10-15 year'."""
     if c.kind == "date":
         return date_label(c.date_value, c.date_precision)
+    unit = f" {c.unit}" if c.unit else ""
     if c.value_low is not None and c.value_high is not None and c.value_low < c.value_high:
-        number = f"{fmt_number(c.value_low)}-{fmt_number(c.value_high)}"
-    else:
-        number = fmt_number(c.value_num)
-    return _HEDGE_WORDS[c.hedge] + number + (f" {c.unit}" if c.unit else "")
+        return f"{fmt_number(c.value_low)}-{fmt_number(c.value_high)}{unit}"  # a range is its own hedge
+    return _HEDGE_WORDS[c.hedge] + fmt_number(c.value_num) + unit
 
 
 def with_values(c: Claim) -> Claim:

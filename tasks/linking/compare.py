@@ -11,6 +11,9 @@ import math
 # days apart, numbers within this ratio (in the base unit).
 DATE_WINDOW_DAYS = 7
 NUMBER_RATIO = 1.5
+# Figures of one measure in reports of one event may be further apart (early and late
+# counts, a contradiction): still one fact up to this ratio.
+EVENT_NUMBER_RATIO = 3.0
 
 
 def unit_group(c) -> tuple[str, str | None]:
@@ -24,14 +27,15 @@ def interval(c) -> tuple[float, float]:
     return lo, hi
 
 
-def values_close(a, b) -> bool:
+def values_close(a, b, ratio: float | None = None) -> bool:
+    ratio = ratio or NUMBER_RATIO
     if a.kind == "date":
         (s1, e1), (s2, e2) = interval(a), interval(b)
         return max(0.0, max(s1, s2) - min(e1, e2)) <= DATE_WINDOW_DAYS
     va, vb = a.value_base, b.value_base
     if va <= 0 or vb <= 0:
         return va == vb
-    return max(va, vb) / min(va, vb) <= NUMBER_RATIO
+    return max(va, vb) / min(va, vb) <= ratio
 
 
 def same_value(a, b) -> bool:

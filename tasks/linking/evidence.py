@@ -33,6 +33,29 @@ DIFFERENT_NUMBER_TRIGGERS = 0.8
 # Percentages differ for every party, poll, period and measure named in one story: two
 # different percentages are never linked (equal ones still corroborate).
 NEVER_DISPUTED_UNITS = {"percent", "percentage point"}
+# Two figures of one measure ("killed", "injured") in articles that report one event are
+# one fact whatever words they use (tasks.linking.events groups the articles).
+SAME_EVENT_MEASURE_SCORE = 0.9
+
+
+def same_event_measure(a, b) -> bool:
+    """Both figures state the same measure and their articles report the same event."""
+    event_a, event_b = getattr(a, "event_id", None), getattr(b, "event_id", None)
+    return bool(a.measure and a.measure == b.measure and event_a is not None and event_a == event_b)
+
+
+def _measure_rule(a, b) -> float | None:
+    """The measures' verdict: 0 (never), a score (link), or None (let the events decide)."""
+    if a.kind == "date" or not (a.measure or b.measure):
+        return None
+    if a.measure and b.measure and a.measure != b.measure:
+        return 0.0  # people killed and people injured are never one fact
+    if same_event_measure(a, b):
+        return SAME_EVENT_MEASURE_SCORE
+    event_a, event_b = getattr(a, "event_id", None), getattr(b, "event_id", None)
+    if a.measure == b.measure and event_a and event_b and not agree(a, b):
+        return 0.0  # two events' tolls differ because they are two events
+    return None
 
 
 class View(NamedTuple):
@@ -83,6 +106,8 @@ def linkable(c) -> bool:
 
 def link_score(a, b) -> float:
     """How sure we are that two value-compatible claims state the same fact (0..1)."""
+    if (verdict := _measure_rule(a, b)) is not None:
+        return verdict
     ea, eb = view(a.event), view(b.event)
     trig, ent = similarities(ea, eb)
     score = 0.8 * trig + 0.2 * ent

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from models.base import stable_id
 from models.link import LinkClaim
-from tasks.linking.compare import agree, bucket, buckets_near, contradicts, unit_group, values_close
-from tasks.linking.evidence import LINK_THRESHOLD, link_score, linkable, state_key, view
+from tasks.linking.compare import (
+    EVENT_NUMBER_RATIO, agree, bucket, buckets_near, contradicts, unit_group, values_close,
+)
+from tasks.linking.evidence import LINK_THRESHOLD, link_score, linkable, same_event_measure, state_key, view
 
 __all__ = ["LINK_THRESHOLD", "link_facts", "link_score"]
 
@@ -23,7 +25,7 @@ __all__ = ["LINK_THRESHOLD", "link_facts", "link_score"]
 def _signature(c: LinkClaim) -> tuple:
     """Everything the comparisons read: claims with one signature compare alike."""
     return (c.kind, c.base_unit, c.unit, c.value_base, c.value_lo, c.value_hi, c.hedge, c.date_value,
-            c.date_precision, c.event)
+            c.date_precision, c.measure, c.event_id, c.event)
 
 
 @dataclass
@@ -55,6 +57,7 @@ class _Linker:
         self.index: dict[tuple, set[str]] = defaultdict(set)
         self.by_trigger: dict[str, set[str]] = defaultdict(set)
         self.by_state: dict[tuple, set[str]] = defaultdict(set)
+        self.by_measure: dict[tuple, set[str]] = defaultdict(set)  # (event, measure, unit group)
         self.scores: dict[tuple, float] = {}  # link_score by (signature, signature): it reads nothing else
 
     def register(self, fact: _Fact, c: LinkClaim) -> None:
@@ -72,6 +75,8 @@ class _Linker:
                 self.by_trigger[t].add(fact.key)
             if (state := state_key(c)) is not None:
                 self.by_state[state].add(fact.key)
+            if c.measure and c.event_id:
+                self.by_measure[(c.event_id, c.measure, *group)].add(fact.key)
 
     def candidates(self, c: LinkClaim) -> list[str]:
         group = unit_group(c)
@@ -79,7 +84,8 @@ class _Linker:
         evidence = set().union(*(self.by_trigger.get(t, set()) for t in view(c.event).triggers))
         if (state := state_key(c)) is not None:
             evidence |= self.by_state.get(state, set())
-        return sorted(near & evidence)
+        same_event = self.by_measure.get((c.event_id, c.measure, *group), set()) if c.measure else set()
+        return sorted((near & evidence) | same_event)
 
     def _score(self, c: LinkClaim, sig: tuple, r: _Rep) -> float:
         pair = (sig, r.sig)
@@ -91,7 +97,8 @@ class _Linker:
         """How well `c` joins `fact` (0 when it may not)."""
         group, sig = unit_group(c), _signature(c)
         reps = fact.reps.values()
-        if not all(values_close(c, r.claim) for r in reps if r.group == group):
+        if not all(values_close(c, r.claim, EVENT_NUMBER_RATIO if same_event_measure(c, r.claim) else None)
+                   for r in reps if r.group == group):
             return 0.0
         if any(contradicts(c, r.claim) for r in fact.by_article.get(c.article_id, {}).values()):
             return 0.0  # an article does not contradict itself: two values there are two facts

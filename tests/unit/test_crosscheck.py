@@ -73,7 +73,9 @@ def test_two_days_disagree_high_and_month_agrees_with_both(con):
     ((key, severity, status, first, text),) = discrepancies(con)
     assert (key, severity, status, first) == ("f", "high", "open", "r1")
     assert members(con) == [("a1", "2015-06-03"), ("a2", "2015-06-04")]
-    assert 'a1 ("Pact signed", Wire) says "a1 says 2015-06-03."' in text and "a2 says" in text
+    # which outlet says what, when, and in whose words
+    assert 'Wire (undated, "Pact signed"; article a1), in its own words: "a1 says 2015-06-03."' in text
+    assert "a2 says" in text
     assert con.execute("SELECT status, n_articles, n_claims FROM facts").fetchall() == [("disputed", 3, 3)]
 
 

@@ -1,0 +1,85 @@
+"""What a count or quantity measures: a typed measure from a lexicon kept as data.
+
+`measure_of(num_span, unit_token, unit, kind)` returns a measure name from
+data/measures.json ("killed", "injured", "arrested", "money", "share", "volume", ...) or
+None. A quantity's unit decides it by itself (a currency is money); a count is read from
+the words nearest the number in the parse -- the counted noun's modifiers, the heads above
+it up to the clause's verb (with its particle and subject: "the death toll rose to 15"),
+then phrases right after or before it ("forty are in hospital", "lost their lives").
+Nearest evidence wins: in "killing 12 people and wounding 40 others" 12 are killed and 40
+injured.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.data_files import load_json
+
+_DATA = load_json("measures.json")
+MEASURES: dict[str, dict] = _DATA["measures"]
+UNIT_MEASURES: dict[str, str] = _DATA["units"]
+PERSON_NOUNS: frozenset[str] = frozenset(_DATA["person_nouns"])
+PEOPLE_MEASURES: frozenset[str] = frozenset(_DATA["people_measures"])
+_WORD_MEASURES = [(name, frozenset(m["words"]), frozenset(m.get("counted", ()))) for name, m in MEASURES.items()]
+_PHRASES = [(name, p, frozenset(m.get("counted", ()))) for name, m in MEASURES.items() for p in m["phrases"]]
+_CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "acomp", "oprd"}
+_WINDOW = 40
+
+
+def measure_label(measure: str | None) -> str | None:
+    """'killed', 'shot down', 'troops': how a fact about this measure is named."""
+    if measure is None:
+        return None
+    return MEASURES[measure]["label"] if measure in MEASURES else measure
+
+
+def evidence_words(num_span, unit_token=None) -> list[str]:
+    """Lemmas that may say what the number measures, nearest first."""
+    words: list[str] = []
+    base = unit_token if unit_token is not None else num_span[-1]
+    for child in base.children:  # "12 dead people", "40 people injured", "people who died"
+        if child.dep_ in ("amod", "acl", "relcl") and child.i != num_span[-1].i:
+            words.append(child.lemma_.lower())
+            words.extend(c.lemma_.lower() for c in child.children if c.dep_ == "prt")
+    tok = base
+    for _ in range(5):
+        head = tok.head
+        if head is tok:
+            break
+        words.append(head.lemma_.lower())
+        words.extend(c.lemma_.lower() for c in head.children if c.dep_ == "prt")
+        if head.pos_ in ("VERB", "AUX"):
+            for c in head.children:  # "the death toll rose to 15", "forty are in hospital"
+                if c.dep_ in ("nsubj", "nsubjpass", "acomp", "attr") and c.i not in range(num_span.start, num_span.end):
+                    words.append(c.lemma_.lower())
+                    words.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+            if head.dep_ not in ("xcomp", "conj", "advcl") or tok.dep_ not in _CLAUSE_DEPS:
+                break
+        tok = head
+    return words
+
+
+def _counted_ok(counted: frozenset, unit: str | None) -> bool:
+    return not counted or (unit or "") in counted
+
+
+def measure_of(num_span, unit_token, unit: str | None, kind: str) -> str | None:
+    """The measure a count or quantity claim states, or None when nothing says."""
+    if kind == "duration":
+        return None
+    if kind == "quantity":
+        return UNIT_MEASURES.get(unit or "")
+    text = num_span.doc.text
+    end = (unit_token.idx + len(unit_token.text)) if unit_token is not None else num_span.end_char
+    clause = re.split(r"[.,;]| and | but ", text[end: end + _WINDOW].lower())[0]
+    for name, phrase, counted in _PHRASES:  # "forty are in hospital": the clause's own words first
+        if _counted_ok(counted, unit) and phrase in clause:
+            return name
+    for word in evidence_words(num_span, unit_token):
+        for name, lemmas, counted in _WORD_MEASURES:
+            if word in lemmas and _counted_ok(counted, unit):
+                return name
+    for name, lemmas, counted in _WORD_MEASURES:
+        if not lemmas and counted and unit in counted:
+            return name
+    return None
