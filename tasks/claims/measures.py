@@ -33,15 +33,16 @@ def measure_label(measure: str | None) -> str | None:
     return MEASURES[measure]["label"] if measure in MEASURES else measure
 
 
-def evidence_words(num_span, unit_token=None) -> list[str]:
-    """Lemmas that may say what the number measures, nearest first."""
-    words: list[str] = []
+def evidence_words(num_span, unit_token=None) -> tuple[list[str], list[str]]:
+    """Lemmas that may say what the number measures: (up to the clause's verb, beyond it)."""
+    near: list[str] = []
+    far: list[str] = []
     base = unit_token if unit_token is not None else num_span[-1]
     for child in base.children:  # "12 dead people", "40 people injured", "people who died"
         if child.dep_ in ("amod", "acl", "relcl") and child.i != num_span[-1].i:
-            words.append(child.lemma_.lower())
-            words.extend(c.lemma_.lower() for c in child.children if c.dep_ == "prt")
-    tok = base
+            near.append(child.lemma_.lower())
+            near.extend(c.lemma_.lower() for c in child.children if c.dep_ == "prt")
+    tok, words = base, near
     for _ in range(5):
         head = tok.head
         if head is tok:
@@ -49,14 +50,23 @@ def evidence_words(num_span, unit_token=None) -> list[str]:
         words.append(head.lemma_.lower())
         words.extend(c.lemma_.lower() for c in head.children if c.dep_ == "prt")
         if head.pos_ in ("VERB", "AUX"):
-            for c in head.children:  # "the death toll rose to 15", "forty are in hospital"
+            words = far
+            for c in head.children:  # "the death toll rose to 15"
                 if c.dep_ in ("nsubj", "nsubjpass", "acomp", "attr") and c.i not in range(num_span.start, num_span.end):
-                    words.append(c.lemma_.lower())
-                    words.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+                    far.append(c.lemma_.lower())
+                    far.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
             if head.dep_ not in ("xcomp", "conj", "advcl") or tok.dep_ not in _CLAUSE_DEPS:
                 break
         tok = head
-    return words
+    return near, far
+
+
+def _by_words(words: list[str], unit: str | None) -> str | None:
+    for word in words:
+        for name, lemmas, counted in _WORD_MEASURES:
+            if word in lemmas and _counted_ok(counted, unit):
+                return name
+    return None
 
 
 def _counted_ok(counted: frozenset, unit: str | None) -> bool:
@@ -69,16 +79,17 @@ def measure_of(num_span, unit_token, unit: str | None, kind: str) -> str | None:
         return None
     if kind == "quantity":
         return UNIT_MEASURES.get(unit or "")
+    near, far = evidence_words(num_span, unit_token)
+    if found := _by_words(near, unit):
+        return found
     text = num_span.doc.text
     end = (unit_token.idx + len(unit_token.text)) if unit_token is not None else num_span.end_char
     clause = re.split(r"[.,;]| and | but ", text[end: end + _WINDOW].lower())[0]
-    for name, phrase, counted in _PHRASES:  # "forty are in hospital": the clause's own words first
+    for name, phrase, counted in _PHRASES:  # "forty are in hospital"
         if _counted_ok(counted, unit) and phrase in clause:
             return name
-    for word in evidence_words(num_span, unit_token):
-        for name, lemmas, counted in _WORD_MEASURES:
-            if word in lemmas and _counted_ok(counted, unit):
-                return name
+    if found := _by_words(far, unit):
+        return found
     for name, lemmas, counted in _WORD_MEASURES:
         if not lemmas and counted and unit in counted:
             return name

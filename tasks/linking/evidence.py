@@ -101,6 +101,8 @@ def linkable(c) -> bool:
     """Claims with something to say about an event (not the article's own date)."""
     if c.kind != "date" and (c.value_base is None or c.unit is None):
         return False
+    if c.measure and getattr(c, "event_id", None) and (c.event is None or c.event.about == "event"):
+        return True  # "At least 15 dead" in a headline: the measure and the event say what it is about
     return bool(view(c.event).triggers)
 
 

@@ -116,8 +116,10 @@ SELECT c.fact_key,
        any_value(CASE WHEN b.measure IS NOT NULL AND b.kind = 'count' THEN b.unit || ' ' || replace(b.measure, '_', ' ')
                       WHEN b.measure IS NOT NULL THEN replace(b.measure, '_', ' ') || ' (' || b.unit || ')'
                       ELSE b.kind || ': ' || coalesce(b.words, 'unlabelled') END
-                 || CASE WHEN len(b.places) > 0 THEN ' in the events of ' || array_to_string(b.places[1:3], ', ') ELSE '' END
-                 || CASE WHEN b.reported IS NOT NULL THEN ', reported from ' || strftime(b.reported, '%Y-%m-%d') ELSE '' END)
+                 || CASE WHEN len(b.places) > 0
+                         THEN ' (event: ' || array_to_string(b.places[1:3], ', ')
+                              || coalesce('; first reported ' || strftime(b.reported, '%Y-%m-%d'), '') || ')'
+                         ELSE '' END)
            || ' (' || string_agg(DISTINCT c.side, ', ' ORDER BY c.side) || ')',
        CASE WHEN d.fact_key IS NOT NULL THEN 'disputed'
             WHEN count(DISTINCT c.article_id) >= 2 THEN 'corroborated'
