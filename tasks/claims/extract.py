@@ -100,7 +100,8 @@ def _table_like(span) -> bool:
     if line is None:
         return False
     toks = [t for t in line if not t.is_punct and not t.is_space]
-    nums = sum(1 for t in toks if t.like_num)
+    # figures, not number tokens: "2 million", "Thirty-five" are one figure each
+    nums = sum(1 for i, t in enumerate(toks) if t.like_num and not (i and toks[i - 1].like_num))
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
     return nums >= 3 and (nums / max(len(toks), 1) >= 0.3 or not has_verb)
 

@@ -55,6 +55,8 @@ def evidence_words(num_span, unit_token=None) -> tuple[list[str], list[str]]:
                 if c.dep_ in ("nsubj", "nsubjpass", "acomp", "attr") and c.i not in range(num_span.start, num_span.end):
                     far.append(c.lemma_.lower())
                     far.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+                    far.extend(o.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                               for o in g.children if o.dep_ == "pobj")  # "the number of injured"
             if head.dep_ not in ("xcomp", "conj", "advcl") or tok.dep_ not in _CLAUSE_DEPS:
                 break
         tok = head

@@ -123,3 +123,39 @@ def test_generic_verbs_alone_do_not_link():
     a = date_claim("a", "art1", D(2015, 3, 1), "begin campaign | clinton | in", "month")
     b = date_claim("b", "art2", D(2015, 3, 1), "launch story | clinton | in", "month")
     assert link_score(a, b) < LINK_THRESHOLD
+
+
+# -- measures and events (issue 14) ---------------------------------------------------
+def counted(cid, article, value, measure, event_id, words, unit="people", hedge="exact"):
+    from models.link import LinkClaim
+
+    c = num_claim(cid, article, "count", value, unit, words, hedge)
+    return LinkClaim.of_claim(c.model_copy(update={"measure": measure}), event_id)
+
+
+def test_one_event_one_measure_links_whatever_the_words():
+    a = counted("a", "art1", 12, "killed", "ev1", "kill bomb | karvel | ")
+    b = counted("b", "art2", 15, "killed", "ev1", "die | | ", hedge="at_least")
+    c = counted("c", "art3", 12, "killed", "ev1", " | | ", unit="victim")  # "12 victims" in a headline
+    k = keys(link_facts([a, b, c], []))
+    assert k["a"] == k["b"] == k["c"] is not None
+
+
+def test_different_measures_never_link():
+    a = counted("a", "art1", 40, "killed", "ev1", "kill attack | karvel | ")
+    b = counted("b", "art2", 40, "injured", "ev1", "kill attack | karvel | ")
+    assert link_score(a, b) == 0.0
+    assert keys(link_facts([a, b], []))["a"] != keys(link_facts([a, b], []))["b"]
+
+
+def test_the_same_measure_in_two_events_never_disputes():
+    a = counted("a", "art1", 12, "killed", "ev1", "kill attack | norland | ")
+    b = counted("b", "art2", 15, "killed", "ev2", "kill attack | norland | ")
+    assert link_score(a, b) == 0.0
+
+
+def test_figures_of_one_event_may_be_further_apart_than_unrelated_ones():
+    a = counted("a", "art1", 12, "killed", "ev1", "kill | | ")
+    b = counted("b", "art2", 25, "killed", "ev1", "toll rise | | ")
+    k = keys(link_facts([a, b], []))
+    assert k["a"] == k["b"]
