@@ -20,6 +20,9 @@ MEASURES: dict[str, dict] = _DATA["measures"]
 UNIT_MEASURES: dict[str, str] = _DATA["units"]
 PERSON_NOUNS: frozenset[str] = frozenset(_DATA["person_nouns"])
 PEOPLE_MEASURES: frozenset[str] = frozenset(_DATA["people_measures"])
+# Measures read from words (people killed, drones shot down): one event has one figure of
+# each. Unit measures (share, money, volume) are many per story.
+EVENT_MEASURES: frozenset[str] = frozenset(MEASURES)
 _WORD_MEASURES = [(name, frozenset(m["words"]), frozenset(m.get("counted", ()))) for name, m in MEASURES.items()]
 _PHRASES = [(name, p, frozenset(m.get("counted", ()))) for name, m in MEASURES.items() for p in m["phrases"]]
 _CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "acomp", "oprd"}
@@ -42,6 +45,9 @@ def evidence_words(num_span, unit_token=None) -> tuple[list[str], list[str]]:
         if child.dep_ in ("amod", "acl", "relcl") and child.i != num_span[-1].i:
             near.append(child.lemma_.lower())
             near.extend(c.lemma_.lower() for c in child.children if c.dep_ == "prt")
+    doc = base.doc
+    if base.i + 1 < len(doc) and doc[base.i + 1].pos_ in ("ADJ", "VERB"):
+        near.append(doc[base.i + 1].lemma_.lower())  # "left three Americans dead"
     tok, words = base, near
     for _ in range(5):
         head = tok.head
@@ -52,7 +58,7 @@ def evidence_words(num_span, unit_token=None) -> tuple[list[str], list[str]]:
         if head.pos_ in ("VERB", "AUX"):
             words = far
             for c in head.children:  # "the death toll rose to 15"
-                if c.dep_ in ("nsubj", "nsubjpass", "acomp", "attr") and c.i not in range(num_span.start, num_span.end):
+                if c.dep_ in ("nsubj", "nsubjpass", "acomp", "attr", "oprd") and c.i not in range(num_span.start, num_span.end):
                     far.append(c.lemma_.lower())
                     far.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
                     far.extend(o.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from models.link import LinkEvent
+from tasks.claims.measures import EVENT_MEASURES
 from tasks.lexicon import EVENT_CLASSES, MANNER_EVENT_CLASSES, MILESTONE_EVENT_CLASSES
 from tasks.linking.compare import agree, disjoint, same_value
 
@@ -39,9 +40,9 @@ SAME_EVENT_MEASURE_SCORE = 0.9
 
 
 def same_event_measure(a, b) -> bool:
-    """Both figures state the same measure and their articles report the same event."""
+    """Both figures state the same count measure and their articles report the same event."""
     event_a, event_b = getattr(a, "event_id", None), getattr(b, "event_id", None)
-    return bool(a.measure and a.measure == b.measure and event_a is not None and event_a == event_b)
+    return bool(a.measure in EVENT_MEASURES and a.measure == b.measure and event_a is not None and event_a == event_b)
 
 
 def _measure_rule(a, b) -> float | None:
@@ -50,6 +51,8 @@ def _measure_rule(a, b) -> float | None:
         return None
     if a.measure and b.measure and a.measure != b.measure:
         return 0.0  # people killed and people injured are never one fact
+    if a.measure not in EVENT_MEASURES:
+        return None  # shares, sums, volumes: a story states many of them; the events words decide
     if same_event_measure(a, b):
         return SAME_EVENT_MEASURE_SCORE
     event_a, event_b = getattr(a, "event_id", None), getattr(b, "event_id", None)
