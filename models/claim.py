@@ -62,7 +62,7 @@ class Claim(Span):
     is_update: bool = False
 
     @model_validator(mode="after")
-    def _value_matches_kind(self) -> "Claim":
+    def _value_matches_kind(self) -> Claim:
         if self.kind == "date":
             if self.date_value is None or self.date_precision is None:
                 raise ValueError("a date claim needs date_value and date_precision")

@@ -14,7 +14,7 @@ class LinkEvent(NamedTuple):
     role: str
 
     @classmethod
-    def of(cls, event) -> "LinkEvent | None":
+    def of(cls, event) -> LinkEvent | None:
         """From an `Event` model, a STRUCT row (dict) or None."""
         if event is None:
             return None
@@ -45,13 +45,13 @@ class LinkClaim(NamedTuple):
     event: LinkEvent | None
 
     @classmethod
-    def of_row(cls, row: tuple) -> "LinkClaim":
+    def of_row(cls, row: tuple) -> LinkClaim:
         """From a row of LINK_COLUMNS (the claim's columns, then event_id, then event)."""
         *rest, event = row
         return cls(*rest, LinkEvent.of(event))
 
     @classmethod
-    def of_claim(cls, claim, event_id: str | None = None) -> "LinkClaim":
+    def of_claim(cls, claim, event_id: str | None = None) -> LinkClaim:
         fields = (getattr(claim, f) for f in CLAIM_LINK_COLUMNS)
         return cls(*fields, event_id, LinkEvent.of(claim.event))
 

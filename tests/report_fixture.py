@@ -12,7 +12,6 @@ import duckdb
 import pytest
 
 from tests.claim_factory import make_claim
-
 from warehouse.schema import migrate
 
 ARTICLES = {

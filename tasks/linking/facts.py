@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from models.base import stable_id
 from models.link import LinkClaim
 from tasks.linking.compare import (
-    EVENT_NUMBER_RATIO, agree, bucket, buckets_near, contradicts, unit_group, values_close,
+    EVENT_NUMBER_RATIO,
+    agree,
+    bucket,
+    buckets_near,
+    contradicts,
+    unit_group,
+    values_close,
 )
 from tasks.linking.evidence import LINK_THRESHOLD, link_score, linkable, same_event_measure, state_key, view
 

@@ -5,7 +5,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from models import Article, Claim
+from models import Article
 from tests.claim_factory import make_claim
 from warehouse.crosscheck import crosscheck
 from warehouse.schema import migrate

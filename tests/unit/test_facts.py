@@ -2,8 +2,8 @@
 import datetime as dt
 
 from models.claim import PUBLICATION_EVENT
-from tests.claim_factory import make_claim
 from tasks.linking.facts import LINK_THRESHOLD, link_facts, link_score
+from tests.claim_factory import make_claim
 
 
 def date_claim(cid, article, day, event, precision="day"):

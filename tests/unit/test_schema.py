@@ -7,7 +7,20 @@ import duckdb
 import pytest
 from pydantic import BaseModel
 
-from models import Article, ArticleEvent, Claim, FactUpdate, NewsEvent, Discrepancy, DiscrepancyMember, Fact, Quote, RejectedInput, Run, Speaker
+from models import (
+    Article,
+    ArticleEvent,
+    Claim,
+    Discrepancy,
+    DiscrepancyMember,
+    Fact,
+    FactUpdate,
+    NewsEvent,
+    Quote,
+    RejectedInput,
+    Run,
+    Speaker,
+)
 from warehouse.schema import current_version, latest_version, migrate, migration_files
 
 TYPE_MAP = {bool: "BOOLEAN", str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt.date: "DATE", dt.datetime: "TIMESTAMP"}
