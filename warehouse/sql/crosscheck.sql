@@ -105,7 +105,9 @@ INSERT INTO facts (fact_key, kind, label, status, n_articles, n_claims)
 WITH about AS (
     SELECT c.fact_key, mode(c.kind) AS kind, mode(c.measure) AS measure, mode(c.unit) AS unit,
            nullif(mode(array_to_string(c.event.triggers, ' ')), '') AS words,
-           mode(e.places) AS places, min(e.first_published) AS reported
+           -- the event is named only when every claim's article reports that one event
+           CASE WHEN count(DISTINCT ae.event_id) = 1 AND count(ae.event_id) = count(*) THEN any_value(e.places) END AS places,
+           CASE WHEN count(DISTINCT ae.event_id) = 1 AND count(ae.event_id) = count(*) THEN min(e.first_published) END AS reported
     FROM _cc_claims c
     LEFT JOIN article_events ae USING (article_id)
     LEFT JOIN events e ON e.event_id = ae.event_id AND e.n_articles > 1
