@@ -5,17 +5,15 @@
 -- name: claims
 -- Every claim of the touched facts with the interval [lo, hi] it asserts in its base unit
 -- and its side label: both computed once with the claim (tasks/claims/values.py). An open
--- end (NULL: "more than", "up to") is infinite here. `speaker`: whose words the claim is
--- in (the quoted speaker; NULL for the outlet's own narration).
+-- end (NULL: "more than", "up to") is infinite here.
 CREATE OR REPLACE TEMP TABLE _cc_claims AS
-SELECT c.claim_id, c.article_id, c.fact_key, c.kind, c.hedge, c.date_precision, c.unit, c.sentence, c.event,
-       c.measure, coalesce(c.is_update, false) AS is_update, q.speaker_name AS speaker,
+SELECT c.claim_id, c.article_id, c.fact_key, c.kind, c.hedge, c.date_precision, c.unit, c.sentence,
+       c.event.triggers AS triggers, c.measure, coalesce(c.is_update, false) AS is_update, c.quote_id,
        c.value_label AS side,
        coalesce(c.value_lo, -1e308) AS lo,
        coalesce(c.value_hi, 1e308) AS hi,
        c.value_base AS base
 FROM claims c
-LEFT JOIN quotes q ON q.quote_id = c.quote_id
 WHERE c.fact_key IN (SELECT fact_key FROM _cc_keys);
 
 -- name: sides
@@ -26,7 +24,6 @@ SELECT c.fact_key, c.side, any_value(c.kind) AS kind, min(c.lo) AS lo, max(c.hi)
        bool_or(c.is_update) AS told_as_update,
        count(DISTINCT c.article_id) AS n_articles, min(c.article_id) AS one_article,
        list(DISTINCT c.article_id) AS articles,
-       string_agg(DISTINCT coalesce(a.outlet, c.article_id), ', ') AS outlets,
        -- NULL when any asserting article is undated
        CASE WHEN count(a.published_date) = count(*) THEN min(a.published_date) END AS first_published,
        CASE WHEN count(a.published_date) = count(*) THEN max(a.published_date) END AS last_published
@@ -103,48 +100,50 @@ DELETE FROM facts WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
 -- values stated.
 INSERT INTO facts (fact_key, kind, label, status, n_articles, n_claims)
 WITH about AS (
-    SELECT c.fact_key, mode(c.kind) AS kind, mode(c.measure) AS measure, mode(c.unit) AS unit,
-           nullif(mode(array_to_string(c.event.triggers, ' ')), '') AS words,
+    SELECT c.fact_key, mode(c.kind) AS kind, min(c.measure) AS measure, min(c.unit) AS unit,
+           nullif(array_to_string(mode(c.triggers), ' '), '') AS words,
+           string_agg(DISTINCT c.side, ', ' ORDER BY c.side) AS sides,
+           count(DISTINCT c.article_id) AS n_articles, count(*) AS n_claims,
            -- the event is named only when every claim's article reports that one event
-           CASE WHEN count(DISTINCT ae.event_id) = 1 AND count(ae.event_id) = count(*) THEN any_value(e.places) END AS places,
-           CASE WHEN count(DISTINCT ae.event_id) = 1 AND count(ae.event_id) = count(*) THEN min(e.first_published) END AS reported
+           CASE WHEN min(ae.event_id) = max(ae.event_id) AND count(ae.event_id) = count(*) THEN min(ae.event_id) END AS event_id
     FROM _cc_claims c
     LEFT JOIN article_events ae USING (article_id)
-    LEFT JOIN events e ON e.event_id = ae.event_id AND e.n_articles > 1
     GROUP BY c.fact_key
 )
-SELECT c.fact_key,
-       any_value(b.kind),
-       any_value(CASE WHEN b.measure IS NOT NULL AND b.kind = 'count' THEN b.unit || ' ' || replace(b.measure, '_', ' ')
-                      WHEN b.measure IS NOT NULL THEN replace(b.measure, '_', ' ') || ' (' || b.unit || ')'
-                      ELSE b.kind || ': ' || coalesce(b.words, 'unlabelled') END
-                 || CASE WHEN len(b.places) > 0
-                         THEN ' (event: ' || array_to_string(b.places[1:3], ', ')
-                              || coalesce('; first reported ' || strftime(b.reported, '%Y-%m-%d'), '') || ')'
-                         ELSE '' END)
-           || ' (' || string_agg(DISTINCT c.side, ', ' ORDER BY c.side) || ')',
+SELECT b.fact_key, b.kind,
+       CASE WHEN b.measure IS NOT NULL AND b.kind = 'count' THEN b.unit || ' ' || replace(b.measure, '_', ' ')
+            WHEN b.measure IS NOT NULL THEN replace(b.measure, '_', ' ') || ' (' || b.unit || ')'
+            ELSE b.kind || ': ' || coalesce(b.words, 'unlabelled') END
+       || CASE WHEN len(e.places) > 0
+               THEN ' (event: ' || array_to_string(e.places[1:3], ', ')
+                    || coalesce('; first reported ' || strftime(e.first_published, '%Y-%m-%d'), '') || ')'
+               ELSE '' END
+       || ' (' || b.sides || ')',
        CASE WHEN d.fact_key IS NOT NULL THEN 'disputed'
-            WHEN count(DISTINCT c.article_id) >= 2 THEN 'corroborated'
+            WHEN b.n_articles >= 2 THEN 'corroborated'
             ELSE 'single' END,
-       count(DISTINCT c.article_id),
-       count(*)
-FROM _cc_claims c
-JOIN about b USING (fact_key)
-LEFT JOIN _cc_disputed d USING (fact_key)
-GROUP BY c.fact_key, d.fact_key;
+       b.n_articles, b.n_claims
+FROM about b
+LEFT JOIN events e ON e.event_id = b.event_id AND e.n_articles > 1
+LEFT JOIN _cc_disputed d USING (fact_key);
 
 -- name: clear_updates
 DELETE FROM fact_updates WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
 
 -- name: insert_updates
 INSERT INTO fact_updates (fact_key, earlier_side, later_side, earlier_published, later_published, explanation)
-WITH u AS (
+WITH outlets AS (
+    SELECT c.fact_key, c.side, string_agg(DISTINCT coalesce(a.outlet, c.article_id), ', ') AS outlets
+    FROM _cc_claims c
+    LEFT JOIN articles a USING (article_id)
+    WHERE c.fact_key IN (SELECT fact_key FROM _cc_pairs WHERE is_update)
+    GROUP BY c.fact_key, c.side
+),
+u AS (
     SELECT p.fact_key,
            CASE WHEN a.base <= b.base THEN a.side ELSE b.side END AS lo_side,
-           CASE WHEN a.base <= b.base THEN a.outlets ELSE b.outlets END AS lo_outlets,
            CASE WHEN a.base <= b.base THEN a.first_published ELSE b.first_published END AS lo_published,
            CASE WHEN a.base <= b.base THEN b.side ELSE a.side END AS hi_side,
-           CASE WHEN a.base <= b.base THEN b.outlets ELSE a.outlets END AS hi_outlets,
            CASE WHEN a.base <= b.base THEN b.first_published ELSE a.first_published END AS hi_published
     FROM _cc_pairs p
     JOIN _cc_sides a ON a.fact_key = p.fact_key AND a.side = p.side_a
@@ -152,10 +151,13 @@ WITH u AS (
     WHERE p.is_update
 )
 SELECT u.fact_key, u.lo_side, u.hi_side, u.lo_published, u.hi_published,
-       f.label || ': ' || u.lo_side || ' (' || u.lo_outlets || ', ' || coalesce(strftime(u.lo_published, '%Y-%m-%d'), 'undated')
-       || ') was updated to ' || u.hi_side || ' (' || u.hi_outlets || ', '
+       f.label || ': ' || u.lo_side || ' (' || lo.outlets || ', ' || coalesce(strftime(u.lo_published, '%Y-%m-%d'), 'undated')
+       || ') was updated to ' || u.hi_side || ' (' || hi.outlets || ', '
        || coalesce(strftime(u.hi_published, '%Y-%m-%d'), 'undated') || '): a later figure, not a contradiction.'
-FROM u JOIN facts f USING (fact_key);
+FROM u
+JOIN facts f USING (fact_key)
+JOIN outlets lo ON lo.fact_key = u.fact_key AND lo.side = u.lo_side
+JOIN outlets hi ON hi.fact_key = u.fact_key AND hi.side = u.hi_side;
 
 -- name: insert_members
 INSERT INTO discrepancy_members (discrepancy_id, claim_id, article_id, side)
@@ -169,11 +171,14 @@ JOIN _cc_claims c ON c.fact_key = d.fact_key AND list_contains(d.sides, c.side);
 INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run)
 WITH member_sentences AS (
     -- One sentence per article and side: an article that states the value twice is named once.
-    SELECT m.discrepancy_id, m.side, m.article_id, c.sentence, c.speaker, a.title, a.outlet, a.published_date,
+    -- `speaker`: whose words the claim is in (the quoted speaker; NULL: the outlet's narration)
+    SELECT m.discrepancy_id, m.side, m.article_id, c.sentence, q.speaker_name AS speaker, a.title, a.outlet,
+           a.published_date,
            row_number() OVER (PARTITION BY m.discrepancy_id, m.side, m.article_id ORDER BY m.claim_id) AS per_article
     FROM discrepancy_members m
     JOIN _cc_disputed d USING (discrepancy_id)
     JOIN _cc_claims c USING (claim_id)
+    LEFT JOIN quotes q ON q.quote_id = c.quote_id
     LEFT JOIN articles a ON a.article_id = m.article_id
 ),
 evidence AS (
