@@ -16,6 +16,9 @@ _COMPLEMENT_PREPS = {"of", "on", "over", "for", "to"}
 _LIGHT = {"be", "have", "do", "make", "take", "get", "say", "-PRON-", "which", "that", "who", "it", "they"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _FUTURE_WORDS = {"next", "upcoming", "scheduled", "planned", "due"}
+# "made their case on Wednesday, six days before the primary": what follows these is
+# another event, the one the date is measured from, not the one it dates.
+_REFERENCE_PREPS = {"before", "after", "until", "till", "ahead", "following", "prior"}
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "kilometer"}
@@ -91,7 +94,8 @@ def describe_event(span, unit_token=None) -> Event:
         for child in verb.children:
             if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
                 words.extend(_noun_words(child, 1))
-            if child.dep_ == "prep" and (light or child.lower_ == "with"):  # "been under occupation"
+            if child.dep_ == "prep" and (light or child.lower_ == "with") \
+                    and child.lower_ not in _REFERENCE_PREPS:  # "been under occupation"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in skip:
                         words.extend(_noun_words(pobj, 1))
