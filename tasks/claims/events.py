@@ -8,6 +8,7 @@ introduces the value ("since", "on", "after"). tasks.linking compares these acro
 from __future__ import annotations
 
 from models.claim import Event
+from tasks.lexicon import SPEECH_VERBS
 from tasks.nlp import sentence_ents
 
 _ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
@@ -171,3 +172,22 @@ def date_tense(span) -> str | None:
     if verb.tag_ in ("VBP", "VBZ", "VB", "VBG") or any(a.tag_ in ("VBP", "VBZ") for a in aux):
         return "present"
     return None
+
+
+def historical_present(span) -> bool:
+    """A present tense that tells the past: a headline ("Sanders wins Oklahoma on Tuesday")
+    or a reporting verb ("Trump says on Monday ..."). News tells scheduled events in the
+    present ("talks resume on Wednesday"), but these two are written about what happened."""
+    doc = span.doc
+    text = doc.text
+    first_break = text.find("\n")
+    if 0 <= first_break and span.start_char < first_break and text[first_break:].strip():
+        return True  # the title line of an article with a body
+    tok = span.root
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in SPEECH_VERBS
+    return False

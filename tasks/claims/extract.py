@@ -29,7 +29,7 @@ from models.base import stable_id
 from models.claim import PUBLICATION_EVENT
 from tasks.claims.counted import bare, compound_unit, counted_kind, counted_noun, is_update, part_of_name
 from tasks.claims.dates import DateMention, resolve
-from tasks.claims.events import date_tense, describe_event, is_future
+from tasks.claims.events import date_tense, describe_event, historical_present, is_future
 from tasks.claims.measures import PEOPLE_MEASURES, measure_of
 from tasks.claims.numbers import NumberMention, find_numbers, format_value, scale_to_unit
 from tasks.claims.pubdate import article_anchor, body_dates
@@ -57,7 +57,10 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
         sent_start = span.sent.start_char
         resolved = _narrative_day(m, span, told)
         if resolved is None:
-            resolved = resolve(m, anchor, future=is_future(span), tense=date_tense(span))
+            tense = date_tense(span)
+            if m.mode == "weekday" and tense == "present" and historical_present(span):
+                tense = None  # "Sanders wins Oklahoma on Tuesday": the Tuesday before
+            resolved = resolve(m, anchor, future=is_future(span), tense=tense)
         if resolved is None:
             continue
         if resolved[1] == "day":

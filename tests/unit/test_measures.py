@@ -81,6 +81,9 @@ def test_figures_told_as_updates(nlp, sentence, updated):
     ("Crews will return on Saturday.", "2024-03-16"),
     ("The minister said on Wednesday that talks had failed.", "2024-03-06"),
     ("The ministry announced the deal on Friday.", "2024-03-08"),
+    # the historical present of headlines and reporting verbs tells the past
+    ("Rebels free hostages on Saturday\n\nThe hostages were flown home.", "2024-03-09"),
+    ("The senator tells reporters on Friday that he is running.", "2024-03-08"),
 ])
 def test_weekdays_by_tense(nlp, sentence, day):
     assert dates(nlp, sentence) == [day]
