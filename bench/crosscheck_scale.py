@@ -122,12 +122,13 @@ def time_crosscheck(con: duckdb.DuckDBPyConnection, fact_keys: list[str] | None)
 
 def time_linking(con: duckdb.DuckDBPyConnection, n_new: int) -> dict:
     """link_facts for `n_new` claims against every other linked claim (what an incremental run does)."""
-    from models.link import CLAIM_LINK_COLUMNS, LinkClaim
+    from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
     from tasks.linking.facts import link_facts
 
     # The columns the flow loads for linking (warehouse.loader.link_rows_*), not whole Claim models.
-    cols = ", ".join(CLAIM_LINK_COLUMNS) + ", NULL AS event_id, event"
-    new_cols = ", ".join("NULL AS fact_key" if c == "fact_key" else c for c in CLAIM_LINK_COLUMNS) + ", NULL AS event_id, event"
+    event = EVENT_SELECT.format(t="claims")
+    cols = ", ".join(CLAIM_LINK_COLUMNS) + f", NULL AS event_id, {event}"
+    new_cols = ", ".join("NULL AS fact_key" if c == "fact_key" else c for c in CLAIM_LINK_COLUMNS) + f", NULL AS event_id, {event}"
     start = time.perf_counter()
     known = [LinkClaim.of_row(r) for r in con.execute(
         f"SELECT {cols} FROM claims WHERE claim_id NOT IN (SELECT 'c' || i FROM range($k) t(i))",

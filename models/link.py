@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -46,9 +47,10 @@ class LinkClaim(NamedTuple):
 
     @classmethod
     def of_row(cls, row: tuple) -> LinkClaim:
-        """From a row of LINK_COLUMNS (the claim's columns, then event_id, then event)."""
-        *rest, event = row
-        return cls(*rest, LinkEvent.of(event))
+        """From a row of the claim's columns, event_id, then the event as (about, triggers,
+        entities, role) with the lists joined by `LIST_SEPARATOR` (see `EVENT_SELECT`)."""
+        *rest, about, triggers, entities, role = row
+        return cls(*rest, _event_of(about, triggers, entities, role))
 
     @classmethod
     def of_claim(cls, claim, event_id: str | None = None) -> LinkClaim:
@@ -56,6 +58,19 @@ class LinkClaim(NamedTuple):
         return cls(*fields, event_id, LinkEvent.of(claim.event))
 
 
+@lru_cache(maxsize=65536)
+def _event_of(about, triggers, entities, role) -> LinkEvent | None:
+    if about is None:
+        return None
+    return LinkEvent(about, tuple(triggers.split(LIST_SEPARATOR)) if triggers else (),
+                     tuple(entities.split(LIST_SEPARATOR)) if entities else (), role or "")
+
+
+# DuckDB hands a list column to Python at ~10 us a row (100k claims: 1 s); the same lists
+# joined into one string come out 15x faster, so the event is read joined and split here.
+LIST_SEPARATOR = "\x1f"
+EVENT_SELECT = ("{t}.event.about, array_to_string({t}.event.triggers, chr(31)), "
+                "array_to_string({t}.event.entities, chr(31)), {t}.event.role")
 LINK_COLUMNS = LinkClaim._fields
 # The columns that come from the claims table (event_id comes from article_events).
 CLAIM_LINK_COLUMNS = tuple(f for f in LINK_COLUMNS if f not in ("event_id", "event"))

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias
 from models.event import ArticleEvent, NewsEvent
-from models.link import CLAIM_LINK_COLUMNS, LinkClaim
+from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
 from warehouse.connection import open_writable
 
 
@@ -50,7 +50,8 @@ class WarehouseWriter:
     def _link_rows(self, where: str) -> list:
         cols = ", ".join(f"c.{c}" for c in CLAIM_LINK_COLUMNS)
         cur = self.con.execute(
-            f"SELECT {cols}, e.event_id, c.event FROM claims c LEFT JOIN article_events e USING (article_id) "
+            f"SELECT {cols}, e.event_id, {EVENT_SELECT.format(t='c')} FROM claims c "
+            "LEFT JOIN article_events e USING (article_id) "
             f"WHERE {where}", [self.run_id])
         return [LinkClaim.of_row(row) for row in cur.fetchall()]
 
