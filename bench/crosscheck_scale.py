@@ -127,8 +127,8 @@ def time_linking(con: duckdb.DuckDBPyConnection, n_new: int) -> dict:
 
     # The columns the flow loads for linking (warehouse.loader.link_rows_*), not whole Claim models.
     event = EVENT_SELECT.format(t="claims")
-    cols = ", ".join(CLAIM_LINK_COLUMNS) + f", NULL AS event_id, {event}"
-    new_cols = ", ".join("NULL AS fact_key" if c == "fact_key" else c for c in CLAIM_LINK_COLUMNS) + f", NULL AS event_id, {event}"
+    cols = ", ".join(CLAIM_LINK_COLUMNS) + f", NULL AS event_id, NULL AS published, {event}"
+    new_cols = ", ".join("NULL AS fact_key" if c == "fact_key" else c for c in CLAIM_LINK_COLUMNS) + f", NULL AS event_id, NULL AS published, {event}"
     start = time.perf_counter()
     known = [LinkClaim.of_row(r) for r in con.execute(
         f"SELECT {cols} FROM claims WHERE claim_id NOT IN (SELECT 'c' || i FROM range($k) t(i))",

@@ -43,19 +43,21 @@ class LinkClaim(NamedTuple):
     measure: str | None
     # The event (models.event.NewsEvent) the claim's article reports, from the events step.
     event_id: str | None
+    # The claim's article's publication date (articles.published_date).
+    published: dt.date | None
     event: LinkEvent | None
 
     @classmethod
     def of_row(cls, row: tuple) -> LinkClaim:
-        """From a row of the claim's columns, event_id, then the event as (about, triggers,
+        """From a row of the claim's columns, event_id, published, then the event as (about, triggers,
         entities, role) with the lists joined by `LIST_SEPARATOR` (see `EVENT_SELECT`)."""
         *rest, about, triggers, entities, role = row
         return cls(*rest, _event_of(about, triggers, entities, role))
 
     @classmethod
-    def of_claim(cls, claim, event_id: str | None = None) -> LinkClaim:
+    def of_claim(cls, claim, event_id: str | None = None, published: dt.date | None = None) -> LinkClaim:
         fields = (getattr(claim, f) for f in CLAIM_LINK_COLUMNS)
-        return cls(*fields, event_id, LinkEvent.of(claim.event))
+        return cls(*fields, event_id, published, LinkEvent.of(claim.event))
 
 
 @lru_cache(maxsize=65536)
@@ -72,5 +74,6 @@ LIST_SEPARATOR = "\x1f"
 EVENT_SELECT = ("{t}.event.about, array_to_string({t}.event.triggers, chr(31)), "
                 "array_to_string({t}.event.entities, chr(31)), {t}.event.role")
 LINK_COLUMNS = LinkClaim._fields
-# The columns that come from the claims table (event_id comes from article_events).
-CLAIM_LINK_COLUMNS = tuple(f for f in LINK_COLUMNS if f not in ("event_id", "event"))
+# The columns that come from the claims table (event_id from article_events, published
+# from articles).
+CLAIM_LINK_COLUMNS = tuple(f for f in LINK_COLUMNS if f not in ("event_id", "published", "event"))

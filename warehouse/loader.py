@@ -50,8 +50,8 @@ class WarehouseWriter:
     def _link_rows(self, where: str) -> list:
         cols = ", ".join(f"c.{c}" for c in CLAIM_LINK_COLUMNS)
         cur = self.con.execute(
-            f"SELECT {cols}, e.event_id, {EVENT_SELECT.format(t='c')} FROM claims c "
-            "LEFT JOIN article_events e USING (article_id) "
+            f"SELECT {cols}, e.event_id, a.published_date, {EVENT_SELECT.format(t='c')} FROM claims c "
+            "LEFT JOIN article_events e USING (article_id) LEFT JOIN articles a USING (article_id) "
             f"WHERE {where}", [self.run_id])
         return [LinkClaim.of_row(row) for row in cur.fetchall()]
 

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from models.link import LinkEvent
 from tasks.claims.measures import EVENT_MEASURES
 from tasks.lexicon import EVENT_CLASSES, MANNER_EVENT_CLASSES, MILESTONE_EVENT_CLASSES
+from tasks.linking.events import WINDOW_DAYS
 from tasks.linking.compare import agree, disjoint, same_value
 
 _CANON = {w: cls for cls, words in EVENT_CLASSES.items() for w in words}
@@ -56,9 +57,15 @@ def _measure_rule(a, b) -> float | None:
     if same_event_measure(a, b):
         return SAME_EVENT_MEASURE_SCORE
     event_a, event_b = getattr(a, "event_id", None), getattr(b, "event_id", None)
-    if a.measure == b.measure and event_a and event_b and not agree(a, b):
-        return 0.0  # two events' tolls differ because they are two events
+    if a.measure == b.measure and event_a and event_b and not agree(a, b) and _apart(a, b):
+        return 0.0  # reports days apart that do not group: two events' tolls differ because they are two
     return None
+
+
+def _apart(a, b) -> bool:
+    """Published further apart than one event's reports are grouped (tasks.linking.events)."""
+    pa, pb = getattr(a, "published", None), getattr(b, "published", None)
+    return pa is not None and pb is not None and abs((pa - pb).days) > WINDOW_DAYS
 
 
 class View(NamedTuple):

@@ -31,7 +31,7 @@ __all__ = ["LINK_THRESHOLD", "link_facts", "link_score"]
 def _signature(c: LinkClaim) -> tuple:
     """Everything the comparisons read: claims with one signature compare alike."""
     return (c.kind, c.base_unit, c.unit, c.value_base, c.value_lo, c.value_hi, c.hedge, c.date_value,
-            c.date_precision, c.measure, c.event_id, c.event)
+            c.date_precision, c.measure, c.event_id, c.published if c.measure else None, c.event)
 
 
 @dataclass
