@@ -18,7 +18,8 @@ _LIGHT = {"be", "have", "do", "make", "take", "get", "say", "-PRON-", "which", "
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _FUTURE_WORDS = {"next", "upcoming", "scheduled", "planned", "due"}
 # "made their case on Wednesday, six days before the primary": what follows these is
-# another event, the one the date is measured from, not the one it dates.
+# another event, the one the date is measured from, not the one it dates (a duration, "two
+# months after the onset", is about that reference and keeps it).
 _REFERENCE_PREPS = {"before", "after", "until", "till", "ahead", "following", "prior"}
 
 
@@ -60,7 +61,8 @@ def _noun_words(tok, depth: int = 2) -> list[str]:
     return out
 
 
-def describe_event(span, unit_token=None) -> Event:
+def describe_event(span, unit_token=None, is_date: bool = False) -> Event:
+    """The event words, entities and role around a value (a date when `is_date`)."""
     words: list[str] = []
     role = ""
     skip = {t.i for t in span}
@@ -96,7 +98,7 @@ def describe_event(span, unit_token=None) -> Event:
             if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
                 words.extend(_noun_words(child, 1))
             if child.dep_ == "prep" and (light or child.lower_ == "with") \
-                    and child.lower_ not in _REFERENCE_PREPS:  # "been under occupation"
+                    and not (is_date and child.lower_ in _REFERENCE_PREPS):  # "been under occupation"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in skip:
                         words.extend(_noun_words(pobj, 1))

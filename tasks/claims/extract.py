@@ -159,7 +159,7 @@ def _date_claim(article: Article, m: DateMention, resolved, span, quotes: list[Q
         sentence=sentence_text(span),
         date_value=value,
         date_precision=precision,
-        event=describe_event(span),
+        event=describe_event(span, is_date=True),
         start_char=m.start,
         end_char=m.end,
     )
