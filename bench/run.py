@@ -84,6 +84,14 @@ class Bench:
             self.memory()
         self.crosscheck()
         self.html_extraction()
+        self.date_finding()
+
+    def date_finding(self) -> None:
+        """Issue 12: date finding stays linear in the number of dates on one long text."""
+        from bench.date_finding import measure
+
+        print("date finding: 1k, 4k, 16k dates on one text ...", flush=True)
+        self.raw["date_finding"] = measure()
 
     def html_extraction(self) -> None:
         """Issue 9: body extraction quality on the 181 AEB pages (not a speed figure)."""

@@ -19,6 +19,7 @@ from flows.artifacts import publish_run_artifacts, read_open_discrepancies
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
+from tasks.linking.events import ArticleText, group_events
 from tasks.linking.facts import link_facts
 from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions
 from tasks.quotes.registry import SpeakerRegistry
@@ -133,6 +134,15 @@ def link_speakers(writer: WarehouseWriter, registry: SpeakerRegistry, pool: Spea
     return writer.set_quote_speakers(link_mentions(writer.speaker_mentions(), speakers))
 
 
+@task(name="group-events", cache_policy=NO_CACHE)
+def group_articles_into_events(writer: WarehouseWriter) -> int:
+    """Corpus-level: which articles report the same event (tasks.linking.events)."""
+    articles = [ArticleText(*row) for row in writer.articles_for_events()]
+    events, members = group_events(articles)
+    writer.write_events(events, members)
+    return len(events)
+
+
 @task(name="link-and-crosscheck", cache_policy=NO_CACHE)
 def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     """Corpus-level steps after every article is loaded: link facts, then cross-check them."""
@@ -221,6 +231,7 @@ def verify_articles(config: RunConfig) -> dict:
             link_speakers(quote(writer), quote(registry), quote(pool))
         if plan.todo or plan.changed:
             report_progress("cross-check", 0, 1)
+            group_articles_into_events(quote(writer))
             summary.count_checks(link_and_crosscheck(quote(writer)))
             report_progress("cross-check", 1, 1)
         writer.finish(summary.to_run(package_version()))
