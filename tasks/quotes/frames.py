@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from tasks.lexicon import (
     AGENCY_LEAD,
     DATELINE_LEAD,
+    DOCUMENT_NOUNS,
     HEADLINE_SOURCE_NOUNS,
     IN_WORDS_NOUNS,
     TITLE_OBJECT_VERBS,
@@ -79,7 +80,7 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
         if t.i in inside_quote:
             continue
         if t.lower_ == "according":
-            if (found := according_to(t)) is not None:
+            if (found := according_to(t)) is not None and not unnamed_document(found[0]):
                 add_framed(found, t)
             continue
         if t.lower_ in IN_WORDS_NOUNS and (found := in_words(t)) is not None:
@@ -104,6 +105,19 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
             cand.subject = subject
             out.append(cand)
     return out
+
+
+def unnamed_document(source: Token) -> bool:
+    """'according to FEC filings', 'according to recent polls': records and polls that no
+    named author ('data from Acme', 'a poll by Gallup') stands behind are where a figure is
+    from, not someone's words."""
+    if source.lemma_.lower() not in DOCUMENT_NOUNS:
+        return False
+    if any(prep.dep_ == "prep" and prep.lower_ in ("from", "by") and
+           any(t.ent_type_ in ("PERSON", "ORG") for t in prep.subtree) for prep in source.children):
+        return False
+    return not any(t.ent_type_ == "PERSON" or t.ent_type_ == "ORG" and t.dep_ != "compound"
+                   for t in source.subtree if t.i != source.i)
 
 
 def _span_candidate(doc: Doc, a: int, b: int, inside_quote: set[int], cue: Token) -> Candidate | None:

@@ -872,3 +872,18 @@ def test_organisation_name_without_a_cut_gloss(nlp, name, want):
 
     ctx = ArticleContext(nlp("The port reopened."), SpeakerRegistry.load())
     assert ctx.org_entity(name).name == want
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("According to Jane Okoro, the port raised $5 million last year.", "Jane Okoro"),
+    ("According to data from Harbour Analytics, the port raised $5 million last year.", "Harbour Analytics"),
+    ("According to public filings, the port raised $5 million last year.", "none"),
+    ("According to recent polls, the mayor leads by 12 points.", "none"),
+])
+def test_according_to_an_unnamed_record_is_not_a_quote(run, text, speaker):
+    quotes, _, _ = run(text)
+    found = [q for q in quotes if q.kind == "indirect"]
+    if speaker == "none":
+        assert found == []
+    else:
+        assert [q.speaker_name for q in found] == [speaker]
