@@ -211,7 +211,7 @@ SAID_THINGS: frozenset[str] = frozenset({
 })
 
 # Records and polls as sources: "according to FEC filings" is where a figure is from, no speaker.
-DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "poll", "survey", "statistic"})
+DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic"})
 
 # Verbs of a speaker labelling something: 'X called the plan "a reckless gamble"' quotes X.
 LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "dub"})

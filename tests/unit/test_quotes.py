@@ -878,7 +878,8 @@ def test_organisation_name_without_a_cut_gloss(nlp, name, want):
     ("According to Jane Okoro, the port raised $5 million last year.", "Jane Okoro"),
     ("According to data from Harbour Analytics, the port raised $5 million last year.", "Harbour Analytics"),
     ("According to public filings, the port raised $5 million last year.", "none"),
-    ("According to recent polls, the mayor leads by 12 points.", "none"),
+    ("According to court records, the mayor owes $12,000 in fines.", "none"),
+    ("According to recent polls, the mayor leads by 12 points.", None),  # a source, unnamed
 ])
 def test_according_to_an_unnamed_record_is_not_a_quote(run, text, speaker):
     quotes, _, _ = run(text)
