@@ -20,6 +20,8 @@ from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
 from tasks.linking.facts import link_facts
+from tasks.linking.statements import link_statements
+from tasks.linking.transcripts import Transcript, check_transcripts
 from tasks.quotes.registry import SpeakerRegistry
 from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches
 from tasks.ingest.raw import SourceFile
@@ -133,6 +135,16 @@ def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     return {"facts_checked": len(keys), **crosscheck(writer.con, keys, writer.run_id)}
 
 
+@task(name="link-statements", cache_policy=NO_CACHE)
+def link_and_check_statements(writer: WarehouseWriter) -> dict:
+    """Group this run's quotes (and the statements they touch) into statements, find quote
+    discrepancies, and check quotes against transcripts."""
+    quotes = writer.statement_rows()
+    checked = writer.write_statements(link_statements(quotes, writer.quote_ids_of_run(), writer.touched_statement_ids))
+    writer.write_transcript_checks(check_transcripts([Transcript(*t) for t in writer.transcript_rows()], quotes))
+    return checked
+
+
 def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger) -> None:
     """Per-article work, batch by batch: ingest, extract (pure), load."""
     settings = load_settings()
@@ -207,6 +219,7 @@ def verify_articles(config: RunConfig) -> dict:
         if plan.todo or plan.changed:
             report_progress("cross-check", 0, 1)
             summary.count_checks(link_and_crosscheck(quote(writer)))
+            summary.count_checks(link_and_check_statements(quote(writer)))
             report_progress("cross-check", 1, 1)
         writer.finish(summary.to_run(package_version()))
         # Read while the lock is held: a reader beside the next run's writer would clash.

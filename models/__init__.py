@@ -4,9 +4,11 @@ from models.claim import Claim, ClaimKind, Hedge
 from models.fact import Discrepancy, DiscrepancyMember, Fact
 from models.quote import Quote, QuoteKind
 from models.run import Run, RunSummary
+from models.statement import Statement, StatementQuote, TranscriptCheck
 from models.speaker import Speaker, SpeakerAlias
 
 __all__ = [
     "Article", "Claim", "ClaimKind", "DatePrecision", "Discrepancy", "DiscrepancyMember",
     "Fact", "Hedge", "Quote", "QuoteKind", "RejectedInput", "Run", "RunSummary", "Speaker", "SpeakerAlias",
+    "Statement", "StatementQuote", "TranscriptCheck",
 ]

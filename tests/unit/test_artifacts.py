@@ -97,9 +97,9 @@ def test_read_open_discrepancies_groups_members_and_skips_resolved():
             [cid, aid, day, day],
         )
     con.execute("INSERT INTO facts VALUES ('f1', 'date', 'ceasefire start', 'disputed', 2, 2)")
-    con.execute("INSERT INTO discrepancies VALUES ('d1', 'f1', 'date', 'high', 'open', 'differ', 'r9')")
-    con.execute("INSERT INTO discrepancies VALUES ('d2', 'f1', 'date', 'low', 'resolved', 'old', 'r1')")
-    con.execute("INSERT INTO discrepancy_members VALUES ('d1', 'c1', 'a1', '2020-11-09'), ('d1', 'c2', 'a2', '2020-11-10'),"
+    con.execute("INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run) VALUES ('d1', 'f1', 'date', 'high', 'open', 'differ', 'r9')")
+    con.execute("INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run) VALUES ('d2', 'f1', 'date', 'low', 'resolved', 'old', 'r1')")
+    con.execute("INSERT INTO discrepancy_members (discrepancy_id, claim_id, article_id, side) VALUES ('d1', 'c1', 'a1', '2020-11-09'), ('d1', 'c2', 'a2', '2020-11-10'),"
                 " ('d2', 'c1', 'a1', 'x')")
     found = read_open_discrepancies(con)
     assert [d["discrepancy_id"] for d in found] == ["d1"]
