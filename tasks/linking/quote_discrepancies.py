@@ -54,6 +54,10 @@ def _articles(ids: set[str]) -> str:
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
+def _quote_by(ids: set[str]) -> str:
+    return f"{_articles(ids)} {'quotes' if len(ids) == 1 else 'quote'}"
+
+
 def wording_discrepancy(statement_id: str, speaker: str | None, members) -> tuple[Discrepancy, list] | None:
     variants = _variants(members)
     if len(variants) < 2:
@@ -71,7 +75,7 @@ def wording_discrepancy(statement_id: str, speaker: str | None, members) -> tupl
     sides = [ref] + [v for v, _ in differing]
     did = stable_id("quote-discrepancy", statement_id, "wording", *sorted(v.text for v in sides))
     who = f" by {speaker}" if speaker else ""
-    parts = [f"{_articles(v.articles)} quote \u201c{d.var_window}\u201d where {_articles(ref.articles)} quote "
+    parts = [f"{_quote_by(v.articles)} \u201c{d.var_window}\u201d where {_quote_by(ref.articles)} "
              f"\u201c{d.ref_window}\u201d ({', '.join(d.reasons)})" for v, d in differing]
     explanation = f"Reports of one statement{who} quote different words. " + "; ".join(parts) + "."
     members_out = [DiscrepancyMember(discrepancy_id=did, quote_id=q.quote_id, article_id=q.article_id, side=v.text)

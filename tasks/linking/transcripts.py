@@ -16,6 +16,8 @@ import datetime as dt
 from collections import Counter
 from typing import NamedTuple, Sequence
 
+from rapidfuzz.distance import Indel
+
 from models import StatementQuote, TranscriptCheck
 from tasks.linking.quote_diff import word_diff
 from tasks.linking.quote_match import TIME_WINDOW_DAYS, _name_tokens
@@ -53,7 +55,8 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
 
 
 def _passages(q: tuple[Word, ...], body: tuple[Word, ...], positions: dict[str, list[int]]) -> list[tuple[int, int]]:
-    """Windows of the transcript where the quote's content words line up (votes per start)."""
+    """Candidate passages: where the quote's content words line up (votes per start), each
+    tightened to the window closest to the quote (Indel over canonical words)."""
     votes: Counter = Counter()
     for k, w in enumerate(q):
         if w.cmp in FUNCTION_WORDS:
@@ -61,7 +64,23 @@ def _passages(q: tuple[Word, ...], body: tuple[Word, ...], positions: dict[str, 
         for p in positions.get(w.canon, ()):
             votes[p - k] += 1
     starts = [s for s, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:WINDOWS_TRIED]]
-    return [(max(0, s), min(len(body), s + len(q))) for s in starts]
+    return [_tightest(q, body, s) for s in starts]
+
+
+def _tightest(q: tuple[Word, ...], body: tuple[Word, ...], start: int) -> tuple[int, int]:
+    # Dropped or added words shift the passage's ends by up to this many words.
+    slack = len(q) // 3 + 2
+    canon = [w.canon for w in q]
+    bag = sorted(canon)
+    best = None
+    for lo in range(max(0, start - slack), min(len(body), start + slack + 1)):
+        for hi in range(max(lo + 1, lo + len(q) - slack), min(len(body), lo + len(q) + slack) + 1):
+            window = [w.canon for w in body[lo:hi]]
+            # The bag of words first: a reordered quote still matches its whole passage.
+            key = (Indel.normalized_distance(sorted(window), bag), Indel.normalized_distance(window, canon), lo)
+            if best is None or key < best[0]:
+                best = (key, lo, hi)
+    return (best[1], best[2]) if best else (max(0, start), min(len(body), start + len(q)))
 
 
 def check_quote(q: StatementQuote, t: Transcript, body: tuple[Word, ...], positions) -> TranscriptCheck:
