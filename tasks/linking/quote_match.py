@@ -34,8 +34,9 @@ Mode = Literal["same", "unknown", "other"]
 FULL = {"same": (0.6, 3, 0.0), "unknown": (0.7, 3, 0.5), "other": (0.8, 4, 0.8)}
 # A fragment: this share of the shorter quote's content words inside the longer one, in order.
 FRAGMENT = {"same": (0.85, 3, 0.7), "unknown": (0.9, 4, 0.8), "other": (0.9, 5, 0.9)}
-# A short quote all of whose words appear in order in the other (same speaker only).
-SHORT_IN_ORDER = (2, 4, 0.8)  # shared content words, words in the short quote, in-order share
+# A short quote all of whose words appear in order in the other, which it covers for the
+# most part (same speaker only): "find those responsible" / "find and punish those who are responsible".
+SHORT_IN_ORDER = (2, 4, 0.8, 0.6)  # shared content words, words in the short quote, in-order share, cover of the other
 PARAPHRASE = (0.5, 3)  # share of the indirect report's content words, shared content words
 # Indirect reports of one statement by several outlets (a wire story republished).
 INDIRECT_SAME = {"same": (0.8, 3, 0.5), "unknown": (0.9, 5, 0.9), "other": (0.9, 5, 0.9)}
@@ -125,7 +126,8 @@ def relate(a: QuoteText, b: QuoteText) -> Relation | None:
         return Relation("same", min(cov_a, cov_b), mode)
     short_cov = max(cov_a, cov_b)
     if mode == "same" and short_cov == 1.0 and shared >= SHORT_IN_ORDER[0] \
-            and min(len(a.canon), len(b.canon)) >= SHORT_IN_ORDER[1] and order >= SHORT_IN_ORDER[2]:
+            and min(len(a.canon), len(b.canon)) >= SHORT_IN_ORDER[1] and order >= SHORT_IN_ORDER[2] \
+            and min(cov_a, cov_b) >= SHORT_IN_ORDER[3]:
         return Relation("same", min(cov_a, cov_b), mode)
     cover, need, in_order = FRAGMENT[mode]
     if short_cov >= cover and shared >= need and order >= in_order:
