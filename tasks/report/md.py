@@ -4,6 +4,7 @@ point at the article's id and the highlight is **bold**)."""
 from __future__ import annotations
 
 from tasks.report.data import Evidence, ReportData, first_sentence, timeline_facts
+from tasks.report.quote_md import quotes_differ_lines
 
 
 def render_markdown(data: ReportData) -> str:
@@ -27,6 +28,7 @@ def render_markdown(data: ReportData) -> str:
             cells = [_evidence_cell(s.members[row]) if row < len(s.members) else "" for s in d.sides]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
+    lines += quotes_differ_lines(data.quote_discrepancies, data.transcript_checks, _cell)
     lines += ["## Timeline of dated facts", ""]
     facts, left_out = timeline_facts(data)
     if not facts:
