@@ -15,7 +15,7 @@ from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 from flows.config import load_settings
-from flows.artifacts import publish_run_artifacts, read_open_discrepancies
+from flows.artifacts import publish_run_artifacts, read_open_discrepancies, read_quote_discrepancies
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
@@ -224,10 +224,11 @@ def verify_articles(config: RunConfig) -> dict:
         writer.finish(summary.to_run(package_version()))
         # Read while the lock is held: a reader beside the next run's writer would clash.
         discrepancies = read_open_discrepancies(writer.con)
+        quote_discrepancies = read_quote_discrepancies(writer.con)
     logger.info(
         "run %s: %d new, %d skipped, %d rejected articles; %d quotes, %d claims, %d new discrepancies",
         summary.run_id, summary.articles_new, summary.articles_skipped, summary.articles_rejected,
         summary.quotes_new, summary.claims_new, summary.discrepancies_new,
     )
-    publish_run_artifacts(summary.as_dict(), discrepancies, str(input_path), str(warehouse_path))
+    publish_run_artifacts(summary.as_dict(), discrepancies, str(input_path), str(warehouse_path), quote_discrepancies)
     return summary.as_dict()

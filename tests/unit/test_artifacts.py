@@ -108,3 +108,22 @@ def test_read_open_discrepancies_groups_members_and_skips_resolved():
     assert sorted((m["side"], m["article_id"], m["surface"], m["outlet"]) for m in d["members"]) == [
         ("2020-11-09", "a1", "2020-11-09", None), ("2020-11-10", "a2", "2020-11-10", None),
     ]
+
+
+def test_new_quote_discrepancies_are_listed_with_their_sides():
+    from flows.artifacts import summary_markdown
+
+    quote_discrepancies = [
+        {"discrepancy_id": "qd1", "kind": "wording", "severity": "medium", "speaker": "Ilse Marrow",
+         "first_seen_run": "r9", "explanation": "b quotes \u201cfind those responsible\u201d where a quotes \u201cfind and "
+         "punish those who are responsible\u201d (dropped words).",
+         "sides": {"We will find and punish those who are responsible": ["a"], "We will find those responsible": ["b"]}},
+        {"discrepancy_id": "qd2", "kind": "attribution", "severity": "high", "speaker": "Ilse Marrow",
+         "first_seen_run": "r1", "explanation": "older", "sides": {"Ilse Marrow": ["a"], "Dario Fenn": ["c"]}},
+    ]
+    text = summary_markdown({"run_id": "r9"}, [], "in", "wh.duckdb", quote_discrepancies)
+    part = text.split("## New quote discrepancies", 1)[1]
+    assert "medium · wording · Ilse Marrow" in part and "find and punish those who are responsible" in part
+    assert "- **We will find those responsible**: `b`" in part
+    assert "older" not in part  # found by an earlier run
+    assert "None in this run." in summary_markdown({"run_id": "r9"}, [], "in", "wh", []).split("quote discrepancies")[1]
