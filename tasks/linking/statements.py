@@ -22,6 +22,7 @@ smallest quote id of the founding component.
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -37,6 +38,7 @@ MAX_POSTINGS = 400
 # Quotes compared per quote: the ones sharing most keys with it.
 MAX_CANDIDATES = 60
 WEEK_DAYS = 7
+MIN_SHARED_KEYS = 2
 
 
 @dataclass
@@ -88,7 +90,10 @@ class CandidateIndex:
                 if len(found) <= MAX_POSTINGS:
                     counts.update(found)
         counts.pop(i, None)
-        return [j for j, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+        # Every relation needs two shared content words (or a shared pair of them twice over),
+        # so one shared key is never enough.
+        shared = [(-c, j) for j, c in counts.items() if c >= MIN_SHARED_KEYS]
+        return [j for _, j in heapq.nsmallest(MAX_CANDIDATES, shared)]
 
 
 def link_statements(quotes: Sequence[StatementQuote], new_ids: Iterable[str],
