@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from tasks.report.quote_sections import QuoteDiscrepancyView, QuoteReport, QuoteSide, TranscriptCheckView
+from tasks.report.quote_sections import QuoteDiscrepancyView, QuoteReport, QuoteSide, TranscriptCheckView, split_marked
 
 CSS = """
 .quote-discrepancy { border: 1px solid var(--line); border-left: 6px solid var(--low); border-radius: 6px;
@@ -19,13 +19,8 @@ mark.diff { background: #f5b7b1; text-decoration: underline; }
 
 def marked(text: str, marks) -> str:
     """The text, escaped, with each (start, end) span in <mark class="diff">."""
-    out, at = [], 0
-    for start, end in sorted(marks):
-        if start < at or end > len(text):
-            continue
-        out += [escape(text[at:start]), f'<mark class="diff">{escape(text[start:end])}</mark>']
-        at = end
-    return "".join(out) + escape(text[at:])
+    return "".join(f'<mark class="diff">{escape(piece)}</mark>' if changed else escape(piece)
+                   for piece, changed in split_marked(text, marks))
 
 
 def _report(r: QuoteReport, article_line) -> str:

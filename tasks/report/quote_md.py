@@ -1,17 +1,11 @@
 """Markdown of the "Quotes reported differently" section (changed words in **bold**)."""
 from __future__ import annotations
 
-from tasks.report.quote_sections import QuoteDiscrepancyView, TranscriptCheckView
+from tasks.report.quote_sections import QuoteDiscrepancyView, TranscriptCheckView, split_marked
 
 
 def _bold(text: str, marks) -> str:
-    out, at = [], 0
-    for start, end in sorted(marks):
-        if start < at or end > len(text):
-            continue
-        out += [text[at:start], f"**{text[start:end]}**"]
-        at = end
-    return "".join(out) + text[at:]
+    return "".join(f"**{piece}**" if changed else piece for piece, changed in split_marked(text, marks))
 
 
 def quotes_differ_lines(items: list[QuoteDiscrepancyView], checks: list[TranscriptCheckView], cell) -> list[str]:

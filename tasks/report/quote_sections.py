@@ -66,6 +66,17 @@ class TranscriptCheckView(_View):
     transcript_marks: tuple[tuple[int, int], ...] = ()
 
 
+def split_marked(text: str, marks) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is a changed word) at the marks, for either renderer."""
+    out, at = [], 0
+    for start, end in sorted(marks):
+        if start < at or end > len(text):
+            continue
+        out += [(text[at:start], False), (text[start:end], True)]
+        at = end
+    return out + [(text[at:], False)]
+
+
 def _report(row: dict) -> QuoteReport:
     return QuoteReport(**{k: row.get(k) for k in QuoteReport.model_fields})
 
