@@ -18,13 +18,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from tasks.linking.quote_words import FUNCTION_WORDS, NEGATIONS, PRONOUNS, QUALIFIERS, Word, is_number, quote_words
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 # Words of context shown on each side of the changed stretch.
 CONTEXT_WORDS = 1
+# A quote this much shorter than the other is compared with the stretch of it it reports.
+FRAGMENT_SHARE = 0.8
+# ... when a whole-quote alignment spreads its words over more than this many times its length.
+SCATTER = 1.5
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,11 @@ class WordDiff:
 def classify(removed: list[Word], added: list[Word]) -> tuple[str, str] | None:
     """(reason, severity) of one changed stretch, or None when it does not change what was said."""
     both = removed + added
-    if any(is_number(w.cmp) for w in both):
+    if "".join(w.cmp for w in removed) == "".join(w.cmp for w in added):
+        return None  # spelling: "multi-planetary" / "multiplanetary"
+    # A figure written in digits, or one number for another; a lone "one" or "second" dropped is a word.
+    if any(w.surface[:1].isdigit() for w in both) or (any(is_number(w.cmp) for w in removed)
+                                                      and any(is_number(w.cmp) for w in added)):
         return "changed number", "high"
     if sum(w.cmp in NEGATIONS for w in removed) != sum(w.cmp in NEGATIONS for w in added):
         return "negation", "high"
@@ -100,13 +108,81 @@ def _take(counter: Counter, key: str) -> bool:
     return False
 
 
+def _vote_starts(long: tuple[Word, ...], short: tuple[Word, ...], positions: dict | None, tries: int) -> list[int]:
+    """Where in `long` the words of `short` line up: start positions with most content words in place."""
+    if positions is None:
+        positions = {}
+        for i, w in enumerate(long):
+            positions.setdefault(w.canon, []).append(i)
+    votes: Counter = Counter()
+    for k, w in enumerate(short):
+        if w.cmp not in FUNCTION_WORDS:
+            for p in positions.get(w.canon, ()):
+                votes[p - k] += 1
+    return [s for s, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:tries]]
+
+
+def candidate_windows(long: tuple[Word, ...], short: tuple[Word, ...], positions: dict | None = None,
+                      tries: int = 3) -> list[tuple[int, int]]:
+    """Stretches of `long` that `short` may report, each tightened to the window closest to `short`."""
+    return [_tightest(long, short, s)[1:] for s in _vote_starts(long, short, positions, tries)]
+
+
+def _tightest(long: tuple[Word, ...], short: tuple[Word, ...], start: int) -> tuple[tuple, int, int]:
+    # Dropped or added words shift the stretch's ends by up to this many words.
+    slack = len(short) // 3 + 2
+    canon = [w.canon for w in short]
+    bag = sorted(canon)
+    best = None
+    for lo in range(max(0, start - slack), min(len(long), start + slack + 1)):
+        for hi in range(max(lo + 1, lo + len(short) - slack), min(len(long), lo + len(short) + slack) + 1):
+            window = [w.canon for w in long[lo:hi]]
+            # The bag of words first: a reordered quote still matches its whole stretch.
+            key = (Indel.normalized_distance(sorted(window), bag), Indel.normalized_distance(window, canon), lo)
+            if best is None or key < best[0]:
+                best = (key, lo, hi)
+    return best if best else ((1.0, 1.0, start), max(0, start), min(len(long), start + len(short)))
+
+
+def _opcodes(a: tuple[Word, ...], b: tuple[Word, ...]) -> list[tuple[str, int, int, int, int]]:
+    """Levenshtein opcodes over canonical words, neighbouring changes merged into one stretch."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in Levenshtein.opcodes([w.canon for w in a], [w.canon for w in b]):
+        if op.tag != "equal" and out and out[-1][0] != "equal":
+            _, s0, _, d0, _ = out.pop()
+            out.append(("change", s0, op.src_end, d0, op.dest_end))
+        else:
+            out.append(("equal" if op.tag == "equal" else "change", op.src_start, op.src_end, op.dest_start,
+                        op.dest_end))
+    return out
+
+
+def _focus(a: tuple[Word, ...], b: tuple[Word, ...]) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+    """A quote that reports a part of a longer one is compared with that part only when a
+    whole-quote alignment scatters its words over the longer one (truncation, not rewording)."""
+    long, short, short_is_b = (a, b, True) if len(b) <= len(a) else (b, a, False)
+    equal = [op for op in _opcodes(a, b) if op[0] == "equal"]
+    if not equal or len(short) >= FRAGMENT_SHARE * len(long):
+        return a, b
+    lo_i, hi_i = (1, 2) if short_is_b else (3, 4)
+    spread = equal[-1][hi_i] - equal[0][lo_i]
+    if spread <= SCATTER * len(short) + 2:
+        return a, b
+    starts = _vote_starts(long, short, None, 3)
+    if not starts:
+        return a, b
+    _, lo, hi = min(_tightest(long, short, s) for s in starts)
+    return (long[lo:hi], short) if short_is_b else (short, long[lo:hi])
+
+
 def word_diff(reference: str, variant: str) -> WordDiff:
     """What the variant changes in the reference's words (see the module's table)."""
-    a, b = quote_words(reference), quote_words(variant)
-    ops = [op for op in Levenshtein.opcodes([w.canon for w in a], [w.canon for w in b])]
-    inner = [op for i, op in enumerate(ops) if op.tag != "equal"
-             and not (op.tag in ("delete", "insert") and (i == 0 or i == len(ops) - 1))]
-    hunks = [(list(a[op.src_start:op.src_end]), list(b[op.dest_start:op.dest_end])) for op in inner]
+    a, b = _focus(quote_words(reference), quote_words(variant))
+    ops = _opcodes(a, b)
+    # A stretch missing at either end is truncation; one changed there (both sides have words) is not.
+    inner = [op for i, op in enumerate(ops) if op[0] != "equal"
+             and not ((op[1] == op[2] or op[3] == op[4]) and (i == 0 or i == len(ops) - 1))]
+    hunks = [(list(a[s0:s1]), list(b[d0:d1])) for _, s0, s1, d0, d1 in inner]
     hunks, moved = _cancel_moves(hunks)
     changes = []
     for removed, added in hunks:
@@ -115,15 +191,15 @@ def word_diff(reference: str, variant: str) -> WordDiff:
             changes.append(Change(tuple(removed), tuple(added), *judged))
     if moved:
         changes.append(Change((), (), "word order", "low"))
-    spans_a = [_span(op.src_start, op.src_end, len(a)) for op in inner]
-    spans_b = [_span(op.dest_start, op.dest_end, len(b)) for op in inner]
-    for op in ops:
-        if op.tag == "equal":
-            for k, (x, y) in enumerate(zip(a[op.src_start:op.src_end], b[op.dest_start:op.dest_end])):
+    spans_a = [_span(s0, s1, len(a)) for _, s0, s1, _, _ in inner]
+    spans_b = [_span(d0, d1, len(b)) for _, _, _, d0, d1 in inner]
+    for tag, s0, s1, d0, d1 in ops:
+        if tag == "equal":
+            for k, (x, y) in enumerate(zip(a[s0:s1], b[d0:d1])):
                 if x.stem != y.stem:
                     changes.append(Change((x,), (y,), "translation variant", "low"))
-                    spans_a.append(_span(op.src_start + k, op.src_start + k + 1, len(a)))
-                    spans_b.append(_span(op.dest_start + k, op.dest_start + k + 1, len(b)))
+                    spans_a.append(_span(s0 + k, s0 + k + 1, len(a)))
+                    spans_b.append(_span(d0 + k, d0 + k + 1, len(b)))
     marked_a = [w for c in changes for w in c.removed]
     marked_b = [w for c in changes for w in c.added]
     return WordDiff(

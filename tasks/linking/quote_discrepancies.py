@@ -22,10 +22,11 @@ from models import Discrepancy, DiscrepancyMember, Statement, StatementQuote
 from models.base import stable_id
 from tasks.linking.quote_diff import SEVERITY_RANK, WordDiff, word_diff
 from tasks.linking.quote_match import _name_tokens
-from tasks.linking.quote_words import quote_words
+from tasks.linking.quote_words import content, quote_words
 
 WORDING_KINDS = frozenset({"direct", "partial"})
 MAX_NAMED_ARTICLES = 3
+MAX_CENTRAL = 50
 
 
 @dataclass
@@ -45,7 +46,13 @@ def _variants(members: list[tuple[StatementQuote, str]]) -> list[_Variant]:
             continue
         key = tuple(w.stem for w in quote_words(q.text))
         found.setdefault(key, _Variant(" ".join(q.text.split()))).quotes.append(q)
-    return sorted(found.values(), key=lambda v: (-len(v.articles), -len(quote_words(v.text)), v.text))
+    variants = list(found.values())
+    words = {v.text: content(quote_words(v.text)) for v in variants}
+    # Among equally reported wordings the reference is the most central one (most content
+    # words shared with the others), so a stray fragment never becomes the yardstick.
+    central = {v.text: sum(len(words[v.text] & words[o.text]) for o in variants[:MAX_CENTRAL] if o is not v)
+               for v in variants}
+    return sorted(variants, key=lambda v: (-len(v.articles), -central[v.text], -len(quote_words(v.text)), v.text))
 
 
 def _articles(ids: set[str]) -> str:

@@ -31,7 +31,9 @@ from tasks.linking.quote_words import Word, content, quote_words
 TIME_WINDOW_DAYS = 7
 Mode = Literal["same", "unknown", "other"]
 # (share of each quote's content words in common, shared content words, in-order share) per mode.
-FULL = {"same": (0.6, 3, 0.0), "unknown": (0.7, 3, 0.5), "other": (0.8, 4, 0.8)}
+# Even from one speaker, a few shared everyday words ("make a deal", "like") are no evidence
+# of one utterance unless they come in the same order for the most part.
+FULL = {"same": (0.6, 3, 0.5), "unknown": (0.7, 3, 0.5), "other": (0.8, 4, 0.8)}
 # A fragment: this share of the shorter quote's content words inside the longer one, in order.
 FRAGMENT = {"same": (0.85, 3, 0.7), "unknown": (0.9, 4, 0.8), "other": (0.9, 5, 0.9)}
 # A short quote all of whose words appear in order in the other, which it covers for the

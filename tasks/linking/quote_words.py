@@ -137,7 +137,8 @@ def _forms(raw: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def quote_words(text: str) -> tuple[Word, ...]:
     """The quote's words in order, articles and punctuation left out."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    # Editorial brackets are the outlet's, not the speaker's: "30 min[ute]" quotes "30 minute".
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("[", "").replace("]", "")
     words: list[Word] = []
     previous_end = 0
     for m in _TOKEN.finditer(text):

@@ -16,12 +16,10 @@ import datetime as dt
 from collections import Counter
 from typing import NamedTuple, Sequence
 
-from rapidfuzz.distance import Indel
-
 from models import StatementQuote, TranscriptCheck
-from tasks.linking.quote_diff import word_diff
+from tasks.linking.quote_diff import candidate_windows, word_diff
 from tasks.linking.quote_match import TIME_WINDOW_DAYS, _name_tokens
-from tasks.linking.quote_words import FUNCTION_WORDS, Word, content, quote_words
+from tasks.linking.quote_words import Word, content, quote_words
 
 CHECKED_KINDS = frozenset({"direct", "partial"})
 # A passage "holds" a quote when it has this share of the quote's content words (and at least MIN_SHARED).
@@ -54,35 +52,6 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= TIME_WINDOW_DAYS
 
 
-def _passages(q: tuple[Word, ...], body: tuple[Word, ...], positions: dict[str, list[int]]) -> list[tuple[int, int]]:
-    """Candidate passages: where the quote's content words line up (votes per start), each
-    tightened to the window closest to the quote (Indel over canonical words)."""
-    votes: Counter = Counter()
-    for k, w in enumerate(q):
-        if w.cmp in FUNCTION_WORDS:
-            continue
-        for p in positions.get(w.canon, ()):
-            votes[p - k] += 1
-    starts = [s for s, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:WINDOWS_TRIED]]
-    return [_tightest(q, body, s) for s in starts]
-
-
-def _tightest(q: tuple[Word, ...], body: tuple[Word, ...], start: int) -> tuple[int, int]:
-    # Dropped or added words shift the passage's ends by up to this many words.
-    slack = len(q) // 3 + 2
-    canon = [w.canon for w in q]
-    bag = sorted(canon)
-    best = None
-    for lo in range(max(0, start - slack), min(len(body), start + slack + 1)):
-        for hi in range(max(lo + 1, lo + len(q) - slack), min(len(body), lo + len(q) + slack) + 1):
-            window = [w.canon for w in body[lo:hi]]
-            # The bag of words first: a reordered quote still matches its whole passage.
-            key = (Indel.normalized_distance(sorted(window), bag), Indel.normalized_distance(window, canon), lo)
-            if best is None or key < best[0]:
-                best = (key, lo, hi)
-    return (best[1], best[2]) if best else (max(0, start), min(len(body), start + len(q)))
-
-
 def check_quote(q: StatementQuote, t: Transcript, body: tuple[Word, ...], positions) -> TranscriptCheck:
     words = quote_words(q.text)
     stems = " " + " ".join(w.stem for w in words) + " "
@@ -91,7 +60,7 @@ def check_quote(q: StatementQuote, t: Transcript, body: tuple[Word, ...], positi
                                explanation=f"Quoted verbatim from transcript {t.article_id}.")
     wanted = content(words)
     best = None
-    for lo, hi in _passages(words, body, positions):
+    for lo, hi in candidate_windows(body, words, positions, WINDOWS_TRIED):
         got = content(body[lo:hi])
         shared = len(wanted & got)
         if wanted and shared >= min(MIN_SHARED, len(wanted)) and shared / len(wanted) >= MIN_COVER:
