@@ -83,7 +83,15 @@ class Bench:
             self.throughput_and_reruns()
             self.memory()
         self.crosscheck()
+        self.statements()
         self.html_extraction()
+
+    def statements(self) -> None:
+        """Issue 17: statement grouping over synthetic quotes, 10k and 100k."""
+        from bench.statements_scale import measure
+
+        print("statement linking scale: 10,000 and 100,000 synthetic quotes", flush=True)
+        self.raw["statements"] = measure((10_000, 100_000))
 
     def html_extraction(self) -> None:
         """Issue 9: body extraction quality on the 181 AEB pages (not a speed figure)."""

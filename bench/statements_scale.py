@@ -30,7 +30,7 @@ def synthetic_quotes(n: int, seed: int = 17) -> list:
     while len(out) < n:
         day = start + dt.timedelta(days=rng.randrange(days))
         speaker = rng.randrange(speakers)
-        words = [rng.choice(FUNCTION) if rng.random() < 0.4 else f"w{int(rng.paretovariate(1.2) * 50) % VOCABULARY}"
+        words = [rng.choice(FUNCTION) if rng.random() < 0.4 else f"w{int(rng.paretovariate(1.0) * 200) % VOCABULARY}"
                  for _ in range(rng.randint(8, 20))]
         variants = [words, [w for i, w in enumerate(words) if i % 5 != 3], words[: max(4, len(words) * 2 // 3)],
                     words + [str(rng.randint(2, 99))]]
