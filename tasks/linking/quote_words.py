@@ -13,8 +13,8 @@ changed word matters (`tasks.linking.quote_diff`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 ARTICLES = frozenset({"a", "an", "the"})
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without",
@@ -92,8 +92,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:'[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     surface: str  # as written
     cmp: str  # compared form: lower case, contraction spelt out, number as digits
     stem: str  # plural stripped
