@@ -27,8 +27,6 @@ SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 CONTEXT_WORDS = 1
 # A quote this much shorter than the other is compared with the stretch of it it reports.
 FRAGMENT_SHARE = 0.8
-# ... when a whole-quote alignment spreads its words over more than this many times its length.
-SCATTER = 1.5
 
 
 @dataclass(frozen=True)
@@ -157,31 +155,50 @@ def _opcodes(a: tuple[Word, ...], b: tuple[Word, ...]) -> list[tuple[str, int, i
     return out
 
 
-def _focus(a: tuple[Word, ...], b: tuple[Word, ...]) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
-    """A quote that reports a part of a longer one is compared with that part only when a
-    whole-quote alignment scatters its words over the longer one (truncation, not rewording)."""
+def _focus(a: tuple[Word, ...], b: tuple[Word, ...]) -> tuple[tuple[Word, ...], tuple[Word, ...]] | None:
+    """A quote much shorter than the other may report a stretch of it: that stretch (the rest
+    is truncation), or None when the lengths are close."""
     long, short, short_is_b = (a, b, True) if len(b) <= len(a) else (b, a, False)
-    equal = [op for op in _opcodes(a, b) if op[0] == "equal"]
-    if not equal or len(short) >= FRAGMENT_SHARE * len(long):
-        return a, b
-    lo_i, hi_i = (1, 2) if short_is_b else (3, 4)
-    spread = equal[-1][hi_i] - equal[0][lo_i]
-    if spread <= SCATTER * len(short) + 2:
-        return a, b
+    if len(short) >= FRAGMENT_SHARE * len(long):
+        return None
     starts = _vote_starts(long, short, None, 3)
     if not starts:
-        return a, b
+        return None
     _, lo, hi = min(_tightest(long, short, s) for s in starts)
     return (long[lo:hi], short) if short_is_b else (short, long[lo:hi])
 
 
+def _trim_edge(op, i: int, n: int) -> tuple[str, int, int, int, int]:
+    """A change at either end: past the words both sides have there, the longer side is truncation
+    ("... any other live event." / "... any other live media. Record label approval is ...")."""
+    tag, s0, s1, d0, d1 = op
+    k = min(s1 - s0, d1 - d0)
+    if i == n - 1:
+        return tag, s0, s0 + k, d0, d0 + k
+    if i == 0:
+        return tag, s1 - k, s1, d1 - k, d1
+    return op
+
+
 def word_diff(reference: str, variant: str) -> WordDiff:
-    """What the variant changes in the reference's words (see the module's table)."""
-    a, b = _focus(quote_words(reference), quote_words(variant))
+    """What the variant changes in the reference's words (see the module's table).
+
+    A quote much shorter than the other is aligned both with the whole of it and with the
+    stretch it seems to report; the alignment that keeps the most words in common, then has
+    the fewest changed, wins (a whole-quote alignment may scatter a fragment's words; a
+    stretch that cuts a dropped clause short loses words in common).
+    """
+    a, b = quote_words(reference), quote_words(variant)
+    tries = [(a, b)] + [f for f in [_focus(a, b)] if f]
+    return min((_diff(reference, variant, x, y) for x, y in tries), key=lambda d: d[0])[1]
+
+
+def _diff(reference: str, variant: str, a: tuple[Word, ...], b: tuple[Word, ...]) -> tuple[tuple, WordDiff]:
     ops = _opcodes(a, b)
     # A stretch missing at either end is truncation; one changed there (both sides have words) is not.
     inner = [op for i, op in enumerate(ops) if op[0] != "equal"
              and not ((op[1] == op[2] or op[3] == op[4]) and (i == 0 or i == len(ops) - 1))]
+    inner = [_trim_edge(op, i, len(ops)) for i, op in enumerate(ops) if op in inner]
     hunks = [(list(a[s0:s1]), list(b[d0:d1])) for _, s0, s1, d0, d1 in inner]
     hunks, moved = _cancel_moves(hunks)
     changes = []
@@ -202,7 +219,8 @@ def word_diff(reference: str, variant: str) -> WordDiff:
                     spans_b.append(_span(d0 + k, d0 + k + 1, len(b)))
     marked_a = [w for c in changes for w in c.removed]
     marked_b = [w for c in changes for w in c.added]
-    return WordDiff(
+    common = sum(s1 - s0 for tag, s0, s1, _, _ in ops if tag == "equal")
+    return (-common, sum(len(r) + len(x) for r, x in hunks)), WordDiff(
         changes=tuple(changes),
         ref_window=_window(reference, a, spans_a),
         var_window=_window(variant, b, spans_b),

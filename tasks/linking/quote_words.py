@@ -88,7 +88,8 @@ _CONTRACTIONS = {"n't": ["not"], "'re": ["are"], "'ll": ["will"], "'ve": ["have"
 _IRREGULAR_NOT = {"won't": ["will", "not"], "can't": ["can", "not"], "cannot": ["can", "not"],
                   "shan't": ["shall", "not"]}
 _IS_PRONOUNS = {"it's", "that's", "there's", "he's", "she's", "what's", "who's", "here's", "where's"}
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:'[^\W\d_]+)*")
+# Editorial brackets belong to the outlet, not the speaker: "30 min[ute]" quotes "30 minute".
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\[?[^\W\d_]+(?:(?:'|\[|\])?[^\W\d_]+)*\]?")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 
@@ -118,7 +119,7 @@ def canonical(cmp: str) -> str:
 
 
 def _forms(raw: str) -> list[str]:
-    low = raw.lower()
+    low = raw.lower().replace("[", "").replace("]", "")
     if low in _IRREGULAR_NOT:
         return _IRREGULAR_NOT[low]
     if low in _IS_PRONOUNS:
@@ -136,8 +137,7 @@ def _forms(raw: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def quote_words(text: str) -> tuple[Word, ...]:
     """The quote's words in order, articles and punctuation left out."""
-    # Editorial brackets are the outlet's, not the speaker's: "30 min[ute]" quotes "30 minute".
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("[", "").replace("]", "")
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
     words: list[Word] = []
     previous_end = 0
     for m in _TOKEN.finditer(text):

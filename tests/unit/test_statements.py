@@ -29,6 +29,13 @@ DAY = dt.date(2025, 6, 2)
     # high: number, negation, name, qualifier
     ("The depot will reopen within two weeks", "The depot will reopen within three weeks", "high", "changed number"),
     ("Twelve buses burned", "15 buses burned", "high", "changed number"),
+    ("The depot will reopen within two weeks", "The depot will reopen within two months", "medium", "changed words"),
+    ("We are one of those small players", "We are those small players", "medium", "dropped words"),  # a lone "one" is a word
+    ("It took a 30 min[ute] walk", "It took a 30 minute walk", None, None),  # editorial brackets
+    ("humans becoming multi-planetary need help", "humans becoming multiplanetary need help", None, None),
+    # a fragment compared with the stretch it reports, not scattered over the whole quote
+    ("I was going to pass out. Going upstairs to bed was a slow activity as I could only manage two stairs",
+     "Going upstairs to bed was a slow activity as I could only manage two stairs", None, None),
     ("We will sign the treaty", "We will not sign the treaty", "high", "negation"),
     ("We never asked for help", "We asked for help", "high", "negation"),
     ("We met Orlan in Kessel", "We met Vesna in Kessel", "high", "changed name"),
