@@ -23,6 +23,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 from tasks.linking.quote_words import FUNCTION_WORDS, NEGATIONS, PRONOUNS, QUALIFIERS, Word, is_number, quote_words
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
+# A word this short that begins a longer one abbreviates it ("min" / "minute", "gov" / "government").
+ABBREVIATION_LETTERS = 4
 # Words of context shown on each side of the changed stretch.
 CONTEXT_WORDS = 1
 # A quote this much shorter than the other is compared with the stretch of it it reports.
@@ -65,6 +67,8 @@ def classify(removed: list[Word], added: list[Word]) -> tuple[str, str] | None:
     both = removed + added
     if "".join(w.cmp for w in removed) == "".join(w.cmp for w in added):
         return None  # spelling: "multi-planetary" / "multiplanetary"
+    if len(removed) == len(added) == 1 and _abbreviates(removed[0].cmp, added[0].cmp):
+        return None  # "30 min" / "30 minute"
     # A figure written in digits, or one number for another; a lone "one" or "second" dropped is a word.
     if any(w.surface[:1].isdigit() for w in both) or (any(is_number(w.cmp) for w in removed)
                                                       and any(is_number(w.cmp) for w in added)):
@@ -81,6 +85,11 @@ def classify(removed: list[Word], added: list[Word]) -> tuple[str, str] | None:
     if any(w.cmp in PRONOUNS and w.cmp not in kept for w in both):
         return "changed pronoun", "medium"
     return None
+
+
+def _abbreviates(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    return 3 <= len(short) <= ABBREVIATION_LETTERS < len(long) and long.startswith(short) and short.isalpha()
 
 
 def _cancel_moves(hunks: list[tuple[list[Word], list[Word]]]) -> tuple[list[tuple[list[Word], list[Word]]], bool]:

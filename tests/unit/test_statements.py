@@ -32,6 +32,8 @@ DAY = dt.date(2025, 6, 2)
     ("The depot will reopen within two weeks", "The depot will reopen within two months", "medium", "changed words"),
     ("We are one of those small players", "We are those small players", "medium", "dropped words"),  # a lone "one" is a word
     ("It took a 30 min[ute] walk", "It took a 30 minute walk", None, None),  # editorial brackets
+    ("It took a 30 min walk", "It took a 30 minute walk", None, None),  # an abbreviation
+    ("It took a 30 minute walk", "It took a 30 minute wall", "medium", "changed words"),
     ("humans becoming multi-planetary need help", "humans becoming multiplanetary need help", None, None),
     # a fragment compared with the stretch it reports, not scattered over the whole quote
     ("I was going to pass out. Going upstairs to bed was a slow activity as I could only manage two stairs",
