@@ -48,7 +48,9 @@ class StatementStore:
         A discrepancy that still exists keeps its status and first_seen_run (as fact
         discrepancies do in warehouse/sql/crosscheck.sql).
         """
-        self.con.register("_st_replaced", pa.table({"statement_id": pa.array(sorted(links.replaced), pa.string())}))
+        # The new statements' ids too: a statement is never written twice, whatever the region.
+        replaced = sorted(links.replaced | {s.statement_id for s in links.statements})
+        self.con.register("_st_replaced", pa.table({"statement_id": pa.array(replaced, pa.string())}))
         try:
             old = dict((d, (st, run)) for d, st, run in self.con.execute(
                 "SELECT discrepancy_id, status, first_seen_run FROM discrepancies "

@@ -134,7 +134,9 @@ def _link(quotes, new_ids, touched) -> StatementLinks:
     touched = set(touched)
     seeds = [i for i, q in enumerate(rows) if q.quote_id in new or q.statement_id in touched]
     region, edges = _closed_region(seeds, rows, stored, index)
-    out = StatementLinks(replaced={rows[i].statement_id for i in region if rows[i].statement_id} | (touched & set(stored)),
+    # Statements that lost quotes are rewritten even when none of their quotes is left: a changed
+    # file's new quotes may found a statement with the same id again.
+    out = StatementLinks(replaced={rows[i].statement_id for i in region if rows[i].statement_id} | touched,
                          relations_compared=len(edges))
     groups = group(sorted(region), {k: v for k, v in edges.items() if v is not None}, rows, texts)
     for statement_id, members in groups.items():
@@ -144,7 +146,6 @@ def _link(quotes, new_ids, touched) -> StatementLinks:
         out.discrepancies += discrepancies
         out.members += dmembers
         out.assignments += [(q.quote_id, statement_id, relation) for q, relation in member_rows]
-    out.replaced |= touched - set(groups)
     return out
 
 

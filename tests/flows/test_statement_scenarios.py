@@ -168,3 +168,32 @@ def test_two_runs_give_the_statements_of_one_run(one_run, two_runs):
     assert _rows(two_runs, sql) == _rows(one_run, sql)
     sql = "SELECT statement_id, speaker_name, text, n_quotes, n_articles, status FROM statements ORDER BY 1"
     assert _rows(two_runs, sql) == _rows(one_run, sql)
+
+
+def test_a_changed_article_regroups_its_statements(tmp_path_factory):
+    """The police chief's article is corrected (the quote is now the governor's): the
+    attribution discrepancy goes, the statement and its wording discrepancy stay."""
+    workdir = tmp_path_factory.mktemp("statements-changed")
+    inbox = workdir / "data" / "articles"
+    inbox.mkdir(parents=True)
+    (workdir / "warehouse").mkdir()
+    db = workdir / "warehouse" / "claimcheck.duckdb"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
+    mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
+    try:
+        for name in ("st1_tarn_courier.txt", "st3_river_post.txt", "st4_valley_wire.txt"):
+            shutil.copy(ARTICLES / name, inbox / name)
+        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
+        assert _rows(db, "SELECT count(*) FROM discrepancies WHERE kind = 'attribution'") == [(1,)]
+        fixed = (ARTICLES / "st4_valley_wire.txt").read_text().replace(
+            "police chief Dario Fenn said", "Governor Ilse Marrow said")
+        (inbox / "st4_valley_wire.txt").write_text(fixed)
+        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
+    finally:
+        mp.undo()
+    assert _rows(db, "SELECT count(*) FROM discrepancies WHERE kind = 'attribution'") == [(0,)]
+    sid = _statement_of(db, "st4_valley_wire", "find and punish")
+    assert sid == _statement_of(db, "st1_tarn_courier", "find and punish")
+    assert _rows(db, f"SELECT kind, severity FROM discrepancies WHERE statement_id = '{sid}'") == [("wording", "medium")]
+    assert _rows(db, "SELECT count(*) FROM statements") == _rows(db, "SELECT count(DISTINCT statement_id) FROM quotes")
