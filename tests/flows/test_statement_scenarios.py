@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from flows.verify import RunConfig, verify_articles
+from tests.conftest import scratch_project
 from warehouse.connection import open_readonly
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -25,21 +26,11 @@ FIRST_RUN = ["st1_tarn_courier.txt", "st2_kessel_herald.txt", "st3_river_post.tx
 
 
 def _run(tmp_path_factory, name: str, batches: list[list[str]]) -> Path:
-    workdir = tmp_path_factory.mktemp(name)
-    inbox = workdir / "data" / "articles"
-    inbox.mkdir(parents=True)
-    (workdir / "warehouse").mkdir()
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
-    mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
-    db = workdir / "warehouse" / "claimcheck.duckdb"
-    try:
+    with scratch_project(tmp_path_factory, name) as (inbox, db):
         for batch in batches:
             for name_ in batch:
                 shutil.copy(ARTICLES / name_, inbox / name_)
             verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
-    finally:
-        mp.undo()
     return db
 
 
@@ -173,15 +164,7 @@ def test_two_runs_give_the_statements_of_one_run(one_run, two_runs):
 def test_a_changed_article_regroups_its_statements(tmp_path_factory):
     """The police chief's article is corrected (the quote is now the governor's): the
     attribution discrepancy goes, the statement and its wording discrepancy stay."""
-    workdir = tmp_path_factory.mktemp("statements-changed")
-    inbox = workdir / "data" / "articles"
-    inbox.mkdir(parents=True)
-    (workdir / "warehouse").mkdir()
-    db = workdir / "warehouse" / "claimcheck.duckdb"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
-    mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
-    try:
+    with scratch_project(tmp_path_factory, "statements-changed") as (inbox, db):
         for name in ("st1_tarn_courier.txt", "st3_river_post.txt", "st4_valley_wire.txt"):
             shutil.copy(ARTICLES / name, inbox / name)
         verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
@@ -190,8 +173,6 @@ def test_a_changed_article_regroups_its_statements(tmp_path_factory):
             "police chief Dario Fenn said", "Governor Ilse Marrow said")
         (inbox / "st4_valley_wire.txt").write_text(fixed)
         verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
-    finally:
-        mp.undo()
     assert _rows(db, "SELECT count(*) FROM discrepancies WHERE kind = 'attribution'") == [(0,)]
     sid = _statement_of(db, "st4_valley_wire", "find and punish")
     assert sid == _statement_of(db, "st1_tarn_courier", "find and punish")
