@@ -60,9 +60,31 @@ def measure(sizes=(10_000, 100_000)) -> dict:
         print(f"  {n:>9,} quotes: {out['seconds_by_quotes'][n]:.2f} s CPU ({out['wall_seconds_by_quotes'][n]:.2f} s wall), "
               f"{len(links.statements):,} statements, "
               f"{len(links.discrepancies):,} quote discrepancies", flush=True)
+    out["incremental"] = measure_incremental(quotes, links)
     first, last = sizes[0], sizes[-1]
     out["growth_per_quote"] = round((out["seconds_by_quotes"][last] / last) / (out["seconds_by_quotes"][first] / first), 3)
     return out
+
+
+def measure_incremental(known: list, links, n_new: int = 1000) -> dict:
+    """A later run: `n_new` quotes of the latest week into the grouped `known` ones (what a
+    scheduled run does); only the weeks around them are tokenised and regrouped."""
+    from tasks.linking.quote_words import quote_words
+    from tasks.linking.statements import link_statements
+
+    where = {q: (s, r) for q, s, r in links.assignments}
+    stored = [q._replace(statement_id=where[q.quote_id][0], statement_relation=where[q.quote_id][1]) for q in known]
+    last = max(q.published_date for q in known)
+    new = [q._replace(quote_id="new-" + q.quote_id, article_id="new-" + q.article_id, published_date=last)
+           for q in synthetic_quotes(n_new, seed=71)]
+    quote_words.cache_clear()
+    cpu = time.process_time()
+    again = link_statements(stored + new, [q.quote_id for q in new])
+    seconds = round(time.process_time() - cpu, 3)
+    print(f"  +{n_new:,} new quotes into {len(known):,}: {seconds:.2f} s CPU, {again.quotes_indexed:,} quotes "
+          f"indexed, {len(again.replaced):,} statements rewritten", flush=True)
+    return {"known": len(known), "new": n_new, "seconds": seconds, "quotes_indexed": again.quotes_indexed,
+            "statements_rewritten": len(again.replaced)}
 
 
 if __name__ == "__main__":

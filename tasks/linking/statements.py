@@ -4,10 +4,9 @@ A statement is one utterance as reported by one or more articles. Quotes are rel
 pairwise by `tasks.linking.quote_match.relate`, a pure function of the two quotes, so
 the grouping does not depend on the order quotes arrive in:
 
-1. Candidates are blocked, never all pairs: quotes share a key when they have the same
-   speaker and a content word, or (any speakers) two consecutive content words, in the
-   same or a neighbouring week. Keys held by very many quotes of one week are no evidence
-   and are skipped (`MAX_POSTINGS`), so the cost per quote stays flat as the corpus grows.
+1. Candidates are blocked, never all pairs (`tasks.linking.statement_index`): a shared
+   speaker and content word, or two consecutive content words, in the same or a
+   neighbouring week.
 2. `same` relations join quotes into components (connected components: any order gives
    the same ones).
 3. `fragment` and `paraphrase` relations attach a whole component to the best higher-ranked
@@ -23,25 +22,16 @@ smallest quote id of the founding component.
 from __future__ import annotations
 
 import gc
-import heapq
 from contextlib import contextmanager
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from models import Discrepancy, DiscrepancyMember, Statement, StatementQuote
 from models.base import stable_id
 from tasks.linking.quote_discrepancies import summarise_statement
-from tasks.linking.quote_match import DIRECT_KINDS, QuoteText, Relation, relate
-from tasks.linking.quote_words import FUNCTION_WORDS
-
-# A (key, week) held by more quotes than this says nothing about which ones belong together.
-MAX_POSTINGS = 400
-# Quotes compared per quote: the ones sharing most keys with it.
-MAX_CANDIDATES = 60
-WEEK_DAYS = 7
-MIN_SHARED_KEYS = 2
-
+from tasks.linking.quote_match import DIRECT_KINDS, TIME_WINDOW_DAYS, Relation, relate
+from tasks.linking.statement_index import CandidateIndex, QuoteTexts
 
 @dataclass
 class StatementLinks:
@@ -53,49 +43,7 @@ class StatementLinks:
     members: list[DiscrepancyMember] = field(default_factory=list)
     replaced: set[str] = field(default_factory=set)  # stored statement ids of the region (rewritten)
     relations_compared: int = 0
-
-
-def _keys(q: QuoteText) -> list[tuple]:
-    keys: list[tuple] = []
-    if q.speaker is not None:
-        keys += [("s", q.speaker, t) for t in sorted(q.content)]
-    words = [w.canon for w in q.words if w.cmp not in FUNCTION_WORDS]
-    keys += sorted({("b", x, y) for x, y in zip(words, words[1:])})
-    return keys
-
-
-class CandidateIndex:
-    """Quotes by key and week: who could report the same utterance as whom."""
-
-    def __init__(self, texts: Sequence[QuoteText]):
-        self.texts = texts
-        self.postings: dict[tuple, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
-        self.keys = [_keys(q) for q in texts]
-        for i, q in enumerate(texts):
-            week = None if q.day is None else q.day // WEEK_DAYS
-            for key in self.keys[i]:
-                self.postings[key][week].append(i)
-
-    def candidates(self, i: int) -> list[int]:
-        q = self.texts[i]
-        counts: Counter = Counter()
-        for key in self.keys[i]:
-            weeks = self.postings.get(key)
-            if not weeks:
-                continue
-            if q.day is None:
-                lists = list(weeks.values())
-            else:
-                w = q.day // WEEK_DAYS
-                lists = [weeks[b] for b in (w - 1, w, w + 1, None) if b in weeks]
-            for found in lists:
-                if len(found) <= MAX_POSTINGS:
-                    counts.update(found)
-        counts.pop(i, None)
-        # Every relation needs two shared content words (or a shared pair of them twice over),
-        # so one shared key is never enough.
-        shared = [(-c, j) for j, c in counts.items() if c >= MIN_SHARED_KEYS]
-        return [j for _, j in heapq.nsmallest(MAX_CANDIDATES, shared)]
+    quotes_indexed: int = 0  # quotes tokenised and indexed (the weeks the region looked in)
 
 
 @contextmanager
@@ -124,8 +72,8 @@ def link_statements(quotes: Sequence[StatementQuote], new_ids: Iterable[str],
 
 def _link(quotes, new_ids, touched) -> StatementLinks:
     rows = sorted(quotes, key=lambda q: q.quote_id)
-    texts = [QuoteText.of(q.text, q.speaker_id, q.speaker_name, q.kind, q.published_date) for q in rows]
-    index = CandidateIndex(texts)
+    texts = QuoteTexts(rows)
+    index = CandidateIndex(rows, texts)
     stored: dict[str, list[int]] = defaultdict(list)
     for i, q in enumerate(rows):
         if q.statement_id:
@@ -138,6 +86,7 @@ def _link(quotes, new_ids, touched) -> StatementLinks:
     # file's new quotes may found a statement with the same id again.
     out = StatementLinks(replaced={rows[i].statement_id for i in region if rows[i].statement_id} | touched,
                          relations_compared=len(edges))
+    out.quotes_indexed = len(index.keys)
     groups = group(sorted(region), {k: v for k, v in edges.items() if v is not None}, rows, texts)
     for statement_id, members in groups.items():
         member_rows = [(rows[i], relation) for i, relation in members]
@@ -177,8 +126,8 @@ def _closed_region(seeds: list[int], rows, stored, index: CandidateIndex):
     return region, edges
 
 
-def group(region: list[int], edges: dict[tuple[int, int], Relation], rows, texts) -> dict[str, list[tuple[int, str]]]:
-    """statement_id -> [(quote index, relation)] for the region's quotes."""
+def _components(region: list[int], edges: dict[tuple[int, int], Relation]) -> list[list[int]]:
+    """Connected components of the `same` relation (union-find: any order gives the same ones)."""
     parent = {i: i for i in region}
 
     def find(i: int) -> int:
@@ -195,15 +144,40 @@ def group(region: list[int], edges: dict[tuple[int, int], Relation], rows, texts
     comps: dict[int, list[int]] = defaultdict(list)
     for i in region:
         comps[find(i)].append(i)
+    return [sorted(m) for m in comps.values()]
+
+
+def split_by_time(members: list[int], texts) -> list[list[int]]:
+    """A component longer than `TIME_WINDOW_DAYS` is cut into stretches of at most that span,
+    earliest first: a recurring line ("the toll rose to N") reported week after week links
+    each week to the next, and is several statements, not one. A function of the member set
+    only, so still independent of order; undated quotes stay with the first stretch."""
+    dated = sorted((texts[i].day, i) for i in members if texts[i].day is not None)
+    undated = [i for i in members if texts[i].day is None]
+    if not dated or dated[-1][0] - dated[0][0] <= TIME_WINDOW_DAYS:
+        return [members]
+    parts: list[list[int]] = []
+    start = None
+    for day, i in dated:
+        if start is None or day - start > TIME_WINDOW_DAYS:
+            parts.append([])
+            start = day
+        parts[-1].append(i)
+    parts[0] += undated
+    return [sorted(p) for p in parts]
+
+
+def _attach(comps: dict[int, list[int]], edges, texts) -> tuple[dict[int, int], dict[int, str]]:
+    """Each component's final component and relation: `fragment` / `paraphrase` relations attach
+    a component to the best higher-ranked one (direct before indirect, longer before shorter)."""
+    home = {i: root for root, members in comps.items() for i in members}
     rank = {root: (any(texts[i].kind in DIRECT_KINDS for i in members), max(len(texts[i].canon) for i in members),
                    -root) for root, members in comps.items()}
     best: dict[int, tuple[tuple, int, str]] = {}
     for (i, j), rel in edges.items():
-        if rel.kind == "same" or i not in parent or j not in parent:
+        if rel.kind == "same" or i not in home or j not in home or home[i] == home[j]:
             continue
-        a, b = find(i), find(j)
-        if a == b:
-            continue
+        a, b = home[i], home[j]
         low, high = (a, b) if rank[a] < rank[b] else (b, a)
         choice = ((rel.score, rank[high]), high, rel.kind)
         if low not in best or choice[:2] > best[low][:2]:
@@ -216,8 +190,15 @@ def group(region: list[int], edges: dict[tuple[int, int], Relation], rows, texts
             final[root], relation[root] = final[target], kind
         else:
             final[root], relation[root] = root, "quote"
+    return final, relation
+
+
+def group(region: list[int], edges: dict[tuple[int, int], Relation], rows, texts) -> dict[str, list[tuple[int, str]]]:
+    """statement_id -> [(quote index, relation)] for the region's quotes."""
+    comps = {part[0]: part for members in _components(region, edges) for part in split_by_time(members, texts)}
+    final, relation = _attach(comps, edges, texts)
     out: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for root, members in comps.items():
         sid = stable_id("statement", rows[final[root]].quote_id)
-        out[sid] += [(i, relation[root]) for i in sorted(members)]
+        out[sid] += [(i, relation[root]) for i in members]
     return dict(out)

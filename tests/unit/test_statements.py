@@ -213,3 +213,40 @@ TRANSCRIPT = Transcript("t1", DAY, "Ilse Marrow", "Good morning. " + LONG + ". T
 def test_transcript_checks(text, speaker, verdict, severity):
     checks = check_transcripts([TRANSCRIPT], [_q("q1", "a1", text, speaker=speaker)])
     assert [(c.verdict, c.severity) for c in checks] == ([(verdict, severity)] if verdict else [])
+
+
+def _weekly(week: int, text: str, suffix: str):
+    return _q(f"h{week}{suffix}", f"x{week}{suffix}", text, day=DAY + dt.timedelta(weeks=week))
+
+
+def _tag(week: int) -> str:
+    return chr(97 + week // 26) + chr(97 + week % 26)
+
+
+def test_an_incremental_run_indexes_only_the_weeks_around_its_quotes():
+    # 60 weeks of a different statement each week, each reported twice; then one new report.
+    history = [_weekly(w, f"The {_tag(w)}bridge will reopen after the {_tag(w)}repairs on the {_tag(w)}span", s)
+               for w in range(60) for s in "ab"]
+    first = link_statements(history, [q.quote_id for q in history])
+    assert first.quotes_indexed == len(history) and len(first.statements) == 60
+    stored = _stored(first, history)
+    new = _q("n1", "z1", f"The {_tag(30)}bridge will reopen after the {_tag(30)}repairs on the {_tag(30)}span",
+             day=DAY + dt.timedelta(weeks=30, days=1))
+    again = link_statements(stored + [new], ["n1"])
+    assert again.quotes_indexed <= 7  # three weeks of two reports, and the new one
+    [(_, sid, _)] = [a for a in again.assignments if a[0] == "n1"]
+    assert sid == next(s for q, s, _ in first.assignments if q == "h30a")
+    everything = link_statements(history + [new], [q.quote_id for q in history] + ["n1"])
+    assert sid == next(s for q, s, _ in everything.assignments if q == "n1")
+
+
+def test_a_line_repeated_again_and_again_does_not_chain_into_one_statement():
+    # "Evacuations rose to N" every four days for a month: each report links to the next, but a
+    # statement spans TIME_WINDOW_DAYS at most, earliest first.
+    history = [_q(f"h{k}{s}", f"x{k}{s}", f"The number of people evacuated from the valley rose to {100 + k} today",
+                  day=DAY + dt.timedelta(days=4 * k)) for k in range(8) for s in "ab"]
+    links = link_statements(history, [q.quote_id for q in history])
+    groups = _groups(links)
+    assert groups == {frozenset({f"h{k}a", f"h{k}b", f"h{k + 1}a", f"h{k + 1}b"}) for k in (0, 2, 4, 6)}
+    shuffled = list(reversed(history))
+    assert _groups(link_statements(shuffled, [q.quote_id for q in shuffled])) == groups
