@@ -61,3 +61,9 @@ def test_artifact_reads_quote_discrepancies(demo_con):
     _add_statement(demo_con)
     [d] = read_quote_discrepancies(demo_con)
     assert d["first_seen_run"] == "r2" and d["sides"] == {REFERENCE: ["coast-1"], VARIANT: ["harbour-2"]}
+
+
+def test_changes_since_last_run_name_a_new_quote_discrepancy(demo_con):
+    _add_statement(demo_con)
+    [(detail,)] = demo_con.execute("SELECT detail FROM mart_changes_since_last_run WHERE item = 'qd1'").fetchall()
+    assert detail.startswith("high · wording of a statement · harbour-2 quotes")
