@@ -140,9 +140,10 @@ def link_and_check_statements(writer: WarehouseWriter) -> dict:
     """Group this run's quotes (and the statements they touch) into statements, find quote
     discrepancies, and check quotes against transcripts."""
     quotes = writer.statement_rows()
-    checked = writer.write_statements(link_statements(quotes, writer.quote_ids_of_run(), writer.touched_statement_ids))
-    writer.write_transcript_checks(check_transcripts([Transcript(*t) for t in writer.transcript_rows()], quotes))
-    return checked
+    checks = check_transcripts([Transcript(*t) for t in writer.transcript_rows()], quotes)
+    touched = writer.touched_statement_ids | writer.write_transcript_checks(checks)
+    verbatim = [c.quote_id for c in checks if c.verdict == "verbatim"]
+    return writer.write_statements(link_statements(quotes, writer.quote_ids_of_run(), touched, verbatim))
 
 
 def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger) -> None:

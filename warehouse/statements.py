@@ -89,7 +89,23 @@ class StatementStore:
             "SELECT article_id, published_date, transcript_speaker, body FROM articles "
             "WHERE article_type = 'transcript' ORDER BY article_id").fetchall()
 
-    def write_transcript_checks(self, checks: list[TranscriptCheck]) -> None:
-        """Transcript checks are recomputed whole when a run adds quotes or transcripts."""
+    def write_transcript_checks(self, checks: list[TranscriptCheck]) -> set[str]:
+        """Transcript checks are recomputed whole when a run adds quotes or transcripts.
+
+        Returns the stored statements of quotes whose verdict changed: a transcript decides
+        which wording is a statement's reference, so they are regrouped.
+        """
+        before = dict(self.con.execute("SELECT quote_id, verdict FROM transcript_checks").fetchall())
+        after = {c.quote_id: c.verdict for c in checks}
+        changed = sorted(q for q in set(before) | set(after) if before.get(q) != after.get(q))
         self.con.execute("DELETE FROM transcript_checks")
         self._insert_rows("transcript_checks", [c.model_dump() for c in checks])
+        if not changed:
+            return set()
+        self.con.register("_tc_changed", pa.table({"quote_id": pa.array(changed, pa.string())}))
+        try:
+            rows = self.con.execute("SELECT DISTINCT statement_id FROM quotes WHERE statement_id IS NOT NULL "
+                                    "AND quote_id IN (SELECT quote_id FROM _tc_changed)").fetchall()
+        finally:
+            self.con.unregister("_tc_changed")
+        return {r[0] for r in rows}

@@ -1,5 +1,8 @@
 """One statement's record and its quote discrepancies, from its member quotes.
 
+`verbatim` are quotes an official transcript confirms word for word (tasks.linking.transcripts):
+their wording is the reference.
+
 - `wording`: direct and partial quotes (not headlines, which trim by habit, nor
   paraphrases) are grouped into variants of the same words (case, punctuation, articles
   and plurals aside). The reference is the variant most articles report (then the
@@ -39,7 +42,7 @@ class _Variant:
         return {q.article_id for q in self.quotes}
 
 
-def _variants(members: list[tuple[StatementQuote, str]]) -> list[_Variant]:
+def _variants(members: list[tuple[StatementQuote, str]], verbatim: frozenset = frozenset()) -> list[_Variant]:
     found: dict[tuple, _Variant] = {}
     for q, relation in sorted(members, key=lambda m: m[0].quote_id):
         if q.kind not in WORDING_KINDS or relation == "paraphrase":
@@ -52,7 +55,10 @@ def _variants(members: list[tuple[StatementQuote, str]]) -> list[_Variant]:
     # words shared with the others), so a stray fragment never becomes the yardstick.
     central = {v.text: sum(len(words[v.text] & words[o.text]) for o in variants[:MAX_CENTRAL] if o is not v)
                for v in variants}
-    return sorted(variants, key=lambda v: (-len(v.articles), -central[v.text], -len(quote_words(v.text)), v.text))
+    # A wording an official transcript confirms is the reference before any count of articles.
+    confirmed = {v.text: any(q.quote_id in verbatim for q in v.quotes) for v in variants}
+    return sorted(variants, key=lambda v: (not confirmed[v.text], -len(v.articles), -central[v.text],
+                                           -len(quote_words(v.text)), v.text))
 
 
 def _articles(ids: set[str]) -> str:
@@ -65,8 +71,9 @@ def _quote_by(ids: set[str]) -> str:
     return f"{_articles(ids)} {'quotes' if len(ids) == 1 else 'quote'}"
 
 
-def wording_discrepancy(statement_id: str, speaker: str | None, members) -> tuple[Discrepancy, list] | None:
-    variants = _variants(members)
+def wording_discrepancy(statement_id: str, speaker: str | None, members,
+                        verbatim: frozenset = frozenset()) -> tuple[Discrepancy, list] | None:
+    variants = _variants(members, verbatim)
     if len(variants) < 2:
         return None
     ref, differing = variants[0], []
@@ -127,16 +134,17 @@ def _short(text: str, at_most: int = 200) -> str:
     return text if len(text) <= at_most else text[: at_most - 1].rstrip() + "\u2026"
 
 
-def summarise_statement(statement_id: str, members: list[tuple[StatementQuote, str]]):
+def summarise_statement(statement_id: str, members: list[tuple[StatementQuote, str]],
+                        verbatim: frozenset = frozenset()):
     """(Statement, discrepancies, discrepancy members) of one statement's quotes."""
     quotes = [q for q, _ in members]
     named = Counter(q.speaker_name for q in quotes if q.speaker_name)
     speaker = min(named, key=lambda n: (-named[n], n)) if named else None
     speaker_id = min((q.speaker_id for q in quotes if q.speaker_name == speaker and q.speaker_id), default=None)
-    variants = _variants(members)
+    variants = _variants(members, verbatim)
     text = variants[0].text if variants else " ".join(
         min(quotes, key=lambda q: (-len(quote_words(q.text)), q.quote_id)).text.split())
-    found = [d for d in (wording_discrepancy(statement_id, speaker, members),
+    found = [d for d in (wording_discrepancy(statement_id, speaker, members, verbatim),
                          attribution_discrepancy(statement_id, text, members)) if d]
     n_articles = len({q.article_id for q in quotes})
     status = "disputed" if found else "corroborated" if n_articles >= 2 else "single"

@@ -60,17 +60,18 @@ def _no_cyclic_gc():
 
 
 def link_statements(quotes: Sequence[StatementQuote], new_ids: Iterable[str],
-                    touched: Iterable[str] = ()) -> StatementLinks:
+                    touched: Iterable[str] = (), verbatim: Iterable[str] = ()) -> StatementLinks:
     """Statements for the quotes of this run (`new_ids`) and those they relate to.
 
     `quotes` are every quote in the warehouse with its stored statement; `touched` are
-    stored statements that lost quotes (a changed file) and must be regrouped.
+    stored statements that lost quotes (a changed file) and must be regrouped; `verbatim` are
+    quotes a transcript confirms (their wording is the reference of their statement).
     """
     with _no_cyclic_gc():
-        return _link(quotes, new_ids, touched)
+        return _link(quotes, new_ids, touched, frozenset(verbatim))
 
 
-def _link(quotes, new_ids, touched) -> StatementLinks:
+def _link(quotes, new_ids, touched, verbatim: frozenset) -> StatementLinks:
     rows = sorted(quotes, key=lambda q: q.quote_id)
     texts = QuoteTexts(rows)
     index = CandidateIndex(rows, texts)
@@ -90,7 +91,7 @@ def _link(quotes, new_ids, touched) -> StatementLinks:
     groups = group(sorted(region), {k: v for k, v in edges.items() if v is not None}, rows, texts)
     for statement_id, members in groups.items():
         member_rows = [(rows[i], relation) for i, relation in members]
-        statement, discrepancies, dmembers = summarise_statement(statement_id, member_rows)
+        statement, discrepancies, dmembers = summarise_statement(statement_id, member_rows, verbatim)
         out.statements.append(statement)
         out.discrepancies += discrepancies
         out.members += dmembers

@@ -31,13 +31,14 @@ def _report(r: QuoteReport, article_line) -> str:
 
 
 def _side(side: QuoteSide, article_line) -> str:
-    n = len({m.article_id for m in side.members})
-    label = "as most reports have it" if side.reference else f'{n} article{"s" if n != 1 else ""}'
+    n = len(side.articles)
+    label = f'{n} article{"s" if n != 1 else ""}' + (" · as in the official transcript" if side.in_transcript
+                                                       else " · the reference" if side.reference else "")
     return (f'<div class="side variant{" reference" if side.reference else ""}" data-side="{escape(side.value)}">'
             f'<h4 class="value">{escape(side.value) if side.value != side.text else ""}</h4>'
             f'<blockquote class="words">{marked(side.text, side.marks)}</blockquote>'
             f'<div class="muted">{escape(label)}</div>'
-            f'<ul>{"".join(_report(m, article_line) for m in side.members)}</ul></div>')
+            f'<ul>{"".join(_report(m, article_line) for m in side.articles)}</ul></div>')
 
 
 def _discrepancy(d: QuoteDiscrepancyView, article_line) -> str:

@@ -28,6 +28,7 @@ class QuoteReport(_View):
     published_date: dt.date | None = None
     credited_to: str | None = None
     wording: str
+    transcript_verdict: str | None = None
 
 
 class QuoteSide(_View):
@@ -36,6 +37,16 @@ class QuoteSide(_View):
     reference: bool = False
     marks: tuple[tuple[int, int], ...] = ()  # changed words in `text`
     members: list[QuoteReport]
+
+    @property
+    def in_transcript(self) -> bool:
+        """An official transcript has these words verbatim."""
+        return any(m.transcript_verdict == "verbatim" for m in self.members)
+
+    @property
+    def articles(self) -> list[QuoteReport]:
+        """One report per article (an article may quote the words twice)."""
+        return list({m.article_id: m for m in reversed(self.members)}.values())[::-1]
 
 
 class QuoteDiscrepancyView(_View):

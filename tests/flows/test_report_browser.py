@@ -104,6 +104,8 @@ def test_report_shows_quotes_reported_differently_with_the_changed_words_marked(
     assert variant.xpath('.//blockquote')[0].text_content().startswith("We will find those responsible")
     assert {li.get("data-article-id") for li in variant.xpath('.//li')} == {"st3_river_post"}
     number = found[("wording", "high")]
+    confirmed = number.xpath('.//div[contains(@class, "reference")]')[0]
+    assert "two weeks" in confirmed.text_content() and "as in the official transcript" in confirmed.text_content()
     assert sorted(m.text_content() for m in number.xpath('.//mark[@class="diff"]')) == ["three", "two"]
     credited = {s.get("data-side") for s in found[("attribution", "high")].xpath('.//div[@data-side]')}
     assert credited == {"Ilse Marrow", "Dario Fenn"}

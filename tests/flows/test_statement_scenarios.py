@@ -109,6 +109,9 @@ def test_changed_number_is_high_and_translation_variant_low(one_run):
     [(severity, explanation)] = _rows(one_run, "SELECT severity, explanation FROM discrepancies "
                                                f"WHERE statement_id = '{reopen}'")
     assert severity == "high" and "changed number" in explanation and "\u201cwithin three weeks\u201d" in explanation
+    # One article each way: the transcript's wording is the reference.
+    [(text,)] = _rows(one_run, f"SELECT text FROM statements WHERE statement_id = '{reopen}'")
+    assert "within two weeks" in text
     talks = _statement_of(one_run, "st2_kessel_herald", "talks with the union")
     assert _statement_of(one_run, "st3_river_post", "negotiations with the union") == talks
     assert _rows(one_run, f"SELECT severity FROM discrepancies WHERE statement_id = '{talks}'") == [("low",)]
