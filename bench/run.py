@@ -85,6 +85,14 @@ class Bench:
         self.crosscheck()
         self.statements()
         self.html_extraction()
+        self.date_finding()
+
+    def date_finding(self) -> None:
+        """Issue 12: date finding stays linear in the number of dates on one long text."""
+        from bench.date_finding import measure
+
+        print("date finding: 1k, 4k, 16k dates on one text ...", flush=True)
+        self.raw["date_finding"] = measure()
 
     def statements(self) -> None:
         """Issue 17: statement grouping over synthetic quotes, 10k and 100k."""

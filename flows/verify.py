@@ -19,6 +19,7 @@ from flows.artifacts import publish_run_artifacts, read_open_discrepancies, read
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
+from tasks.linking.events import ArticleText, group_events
 from tasks.linking.facts import link_facts
 from tasks.linking.statements import link_statements
 from tasks.linking.transcripts import Transcript, check_transcripts
@@ -124,6 +125,15 @@ def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[Source
     writer.record_sources([(str(s.path), s.content_sha256) for s in sources])
 
 
+@task(name="group-events", cache_policy=NO_CACHE)
+def group_articles_into_events(writer: WarehouseWriter) -> int:
+    """Corpus-level: which articles report the same event (tasks.linking.events)."""
+    articles = [ArticleText(*row) for row in writer.articles_for_events()]
+    events, members = group_events(articles)
+    writer.write_events(events, members)
+    return len(events)
+
+
 @task(name="link-and-crosscheck", cache_policy=NO_CACHE)
 def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     """Corpus-level steps after every article is loaded: link facts, then cross-check them."""
@@ -219,6 +229,7 @@ def verify_articles(config: RunConfig) -> dict:
             writer.write_speakers(registry.speakers(), registry.aliases())
         if plan.todo or plan.changed:
             report_progress("cross-check", 0, 1)
+            group_articles_into_events(quote(writer))
             summary.count_checks(link_and_crosscheck(quote(writer)))
             summary.count_checks(link_and_check_statements(quote(writer)))
             report_progress("cross-check", 1, 1)

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.claim_factory import make_claim
 from warehouse.schema import migrate
 
 ARTICLES = {
@@ -91,11 +92,14 @@ def fill_demo(con: duckdb.DuckDBPyConnection) -> None:
         body = body_of(article_id)
         start = body.index(surface)
         is_date = kind == "date"
-        con.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)", [
-            claim_id, article_id, quote_id, kind, surface, sentence_with(article_id, surface),
-            None if is_date else value, None if is_date else precision, "approx" if "about" in surface else "exact",
-            value if is_date else None, precision if is_date else None, fact_key, start, start + len(surface),
-        ])
+        claim = make_claim(
+            claim_id=claim_id, article_id=article_id, quote_id=quote_id, kind=kind, surface=surface,
+            sentence=sentence_with(article_id, surface), value_num=None if is_date else value,
+            unit=None if is_date else precision, hedge="approx" if "about" in surface else "exact",
+            date_value=value if is_date else None, date_precision=precision if is_date else None,
+            fact_key=fact_key, start_char=start, end_char=start + len(surface))
+        row = claim.model_dump(exclude={"event"})
+        con.execute(f"INSERT INTO claims ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
     con.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", FACTS)
     con.execute("INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, "
                 "first_seen_run) VALUES ('d1', 'reopening', 'date', 'high', 'open', "

@@ -14,7 +14,8 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias
-from models.link import LINK_COLUMNS, LinkClaim
+from models.event import ArticleEvent, NewsEvent
+from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
 from warehouse.connection import open_writable
 from warehouse.statements import StatementStore
 
@@ -40,22 +41,33 @@ class WarehouseWriter(StatementStore):
 
     def link_rows_of_run(self) -> list:
         """This run's claims as light `LinkClaim` rows: only the columns fact linking reads."""
-        cur = self.con.execute(
-            f"SELECT {', '.join(LINK_COLUMNS)} FROM claims "
-            "WHERE article_id IN (SELECT article_id FROM articles WHERE run_id = ?)",
-            [self.run_id],
-        )
-        return [LinkClaim._make(row) for row in cur.fetchall()]
+        return self._link_rows("c.article_id IN (SELECT article_id FROM articles WHERE run_id = ?)")
 
     def link_rows_for_linking(self) -> list:
         """Claims of earlier runs already linked to facts, as light `LinkClaim` rows
         (loading 100k whole Claim models took ~1 s)."""
+        return self._link_rows(
+            "c.fact_key IS NOT NULL AND c.article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)")
+
+    def _link_rows(self, where: str) -> list:
+        cols = ", ".join(f"c.{c}" for c in CLAIM_LINK_COLUMNS)
         cur = self.con.execute(
-            f"SELECT {', '.join(LINK_COLUMNS)} FROM claims WHERE fact_key IS NOT NULL "
-            "AND article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)",
-            [self.run_id],
-        )
-        return [LinkClaim._make(row) for row in cur.fetchall()]
+            f"SELECT {cols}, e.event_id, a.published_date, {EVENT_SELECT.format(t='c')} FROM claims c "
+            "LEFT JOIN article_events e USING (article_id) LEFT JOIN articles a USING (article_id) "
+            f"WHERE {where}", [self.run_id])
+        return [LinkClaim.of_row(row) for row in cur.fetchall()]
+
+    def articles_for_events(self) -> list[tuple]:
+        """(article_id, title, body, published_date) of every article: the events step reads them."""
+        return self.con.execute(
+            "SELECT article_id, title, body, published_date FROM articles ORDER BY article_id").fetchall()
+
+    def write_events(self, events: Sequence[NewsEvent], members: Sequence[ArticleEvent]) -> None:
+        """Replace the events and their articles (the events step regroups the whole corpus)."""
+        self.con.execute("DELETE FROM article_events")
+        self.con.execute("DELETE FROM events")
+        self._insert_models("events", events)
+        self._insert_models("article_events", members)
 
     # -- writing ---------------------------------------------------------------
     def forget_sources(self, source_paths: Iterable[str]) -> int:
