@@ -173,6 +173,13 @@ def log_batch(logger, analyses, rejected, seen: int) -> int:
     return seen + len(lines)
 
 
+def stale_lock_logger(logger):
+    def on_stale(pid: int, alive: bool) -> None:
+        state = "still alive but no longer holding it" if alive else "gone"
+        logger.warning("stale warehouse lock of pid %d (%s): a run ended without releasing it; taken over", pid, state)
+    return on_stale
+
+
 @flow(name="verify-articles", description="Ingest articles, extract quotes and claims, cross-check, load DuckDB.")
 def verify_articles(config: RunConfig) -> dict:
     """Process new or changed article files into the DuckDB warehouse.
@@ -193,8 +200,8 @@ def verify_articles(config: RunConfig) -> dict:
         run_id=uuid.uuid4().hex[:16], flow_run_id=str(flow_run.id) if flow_run.id else None,
         started_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
     )
-    with writer_lock(warehouse_path, settings.lock_wait_seconds), \
-            WarehouseWriter.open(warehouse_path, summary.run_id) as writer:
+    with writer_lock(warehouse_path, settings.lock_wait_seconds, on_stale=stale_lock_logger(logger)), \
+            WarehouseWriter.open(warehouse_path, summary.run_id, settings.lock_wait_seconds) as writer:
         plan = plan_sources(input_path, quote(writer.known_sources()), settings.input_roots)
         writer.write_rejected(plan.refused)
         summary.count_rejected(plan.refused)

@@ -16,7 +16,7 @@ import duckdb
 from models.errors import WarehouseDamaged, WarehouseLocked, WarehouseUnavailable
 from warehouse.schema import migrate
 
-_DUCKDB_LOCK = re.compile(r"Could not set lock on file .*?(?:\(PID (\d+)\))?", re.S)
+_DUCKDB_LOCK_PID = re.compile(r"Conflicting lock is held in .*\(PID (\d+)\)")
 _DAMAGED = ("could not read enough bytes", "not a valid duckdb database", "corrupt", "checksum", "invalid block")
 _POLL_SECONDS = 0.2
 
@@ -99,7 +99,7 @@ def writer_lock(db_path: Path, wait_seconds: float = 0.0, on_stale=None) -> Iter
 
 
 def _lock_pid(message: str) -> str:
-    m = _DUCKDB_LOCK.search(message)
+    m = _DUCKDB_LOCK_PID.search(message)
     return f" (pid {m.group(1)})" if m and m.group(1) else ""
 
 
@@ -114,6 +114,26 @@ def damaged_message(db_path: Path, exc: Exception) -> str | None:
         return None
     return (f"warehouse file {db_path} is damaged ({first}); restore it from a copy or the last "
             "`claimcheck export`, or move it aside and rebuild it with `claimcheck run --input <your articles>`")
+
+
+# DuckDB's file: three 4 KiB headers, then `total_blocks` blocks of `block_size` bytes.
+_HEADER_BYTES = 3 * 4096
+
+
+def check_not_truncated(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """A file cut short often opens and reads as if whole (DuckDB reads lazily, and a cut
+    inside a mostly empty block goes unseen): compare the size with what the header promises."""
+    try:
+        block_size, blocks = con.execute(
+            "SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = current_database()"
+        ).fetchone()
+    except duckdb.Error:
+        return
+    have, want = os.path.getsize(db_path), _HEADER_BYTES + int(blocks) * int(block_size)
+    if have < want:
+        con.close()
+        raise WarehouseDamaged(damaged_message(db_path, duckdb.IOException(
+            f"Corrupt: the file is {have:,} bytes, its header describes {want:,}")))
 
 
 def _open_error(db_path: Path, exc: Exception, readonly: bool) -> Exception:
@@ -145,6 +165,7 @@ def open_writable(db_path: Path, wait_seconds: float = 0.0) -> duckdb.DuckDBPyCo
                 time.sleep(_POLL_SECONDS)
                 continue
             raise _open_error(db_path, exc, readonly=False) from None
+    check_not_truncated(con, db_path)
     try:
         migrate(con)
     except duckdb.Error as exc:
@@ -174,5 +195,6 @@ def open_readonly(db_path: Path, allowed_directories: Sequence[Path] = ()) -> du
         con = duckdb.connect(str(db_path), read_only=True)
     except duckdb.Error as exc:
         raise _open_error(db_path, exc, readonly=True) from None
+    check_not_truncated(con, db_path)
     sandbox(con, allowed_directories)
     return con

@@ -29,8 +29,8 @@ class WarehouseWriter:
         self.con.execute("BEGIN TRANSACTION")
 
     @classmethod
-    def open(cls, db_path: Path, run_id: str) -> "WarehouseWriter":
-        return cls(open_writable(db_path), run_id)
+    def open(cls, db_path: Path, run_id: str, wait_seconds: float = 0.0) -> "WarehouseWriter":
+        return cls(open_writable(db_path, wait_seconds), run_id)
 
     # -- reading what is there -------------------------------------------------
     def known_sources(self) -> dict[str, str]:
