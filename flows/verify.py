@@ -21,7 +21,7 @@ from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
 from tasks.linking.facts import link_facts
 from tasks.quotes.registry import SpeakerRegistry
-from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches
+from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
 from tasks.ingest.raw import SourceFile
 from tasks.nlp import ParseStream, wanted_processes
 from tasks.ingest.paths import is_inside, require_input, resolve_inside
@@ -82,12 +82,16 @@ def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path]) -> 
 
     A symlink inside the input folder that leads outside the allowed roots is refused unread.
     """
-    plan = Plan()
+    plan = Plan(refused=odd_entries(input_path))
     for path in discover(input_path):
         if not is_inside(path, roots):
             plan.refused.append(RejectedInput(source_path=str(path), reason="links outside the allowed input folders"))
             continue
-        source = hash_file(path)
+        try:
+            source = hash_file(path)
+        except OSError as exc:  # permission denied, vanished: this file only
+            plan.refused.append(RejectedInput(source_path=str(path), reason=f"unreadable: {exc.strerror or exc}"))
+            continue
         seen = known.get(str(path))
         if seen == source.content_sha256:
             plan.skipped += 1

@@ -7,14 +7,13 @@ sometimes guessed) is the last resort.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import zlib
 from pathlib import Path
 from urllib.parse import urlparse
 
 from models.errors import UnreadableInput
+from tasks.ingest.gz import gunzip_limited
 from tasks.ingest.raw import PageDate, RawArticle, article_stem, parse_partial_iso
 from tasks.ingest.textnorm import decode_bytes, fold_for_matching
 
@@ -46,12 +45,7 @@ def read_html(path: Path, raw: bytes) -> list[RawArticle]:
 
 
 def unzip_if_needed(path: Path, raw: bytes) -> bytes:
-    if not path.name.lower().endswith(".gz"):
-        return raw
-    try:
-        return gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise UnreadableInput(f"not a valid gzip file: {exc}") from None
+    return gunzip_limited(raw) if path.name.lower().endswith(".gz") else raw
 
 
 def decode_html(raw: bytes) -> str:
