@@ -84,6 +84,14 @@ class Bench:
             self.memory()
         self.crosscheck()
         self.html_extraction()
+        self.pathological()
+
+    def pathological(self) -> None:
+        """Issue 16: quote-mark paths stay linear on adversarial articles."""
+        from bench.pathological import measure
+
+        print("pathological articles: unbalanced and dense quotation marks ...", flush=True)
+        self.raw["pathological"] = measure(full=self.sizes is FULL)
 
     def html_extraction(self) -> None:
         """Issue 9: body extraction quality on the 181 AEB pages (not a speed figure)."""
