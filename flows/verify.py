@@ -5,7 +5,7 @@ import contextlib
 import datetime as dt
 import logging
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from tasks.analyse import analyse_articles
 from tasks.linking.facts import link_facts
 from tasks.quotes.registry import SpeakerRegistry
 from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
+from tasks.ingest.ids import assign_keys
 from tasks.ingest.raw import SourceFile
 from tasks.nlp import ParseStream, wanted_processes
 from tasks.ingest.paths import is_inside, require_input, resolve_inside
@@ -77,8 +78,10 @@ def package_version() -> str:
 # over lists of pydantic models (bench/, issue 8). The tasks run in this flow's process,
 # in order, so no dependency tracking is lost that the flow relies on.
 @task(name="plan-sources", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path]) -> Plan:
-    """Hash every input file; keep the new and the changed ones (I/O: retried).
+def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path],
+                 known_keys: dict[str, str] | None = None) -> Plan:
+    """Hash every input file; keep the new and the changed ones (I/O: retried), each with
+    the key its article ids are built from (unique across folders, stable across runs).
 
     A symlink inside the input folder that leads outside the allowed roots is refused unread.
     """
@@ -99,6 +102,8 @@ def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path]) -> 
         if seen is not None:
             plan.changed.append(str(path))
         plan.todo.append(source)
+    keys = assign_keys([s.path for s in plan.todo], input_path, known_keys or {})
+    plan.todo = [replace(s, article_key=keys[str(s.path)]) for s in plan.todo]
     return plan
 
 
@@ -123,7 +128,7 @@ def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[Source
     writer.write_quotes([q for a in analyses for q in a.quotes])
     writer.write_claims([c for a in analyses for c in a.claims])
     writer.write_rejected(rejected)
-    writer.record_sources([(str(s.path), s.content_sha256) for s in sources])
+    writer.record_sources([(str(s.path), s.content_sha256, s.key) for s in sources])
 
 
 @task(name="link-and-crosscheck", cache_policy=NO_CACHE)
@@ -206,7 +211,7 @@ def verify_articles(config: RunConfig) -> dict:
     )
     with writer_lock(warehouse_path, settings.lock_wait_seconds, on_stale=stale_lock_logger(logger)), \
             WarehouseWriter.open(warehouse_path, summary.run_id, settings.lock_wait_seconds) as writer:
-        plan = plan_sources(input_path, quote(writer.known_sources()), settings.input_roots)
+        plan = plan_sources(input_path, quote(writer.known_sources()), settings.input_roots, quote(writer.known_keys()))
         writer.write_rejected(plan.refused)
         summary.count_rejected(plan.refused)
         summary.articles_skipped = plan.skipped

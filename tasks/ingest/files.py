@@ -129,7 +129,7 @@ def build_article(raw: RawArticle, source: SourceFile, content_sha256: str | Non
     )
 
 
-Reader = Callable[[Path, bytes], list[RawArticle]]
+Reader = Callable[[Path, bytes, str | None], list[RawArticle]]
 
 
 def reader_for(path: Path) -> Reader:
@@ -154,7 +154,7 @@ def ingest_file(source: SourceFile, max_bytes: int = MAX_FILE_BYTES) -> tuple[li
         return [], [RejectedInput(source_path=str(path), reason=f"file too large ({source.size} bytes > {max_bytes})")]
     try:
         raw = path.read_bytes()
-        readers_out = reader_for(path)(path, raw)
+        readers_out = reader_for(path)(path, raw, source.key)
     except UnreadableInput as exc:
         return [], [RejectedInput(source_path=str(path), reason=exc.reason)]
     except OSError as exc:

@@ -38,10 +38,10 @@ _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGN
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]\d)(?:/([0-3]\d))?/")
 
 
-def read_html(path: Path, raw: bytes) -> list[RawArticle]:
+def read_html(path: Path, raw: bytes, key: str | None = None) -> list[RawArticle]:
     """One page, one article; a page without an extractable article raises UnreadableInput."""
     html = decode_html(unzip_if_needed(path, raw))
-    return [extract_article(html, article_stem(path))]
+    return [extract_article(html, key or article_stem(path))]
 
 
 def unzip_if_needed(path: Path, raw: bytes) -> bytes:

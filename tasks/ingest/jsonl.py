@@ -20,12 +20,12 @@ from tasks.ingest.textnorm import decode_bytes
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
 
 
-def read_jsonl(path: Path, raw: bytes) -> list[RawArticle | RejectedInput]:
+def read_jsonl(path: Path, raw: bytes, key: str | None = None) -> list[RawArticle | RejectedInput]:
     """Every line of the file: an article, or a RejectedInput naming the line and why."""
     if path.name.lower().endswith(".gz"):
         raw = gunzip_limited(raw)
     text, _encoding = decode_bytes(raw)
-    stem = article_stem(path)
+    stem = key or article_stem(path)
     out: list[RawArticle | RejectedInput] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

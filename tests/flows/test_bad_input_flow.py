@@ -43,3 +43,22 @@ def test_every_bad_input_kind_is_a_rejected_row_and_the_good_article_loads(workd
     assert reasons["pipe.txt"] == "not a regular file (FIFO)"
     assert reasons["locked.txt"] == "unreadable: Permission denied"
     assert sorted(a for (a,) in query(workdir, "SELECT article_id FROM articles")) == ["good", "wide"]
+
+
+def test_same_file_name_in_two_folders_gives_two_articles_and_old_ids_stay(workdir):
+    inbox = workdir / "data" / "articles"
+    (inbox / "a").mkdir()
+    (inbox / "b").mkdir()
+    (inbox / "a" / "story.txt").write_text(GOOD)
+    run(workdir)
+    assert query(workdir, "SELECT article_id FROM articles") == [("story",)]
+    (inbox / "b" / "story.txt").write_text(GOOD.replace("Jane Roe", "John Doe"))
+    (inbox / "b" / "story.jsonl").write_text('{"text": "The mayor said the bridge would reopen."}\n')
+    summary = run(workdir)
+    assert summary["articles_new"] == 2
+    assert sorted(query(workdir, "SELECT article_id, source_path FROM articles")) == [
+        ("b/story.txt", str(inbox / "b" / "story.txt")), ("b/story:1", str(inbox / "b" / "story.jsonl")),
+        ("story", str(inbox / "a" / "story.txt"))]
+    (inbox / "a" / "story.txt").write_text(GOOD + "\nAn update.\n")
+    run(workdir)
+    assert sorted(a for (a,) in query(workdir, "SELECT article_id FROM articles")) == ["b/story.txt", "b/story:1", "story"]

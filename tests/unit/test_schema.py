@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from models import Article, Claim, Discrepancy, DiscrepancyMember, Fact, Quote, RejectedInput, Run, Speaker
-from warehouse.schema import current_version, latest_version, migrate
+from warehouse.schema import current_version, latest_version, migrate, migration_files
 
 TYPE_MAP = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt.date: "DATE", dt.datetime: "TIMESTAMP"}
 TABLES = {
@@ -45,7 +45,8 @@ def test_model_fields_match_table_columns(con, table, model):
 def test_migrations_are_recorded_and_idempotent(con):
     assert current_version(con) == latest_version() >= 1
     migrate(con)
-    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == latest_version()
+    # numbers are handed out per engineer, so a branch may skip some: one row per file
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(migration_files())
 
 
 def test_views_exist(con):
