@@ -89,10 +89,12 @@ def parse(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Ite
 def die_with_parent(_stream=None) -> None:
     """In a forked parser worker: be killed when the run that forked it dies, SIGKILL
     included, instead of living on as an orphan (issue 16). Linux `PR_SET_PDEATHSIG`;
-    a parent already gone by the time it is set means exit now."""
+    a parent already gone by the time it is set means exit now. Ctrl-C is the parent's
+    to handle: it stops the pipe, and its workers go with it."""
     import ctypes
     import multiprocessing
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
