@@ -189,7 +189,20 @@ def stale_lock_logger(logger):
     return on_stale
 
 
-@flow(name="verify-articles", description="Ingest articles, extract quotes and claims, cross-check, load DuckDB.")
+def run_name() -> str:
+    """The flow run's name: what it processes ("articles → claimcheck.duckdb"), not a random pair of words."""
+    from prefect.runtime import flow_run
+
+    config = (flow_run.parameters or {}).get("config") or {}
+    get = config.get if isinstance(config, dict) else lambda k: getattr(config, k, None)
+    source, target = get("input_path"), get("warehouse_path")
+    source = Path(source).name if source else Path(_default_input()).name
+    target = Path(target).name if target else Path(_default_warehouse()).name
+    return f"{source} → {target}"
+
+
+@flow(name="verify-articles", flow_run_name=run_name,
+      description="Ingest articles, extract quotes and claims, cross-check, load DuckDB.")
 def verify_articles(config: RunConfig) -> dict:
     """Process new or changed article files into the DuckDB warehouse.
 
