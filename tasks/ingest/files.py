@@ -169,7 +169,9 @@ def ingest_file(source: SourceFile, max_bytes: int = MAX_FILE_BYTES) -> tuple[li
             sha = item.extra.get("content_sha256")
             articles.append(build_article(item, source, sha))
         except UnreadableInput as exc:
-            rejected.append(RejectedInput(source_path=f"{path}#{item.article_id}", reason=exc.reason))
+            # a file of one article is named as it is; an article of a dump by its id
+            where = str(path) if item.article_id == source.key else f"{path}#{item.article_id}"
+            rejected.append(RejectedInput(source_path=where, reason=exc.reason))
     return articles, rejected
 
 
