@@ -6,6 +6,7 @@ import fcntl
 import os
 import re
 import struct
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,10 @@ from warehouse.schema import migrate
 _DUCKDB_LOCK_PID = re.compile(r"Conflicting lock is held in .*\(PID (\d+)\)")
 _DAMAGED = ("could not read enough bytes", "not a valid duckdb database", "corrupt", "checksum", "invalid block")
 _POLL_SECONDS = 0.2
+# Record locks do not exclude the process holding them, and closing any descriptor of the
+# file drops them: two runs in one process (threads) are kept apart here instead.
+_HELD_HERE: set[str] = set()
+_HELD_GUARD = threading.Lock()
 
 
 def lock_path(db_path: Path) -> Path:
@@ -63,26 +68,21 @@ def writer_lock(db_path: Path, wait_seconds: float = 0.0, on_stale=None) -> Iter
     itself is then free) is a stale lock, reported through `on_stale` and taken over.
     """
     path = lock_path(db_path)
+    key = str(Path(path).resolve())
+    deadline = time.monotonic() + wait_seconds
+    while not _claim_here(key):
+        if time.monotonic() >= deadline:
+            raise WarehouseLocked(f"warehouse {db_path} is in use by another run in this process "
+                                  f"(waited {wait_seconds:.0f} s); try again later")
+        time.sleep(_POLL_SECONDS)
     try:
         handle = open(path, "a+")
     except OSError as exc:
+        _release_here(key)
         raise WarehouseUnavailable(f"cannot create lock file {path}: {exc.strerror}") from None
-    deadline = time.monotonic() + wait_seconds
+    acquired = False
     try:
-        while True:
-            try:
-                fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EACCES, errno.EAGAIN):
-                    raise
-                if time.monotonic() >= deadline:
-                    holder = lock_holder(handle)
-                    who = f" (pid {holder})" if holder else ""
-                    raise WarehouseLocked(
-                        f"warehouse {db_path} is in use by another run{who} (waited {wait_seconds:.0f} s); try again later"
-                    ) from None
-                time.sleep(_POLL_SECONDS)
+        _lock_file(handle, db_path, deadline, wait_seconds)
         previous = _recorded_pid(handle)
         if previous and previous != os.getpid() and on_stale is not None:
             on_stale(previous, _pid_alive(previous))
@@ -90,12 +90,45 @@ def writer_lock(db_path: Path, wait_seconds: float = 0.0, on_stale=None) -> Iter
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
         handle.flush()
+        acquired = True
         yield
-        handle.seek(0)
-        handle.truncate()
-        handle.flush()
     finally:
+        if acquired:  # a run that ends, even by an error, leaves no pid behind; a killed one does
+            handle.seek(0)
+            handle.truncate()
+            handle.flush()
         handle.close()
+        _release_here(key)
+
+
+def _lock_file(handle, db_path: Path, deadline: float, wait_seconds: float) -> None:
+    while True:
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
+            if time.monotonic() >= deadline:
+                holder = lock_holder(handle)
+                who = f" (pid {holder})" if holder else ""
+                raise WarehouseLocked(
+                    f"warehouse {db_path} is in use by another run{who} (waited {wait_seconds:.0f} s); try again later"
+                ) from None
+            time.sleep(_POLL_SECONDS)
+
+
+def _claim_here(key: str) -> bool:
+    with _HELD_GUARD:
+        if key in _HELD_HERE:
+            return False
+        _HELD_HERE.add(key)
+        return True
+
+
+def _release_here(key: str) -> None:
+    with _HELD_GUARD:
+        _HELD_HERE.discard(key)
 
 
 def _lock_pid(message: str) -> str:

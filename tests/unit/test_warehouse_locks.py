@@ -161,3 +161,60 @@ def test_cli_query_on_a_damaged_warehouse_is_one_line(tmp_path):
     out = cli("query", "SELECT count(*) FROM articles", "-w", str(db))
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and "is damaged" in out.stderr
+
+
+def test_cli_query_during_a_run_is_one_line(tmp_path):
+    from tests.cli.test_cli import cli
+
+    db = make_db(tmp_path / "w.duckdb")
+    writer = hold(db, False, 60)
+    try:
+        out = cli("query", "SELECT 1", "-w", str(db))
+    finally:
+        writer.kill()
+        writer.wait()
+    assert out.returncode == 1
+    assert out.stderr.strip() == f"error: warehouse {db} is being written by a run (pid {writer.pid}); try again when the run finishes"
+
+
+def test_cli_run_on_a_damaged_warehouse_is_one_line(tmp_path):
+    from tests.cli.test_cli import cli
+
+    db = make_db(tmp_path / "w.duckdb")
+    os.truncate(db, os.path.getsize(db) // 2)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Title\n\nThe mayor said so on Monday.\n")
+    out = cli("run", "--input", str(tmp_path / "in"), "--warehouse", str(db))
+    assert out.returncode == 1, out.stderr
+    lines = [line for line in out.stderr.strip().splitlines() if not line.startswith("progress:")]
+    assert len(lines) == 1 and "is damaged" in lines[0] and "Traceback" not in out.stderr
+
+
+def test_two_runs_in_one_process_exclude_each_other(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with writer_lock(db):
+        with pytest.raises(WarehouseLocked, match="in this process"):
+            with writer_lock(db, wait_seconds=0):
+                pass
+        other = python(f"""
+            from pathlib import Path
+            from models.errors import WarehouseLocked
+            from warehouse.connection import writer_lock
+            try:
+                with writer_lock(Path({str(db)!r})):
+                    print("got it")
+            except WarehouseLocked:
+                print("locked")
+        """)
+        assert other.stdout.read().strip() == "locked"  # the failed inner attempt did not drop the lock
+        other.wait()
+    with writer_lock(db, wait_seconds=0):
+        pass
+
+
+def test_a_run_ending_in_an_error_leaves_no_stale_record(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(RuntimeError):
+        with writer_lock(db):
+            raise RuntimeError("the run failed")
+    assert (tmp_path / "w.duckdb.lock").read_text() == ""
