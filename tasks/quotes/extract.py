@@ -18,8 +18,9 @@ from tasks.quotes.context import ArticleContext
 from tasks.lexicon import CLAUSE_ONLY_VERBS
 from tasks.nlp import doc_text
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
-from tasks.quotes.marks import MAX_INTRO_CHARS, ParagraphIndex, QuoteSpan, find_quote_spans, intro_window_start, paragraphs
+from tasks.quotes.marks import ParagraphIndex, QuoteSpan, find_quote_spans, intro_window_start, paragraphs
 from tasks.quotes.registry import SpeakerRegistry
+from tasks.quotes.windows import sentence_near, tail_tokens
 from tasks.quotes.cues import (
     according_to,
     cue_subject,
@@ -169,7 +170,7 @@ def _sentence_start(body: str, para_start: int, pos: int) -> int:
 
 def _ends_with_cue(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
     """'X said, "..."' / 'X said "..."': the frame ends with the cue (and a comma)."""
-    idx = _tail_tokens(doc, toks.range(start, end), end)
+    idx = tail_tokens(doc, toks.range(start, end), end)
     comma = False
     while idx and doc[idx[-1]].is_punct:
         comma = comma or doc[idx[-1]].text in (",", ":")
@@ -181,21 +182,6 @@ def _ends_with_cue(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
         return False
     # "Russia will add "in every way" to ...": a verb that is speech only before a clause
     return comma or doc[idx[-1]].lemma_.lower() not in CLAUSE_ONLY_VERBS
-
-
-def _tail_tokens(doc: Doc, rng: range, end: int, words: int = 2) -> list[int]:
-    """The non-space tokens of `rng` before `end` that `_ends_with_cue` reads: the trailing
-    punctuation and the last `words` other tokens (all of them: quadratic, issue 16)."""
-    out: list[int] = []
-    for i in reversed(rng):
-        t = doc[i]
-        if t.idx >= end or t.is_space:
-            continue
-        out.append(i)
-        words -= not t.is_punct
-        if words <= 0:
-            break
-    return out[::-1]
 
 
 def _cue_in_range(doc: Doc, rng: range) -> Token | None:
@@ -278,20 +264,6 @@ def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks:
     return _cue_in_range(doc, toks.range(sent_start, e))
 
 
-def _sentence_near(doc: Doc, toks: Tokens, i: int, span: QuoteSpan):
-    """The tokens of token i's sentence within half MAX_INTRO_CHARS of the span. `Token.sent`
-    walks back to the sentence start and the whole sentence was scanned for every span:
-    quadratic in a paragraph without sentence stops (issue 16)."""
-    starts = doc.user_data.get("claimcheck_sent_starts")
-    if starts is None:
-        starts = doc.user_data["claimcheck_sent_starts"] = [s.start for s in doc.sents]
-    k = bisect.bisect_right(starts, i) - 1
-    lo, hi = starts[k] if k >= 0 else 0, starts[k + 1] if k + 1 < len(starts) else len(doc)
-    lo = max(lo, toks.at(span.start - MAX_INTRO_CHARS // 2))
-    hi = min(hi, toks.at(span.end + MAX_INTRO_CHARS // 2) + 1)
-    return (doc[j] for j in range(lo, hi))
-
-
 def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) -> Token | None:
     """The speech verb a quoted fragment depends on, or one in its sentence."""
     roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
@@ -313,7 +285,7 @@ def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) ->
             node = node.head
     if not roots:
         return None
-    for t in _sentence_near(doc, toks, roots[0].i, span):
+    for t in sentence_near(doc, toks, roots[0].i, span):
         if t.i in inside:
             continue
         if is_cue(t) and _outside_subject(t, inside) and not is_naming(t):

@@ -37,7 +37,7 @@ def test_many_marks_pair_in_order():
 
 def test_tail_tokens_match_the_full_list():
     from tasks.nlp import load_nlp
-    from tasks.quotes.extract import _tail_tokens
+    from tasks.quotes.windows import tail_tokens as _tail_tokens
     from tasks.quotes.frames import Tokens
 
     doc = load_nlp()("The minister said , \" it works . \" Then she shot back : \" No ! \" and left ...")
