@@ -85,6 +85,7 @@ class Bench:
         self.crosscheck()
         self.html_extraction()
         self.date_finding()
+        self.pathological()
 
     def date_finding(self) -> None:
         """Issue 12: date finding stays linear in the number of dates on one long text."""
@@ -92,6 +93,13 @@ class Bench:
 
         print("date finding: 1k, 4k, 16k dates on one text ...", flush=True)
         self.raw["date_finding"] = measure()
+
+    def pathological(self) -> None:
+        """Issue 16: quote-mark paths stay linear on adversarial articles."""
+        from bench.pathological import measure
+
+        print("pathological articles: unbalanced and dense quotation marks ...", flush=True)
+        self.raw["pathological"] = measure(full=self.sizes is FULL)
 
     def html_extraction(self) -> None:
         """Issue 9: body extraction quality on the 181 AEB pages (not a speed figure)."""
