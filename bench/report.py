@@ -56,6 +56,8 @@ def figures(raw: dict) -> dict:
     out["statements_growth_10k_100k"] = _ratio(per_quote.get(100_000), per_quote.get(10_000))
     small, large = mem.get("small"), mem.get("large")
     out["memory_growth_1k_10k"] = _ratio(large and large["peak_tree_rss_mib"], small and small["peak_tree_rss_mib"])
+    for name, case in raw.get("pathological", {}).items():  # issue 16: ~2 when linear, ~4 when quadratic
+        out[f"pathological_{name}_growth_2x"] = case.get("growth_2x")
     articles = pf.get("articles")
     out["prefect_overhead_s_per_article"] = (
         round(pf["overhead_s"] / articles, 5) if articles and pf.get("overhead_s") is not None else None

@@ -32,12 +32,16 @@ class WarehouseWriter(StatementStore):
         self.con.execute("BEGIN TRANSACTION")
 
     @classmethod
-    def open(cls, db_path: Path, run_id: str) -> "WarehouseWriter":
-        return cls(open_writable(db_path), run_id)
+    def open(cls, db_path: Path, run_id: str, wait_seconds: float = 0.0) -> "WarehouseWriter":
+        return cls(open_writable(db_path, wait_seconds), run_id)
 
     # -- reading what is there -------------------------------------------------
     def known_sources(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT source_path, content_sha256 FROM source_files").fetchall())
+
+    def known_keys(self) -> dict[str, str]:
+        """Source path -> the key its article ids were built from (migration 005)."""
+        return dict(self.con.execute("SELECT source_path, article_key FROM source_files").fetchall())
 
     def link_rows_of_run(self) -> list:
         """This run's claims as light `LinkClaim` rows: only the columns fact linking reads."""
@@ -97,10 +101,10 @@ class WarehouseWriter(StatementStore):
         self.con.unregister("_forget_paths")
         return n
 
-    def record_sources(self, sources: Sequence[tuple[str, str]]) -> None:
+    def record_sources(self, sources: Sequence[tuple[str, str, str | None]]) -> None:
         self._insert_rows(
             "source_files",
-            [{"source_path": p, "content_sha256": h, "run_id": self.run_id} for p, h in sources],
+            [{"source_path": p, "content_sha256": h, "run_id": self.run_id, "article_key": k} for p, h, k in sources],
             replace=True,
         )
 

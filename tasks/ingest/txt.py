@@ -25,10 +25,10 @@ _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
 _DATE_LINE = re.compile(r"^\s*(date|published|updated)?\s*\d{4}-\d{2}-\d{2}\b", re.I)
 
 
-def read_txt(path: Path, raw: bytes) -> list[RawArticle]:
+def read_txt(path: Path, raw: bytes, key: str | None = None) -> list[RawArticle]:
     text, _encoding = decode_bytes(raw)
     header, rest = split_header(text)
-    article = RawArticle(article_id=article_stem(path), text=rest)
+    article = RawArticle(article_id=key or article_stem(path), text=rest)
     article.title = header.get("title")
     article.outlet = header.get("outlet")
     article.url = header.get("url")

@@ -75,11 +75,39 @@ def test_long_lists_are_capped():
 def test_table_has_one_row_per_discrepancy_with_sides_grouped():
     rows = discrepancy_table(DISCREPANCIES, "r2")
     assert rows[0] == {
-        "new": "yes", "severity": "high", "kind": "date", "fact": "ceasefire start date",
+        "discrepancy": "NEW high date", "fact": "ceasefire start date",
         "sides": "2020-11-09: a1; 2020-11-10: a2, a3",
         "explanation": "Articles disagree on the date: 2020-11-09 vs 2020-11-10.",
     }
-    assert rows[1]["new"] == "" and rows[1]["sides"] == ""
+    assert rows[1]["discrepancy"] == "low count" and rows[1]["sides"] == ""
+
+
+def test_table_cells_are_short_enough_for_no_horizontal_scrolling():
+    from flows.artifacts import CELL_CHARS
+
+    wordy = {**DISCREPANCIES[0], "fact": "f " * 100, "explanation": "word " * 200,
+             "members": [{"side": f"value {i}", "article_id": f"article-{i}", "outlet": None, "surface": None}
+                         for i in range(30)]}
+    [row] = discrepancy_table([wordy], "r2")
+    assert list(row) == ["discrepancy", "fact", "sides", "explanation"]
+    for column, limit in CELL_CHARS.items():
+        assert len(row[column]) <= limit and row[column].endswith("…")
+    assert sum(len(v) for v in row.values()) < 240
+
+
+def test_one_event_per_new_high_severity_discrepancy():
+    from flows.artifacts import HIGH_SEVERITY_EVENT, high_severity_events
+
+    old_high = {**DISCREPANCIES[0], "discrepancy_id": "d9", "first_seen_run": "r1"}
+    new_low = {**DISCREPANCIES[1], "first_seen_run": "r2"}
+    [event] = high_severity_events([*DISCREPANCIES, old_high, new_low], "r2", "fr-1")
+    assert event["event"] == HIGH_SEVERITY_EVENT
+    assert event["resource"] == {"prefect.resource.id": "claimcheck.discrepancy.d1",
+                                 "prefect.resource.name": "ceasefire start date"}
+    assert event["related"] == [{"prefect.resource.id": "prefect.flow-run.fr-1", "prefect.resource.role": "flow-run"}]
+    assert event["payload"]["articles"] == ["a1", "a2", "a3"]
+    assert event["payload"]["sides"] == {"2020-11-09": ["a1"], "2020-11-10": ["a2", "a3"]}
+    assert high_severity_events(DISCREPANCIES, "r3", None) == []
 
 
 def test_read_open_discrepancies_groups_members_and_skips_resolved():

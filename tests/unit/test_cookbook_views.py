@@ -38,3 +38,15 @@ def test_discrepancies_by_severity(demo_con):
     demo_con.execute("INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run) VALUES ('d2', 'repair-cost', 'quantity', 'low', 'open', 'x', 'r2')")
     assert rows(demo_con, "SELECT severity, status, discrepancies, articles, outlets, facts FROM mart_discrepancies_by_severity") == [
         ("high", "open", 1, 3, 3, "bridge reopening date"), ("low", "open", 1, 0, 0, "repair cost")]
+
+
+def test_changes_since_last_run_skip_runs_that_changed_nothing(demo_con):
+    """A no-op run (a schedule finding nothing new) does not empty the answer (issue 16)."""
+    demo_con.execute("INSERT INTO runs VALUES ('r3', 'f3', '2099-01-01 10:00', '2099-01-01 10:01', 'completed', "
+                     "0, 5, 1, 0, 0, 0, 'test')")
+    demo_con.execute("INSERT INTO rejected_inputs VALUES ('r3', '/in/dump.jsonl:5', 'again')")  # rejected before
+    assert rows(demo_con, "SELECT run_id, change, item FROM mart_changes_since_last_run") == [
+        ("r2", "discrepancy opened", "d1"), ("r2", "article added", "wire:3"), ("r2", "input rejected", "/in/dump.jsonl:5")]
+    demo_con.execute("INSERT INTO rejected_inputs VALUES ('r3', '/in/pipe.txt', 'not a regular file (FIFO)')")
+    assert rows(demo_con, "SELECT run_id, change, item FROM mart_changes_since_last_run") == [
+        ("r3", "input rejected", "/in/dump.jsonl:5"), ("r3", "input rejected", "/in/pipe.txt")]
