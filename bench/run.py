@@ -83,6 +83,7 @@ class Bench:
             self.throughput_and_reruns()
             self.memory()
         self.crosscheck()
+        self.statements()
         self.html_extraction()
         self.date_finding()
         self.pathological()
@@ -93,6 +94,13 @@ class Bench:
 
         print("date finding: 1k, 4k, 16k dates on one text ...", flush=True)
         self.raw["date_finding"] = measure()
+
+    def statements(self) -> None:
+        """Issue 17: statement grouping over synthetic quotes, 10k and 100k."""
+        from bench.statements_scale import measure
+
+        print("statement linking scale: 10,000 and 100,000 synthetic quotes", flush=True)
+        self.raw["statements"] = measure((10_000, 100_000))
 
     def pathological(self) -> None:
         """Issue 16: quote-mark paths stay linear on adversarial articles."""

@@ -42,7 +42,41 @@ def read_open_discrepancies(con, limit: int = MAX_TABLE_ROWS) -> list[dict]:
     return sorted(found.values(), key=lambda d: (_SEVERITY_ORDER.get(d["severity"], 3), d["fact"] or "", d["discrepancy_id"]))
 
 
-def summary_markdown(summary: dict, discrepancies: Sequence[dict], input_path: str, warehouse_path: str) -> str:
+def read_quote_discrepancies(con: duckdb.DuckDBPyConnection, limit: int = MAX_TABLE_ROWS) -> list[dict]:
+    """Open quote discrepancies (mart_quote_discrepancies), one dict each with its sides."""
+    cur = con.execute("SELECT discrepancy_id, kind, severity, speaker, first_seen_run, explanation, side, article_id "
+                      "FROM mart_quote_discrepancies")
+    found: dict[str, dict] = {}
+    for did, kind, severity, speaker, first_seen, explanation, side, article_id in cur.fetchall():
+        if did not in found:
+            if len(found) >= limit:
+                continue
+            found[did] = {"discrepancy_id": did, "kind": kind, "severity": severity, "speaker": speaker,
+                          "first_seen_run": first_seen, "explanation": explanation, "sides": {}}
+        found[did]["sides"].setdefault(side, [])
+        if article_id not in found[did]["sides"][side]:
+            found[did]["sides"][side].append(article_id)
+    return list(found.values())
+
+
+def quote_discrepancy_lines(run_id: str, quote_discrepancies: Sequence[dict]) -> list[str]:
+    """The artifact's list of quote discrepancies this run found (issue 17)."""
+    new = [d for d in quote_discrepancies if d.get("first_seen_run") == run_id]
+    lines = ["## New quote discrepancies", ""]
+    if not new:
+        return lines + ["None in this run.", ""]
+    for i, d in enumerate(new[:MAX_LISTED], 1):
+        lines += [f"### {i}. {d['severity']} · {d['kind']}" + (f" · {_cell(d['speaker'])}" if d.get("speaker") else ""),
+                  "", _cell(d["explanation"]), ""]
+        lines += [f"- **{_cell(side)}**: " + ", ".join(f"`{a}`" for a in arts) for side, arts in d["sides"].items()]
+        lines.append("")
+    if len(new) > MAX_LISTED:
+        lines.append(f"… and {len(new) - MAX_LISTED} more: `claimcheck query \"SELECT * FROM mart_quote_discrepancies\"`")
+    return lines
+
+
+def summary_markdown(summary: dict, discrepancies: Sequence[dict], input_path: str, warehouse_path: str,
+                     quote_discrepancies: Sequence[dict] = ()) -> str:
     """The run summary a user reads on the flow run's Artifacts tab."""
     run_id = summary["run_id"]
     new = [d for d in discrepancies if d.get("first_seen_run") == run_id]
@@ -93,6 +127,7 @@ def summary_markdown(summary: dict, discrepancies: Sequence[dict], input_path: s
         lines.append("")
     if len(new) > MAX_LISTED:
         lines.append(f"… and {len(new) - MAX_LISTED} more: `claimcheck query \"SELECT * FROM mart_open_discrepancies\"`")
+    lines += ["", *quote_discrepancy_lines(run_id, quote_discrepancies)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -154,7 +189,7 @@ def _cell(text: object) -> str:
 
 
 def publish_run_artifacts(summary: dict, discrepancies: list[dict], input_path: str, warehouse_path: str,
-                          attempts: int = 3, delay: float = 2.0) -> None:
+                          attempts: int = 3, delay: float = 2.0, quote_discrepancies: list[dict] | None = None) -> None:
     """Prefect API calls (I/O), retried. Called from the flow body, not as a task: an
     artifact made inside a task run hangs on that task run, and the flow run's Artifacts
     tab stayed empty ("Flow run: None")."""
@@ -165,7 +200,7 @@ def publish_run_artifacts(summary: dict, discrepancies: list[dict], input_path: 
 
     def publish() -> None:
         create_markdown_artifact(
-            markdown=summary_markdown(summary, discrepancies, input_path, warehouse_path),
+            markdown=summary_markdown(summary, discrepancies, input_path, warehouse_path, quote_discrepancies or ()),
             key=SUMMARY_KEY,
             description=f"claimcheck run {run_id}: counts and new discrepancies",
         )

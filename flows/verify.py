@@ -15,12 +15,14 @@ from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 from flows.config import load_settings
-from flows.artifacts import publish_run_artifacts, read_open_discrepancies
+from flows.artifacts import publish_run_artifacts, read_open_discrepancies, read_quote_discrepancies
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
 from tasks.linking.events import ArticleText, group_events
 from tasks.linking.facts import link_facts
+from tasks.linking.statements import link_statements
+from tasks.linking.transcripts import Transcript, check_transcripts
 from tasks.quotes.registry import SpeakerRegistry
 from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
 from tasks.ingest.ids import assign_keys
@@ -152,6 +154,17 @@ def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     return {"facts_checked": len(keys), **crosscheck(writer.con, keys, writer.run_id)}
 
 
+@task(name="link-statements", cache_policy=NO_CACHE)
+def link_and_check_statements(writer: WarehouseWriter) -> dict:
+    """Group this run's quotes (and the statements they touch) into statements, find quote
+    discrepancies, and check quotes against transcripts."""
+    quotes = writer.statement_rows()
+    checks = check_transcripts([Transcript(*t) for t in writer.transcript_rows()], quotes)
+    touched = writer.touched_statement_ids | writer.write_transcript_checks(checks)
+    verbatim = [c.quote_id for c in checks if c.verdict == "verbatim"]
+    return writer.write_statements(link_statements(quotes, writer.quote_ids_of_run(), touched, verbatim))
+
+
 def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger) -> None:
     """Per-article work, batch by batch: ingest, extract (pure), load."""
     settings = load_settings()
@@ -247,14 +260,17 @@ def verify_articles(config: RunConfig) -> dict:
             report_progress("cross-check", 0, 1)
             group_articles_into_events(quote(writer))
             summary.count_checks(link_and_crosscheck(quote(writer)))
+            summary.count_checks(link_and_check_statements(quote(writer)))
             report_progress("cross-check", 1, 1)
         writer.finish(summary.to_run(package_version()))
         # Read while the lock is held: a reader beside the next run's writer would clash.
         discrepancies = read_open_discrepancies(writer.con)
+        quote_discrepancies = read_quote_discrepancies(writer.con)
     logger.info(
         "run %s: %d new, %d skipped, %d rejected articles; %d quotes, %d claims, %d new discrepancies",
         summary.run_id, summary.articles_new, summary.articles_skipped, summary.articles_rejected,
         summary.quotes_new, summary.claims_new, summary.discrepancies_new,
     )
-    publish_run_artifacts(summary.as_dict(), discrepancies, str(input_path), str(warehouse_path))
+    publish_run_artifacts(summary.as_dict(), discrepancies, str(input_path), str(warehouse_path),
+                          quote_discrepancies=quote_discrepancies)
     return summary.as_dict()

@@ -17,16 +17,18 @@ from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAl
 from models.event import ArticleEvent, NewsEvent
 from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
 from warehouse.connection import open_writable
+from warehouse.statements import StatementStore
 
 
-class WarehouseWriter:
-    """The one write path into the warehouse for a run."""
+class WarehouseWriter(StatementStore):
+    """The one write path into the warehouse for a run (statements: `StatementStore`)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str):
         self.con = con
         self.run_id = run_id
         self._columns: dict[str, list[str]] = {}
         self.touched_fact_keys: set[str] = set()
+        self.touched_statement_ids: set[str] = set()
         self.con.execute("BEGIN TRANSACTION")
 
     @classmethod
@@ -87,6 +89,7 @@ class WarehouseWriter:
         gone = (
             "SELECT article_id FROM articles WHERE source_path IN (SELECT source_path FROM _forget_paths)"
         )
+        self.forget_statement_quotes(gone)
         self.con.execute(
             f"DELETE FROM discrepancy_members WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id IN ({gone}))"
         )

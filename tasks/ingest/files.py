@@ -19,7 +19,7 @@ from models import Article, RejectedInput
 from tasks.claims.pubdate import infer_publication_date
 from tasks.ingest.raw import SUPPORTED_SUFFIXES, RawArticle, SourceFile
 from tasks.ingest.textnorm import normalise_text
-from tasks.ingest.txt import read_txt
+from tasks.ingest.txt import TRANSCRIPT_FIELDS, read_txt
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # spaCy refuses texts over `nlp.max_length` (1,000,000 characters) with an error that
@@ -126,6 +126,7 @@ def build_article(raw: RawArticle, source: SourceFile, content_sha256: str | Non
         published_precision=precision,
         published_source=date_source,
         body=body,
+        **{k: raw.extra[k] for k in TRANSCRIPT_FIELDS if k in raw.extra},
     )
 
 

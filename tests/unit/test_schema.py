@@ -20,6 +20,8 @@ from models import (
     RejectedInput,
     Run,
     Speaker,
+    Statement,
+    TranscriptCheck,
 )
 from warehouse.schema import current_version, latest_version, migrate, migration_files
 
@@ -27,6 +29,7 @@ TYPE_MAP = {bool: "BOOLEAN", str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt
 TABLES = {
     "articles": Article, "quotes": Quote, "claims": Claim, "facts": Fact, "discrepancies": Discrepancy,
     "discrepancy_members": DiscrepancyMember, "runs": Run, "rejected_inputs": RejectedInput, "speakers": Speaker,
+    "statements": Statement, "transcript_checks": TranscriptCheck,
     "events": NewsEvent, "article_events": ArticleEvent, "fact_updates": FactUpdate,
 }
 NOT_COLUMNS = {"speakers": {"aliases"}}  # aliases live in speaker_aliases

@@ -26,7 +26,7 @@ SELECT * FROM (
     FROM last_run r JOIN articles a ON a.run_id = r.run_id
     UNION ALL
     SELECT r.run_id, r.started_at, 'discrepancy opened', d.discrepancy_id,
-           concat(d.severity, ' · ', coalesce(f.label, d.fact_key), ' · ', d.explanation)
+           concat(d.severity, ' · ', coalesce(f.label, d.fact_key, d.kind || ' of a statement'), ' · ', d.explanation)
     FROM last_run r JOIN discrepancies d ON d.first_seen_run = r.run_id
     LEFT JOIN facts f ON f.fact_key = d.fact_key
     UNION ALL
