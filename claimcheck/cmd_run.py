@@ -20,12 +20,13 @@ def register(app: typer.Typer) -> None:
 
         Example: claimcheck run --input data/articles --warehouse warehouse/claimcheck.duckdb
         """
+        from claimcheck.interrupt import prompt_interrupts
         from claimcheck.run_progress import show_progress
         from claimcheck.runner import RunFailed, run_flow
 
         settings = load_settings()
         try:
-            with show_progress():
+            with prompt_interrupts(), show_progress():
                 summary = run_flow(input or settings.inbox, warehouse or settings.warehouse)
         except RunFailed as exc:
             typer.echo(f"error: {exc}", err=True)

@@ -17,25 +17,31 @@ from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAl
 from models.event import ArticleEvent, NewsEvent
 from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
 from warehouse.connection import open_writable
+from warehouse.statements import StatementStore
 
 
-class WarehouseWriter:
-    """The one write path into the warehouse for a run."""
+class WarehouseWriter(StatementStore):
+    """The one write path into the warehouse for a run (statements: `StatementStore`)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str):
         self.con = con
         self.run_id = run_id
         self._columns: dict[str, list[str]] = {}
         self.touched_fact_keys: set[str] = set()
+        self.touched_statement_ids: set[str] = set()
         self.con.execute("BEGIN TRANSACTION")
 
     @classmethod
-    def open(cls, db_path: Path, run_id: str) -> "WarehouseWriter":
-        return cls(open_writable(db_path), run_id)
+    def open(cls, db_path: Path, run_id: str, wait_seconds: float = 0.0) -> "WarehouseWriter":
+        return cls(open_writable(db_path, wait_seconds), run_id)
 
     # -- reading what is there -------------------------------------------------
     def known_sources(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT source_path, content_sha256 FROM source_files").fetchall())
+
+    def known_keys(self) -> dict[str, str]:
+        """Source path -> the key its article ids were built from (migration 005)."""
+        return dict(self.con.execute("SELECT source_path, article_key FROM source_files").fetchall())
 
     def link_rows_of_run(self) -> list:
         """This run's claims as light `LinkClaim` rows: only the columns fact linking reads."""
@@ -105,6 +111,7 @@ class WarehouseWriter:
         gone = (
             "SELECT article_id FROM articles WHERE source_path IN (SELECT source_path FROM _forget_paths)"
         )
+        self.forget_statement_quotes(gone)
         self.con.execute(
             f"DELETE FROM discrepancy_members WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id IN ({gone}))"
         )
@@ -117,10 +124,10 @@ class WarehouseWriter:
         self.con.unregister("_forget_paths")
         return n
 
-    def record_sources(self, sources: Sequence[tuple[str, str]]) -> None:
+    def record_sources(self, sources: Sequence[tuple[str, str, str | None]]) -> None:
         self._insert_rows(
             "source_files",
-            [{"source_path": p, "content_sha256": h, "run_id": self.run_id} for p, h in sources],
+            [{"source_path": p, "content_sha256": h, "run_id": self.run_id, "article_key": k} for p, h, k in sources],
             replace=True,
         )
 

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 from tasks.lexicon import CLAUSE_ONLY_VERBS, IN_WORDS_NOUNS, LABELLING_VERBS
 from tasks.quotes.cues import cue_subject, is_cue, is_naming, phrasal_particle
 from tasks.quotes.frames import Candidate, Tokens
-from tasks.quotes.marks import QuoteSpan, paragraphs
+from tasks.quotes.marks import ParagraphIndex, QuoteSpan, intro_window_start, paragraphs
 from tasks.quotes.sources import according_to, in_words
+from tasks.quotes.windows import sentence_near, tail_tokens
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 # Partial quotes shorter than this that are all capitalised are names or titles.
@@ -49,7 +50,7 @@ def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: Tokens
     "..."', or no cue: it continues a statement); one inside the reporter's sentence is
     partial ('X called it "a gift"'), unless it is a title, a name or a scare quote."""
     out: list[Candidate] = []
-    paras = paragraphs(body)
+    paras = ParagraphIndex(paragraphs(body))
     for span in spans:
         site = _site(doc, body, span, toks, paras)
         if site is None:
@@ -75,8 +76,8 @@ def _site(doc: Doc, body: str, span: QuoteSpan, toks: Tokens, paras) -> _Site | 
         return None
     q_start, q_end = _trimmed(body, span.start, span.end)
     open_mark = span.start - 1
-    para_start = next((s for s, e in paras if s <= open_mark < e), 0)
-    sent_start = _sentence_start(body, para_start, open_mark)
+    para_start = paras.start_of(open_mark)
+    sent_start = _sentence_start(body, intro_window_start(para_start, open_mark), open_mark)
     inside = set(toks.range(span.start, span.end)) if span.end > span.start else set()
     # span.end is the index of the closing mark (or the paragraph end)
     cue = _cue_after(doc, body, span, toks, span.end) if span.closed else None
@@ -145,7 +146,7 @@ def _sentence_start(body: str, para_start: int, pos: int) -> int:
 
 def _ends_with_cue(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
     """'X said, "..."' / 'X said "..."': the frame ends with the cue (and a comma)."""
-    idx = [i for i in toks.range(start, end) if doc[i].idx < end and not doc[i].is_space]
+    idx = tail_tokens(doc, toks.range(start, end), end)
     comma = False
     while idx and doc[idx[-1]].is_punct:
         comma = comma or doc[idx[-1]].text in (",", ":")
@@ -229,13 +230,13 @@ def _subject_fills(doc: Doc, subject: Token, first: int, cue: int) -> bool:
 
 def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: Tokens) -> Token | None:
     """'Trump said:' closing the previous paragraph introduces this quoted paragraph."""
-    prev = [(s, e) for s, e in paras if e <= para_start]
-    if not prev:
+    prev = paras.ending_by(para_start)
+    if prev is None:
         return None
-    s, e = prev[-1]
+    s, e = prev
     if not body[s:e].rstrip().endswith(":"):
         return None
-    sent_start = _sentence_start(body, s, e)
+    sent_start = _sentence_start(body, intro_window_start(s, e), e)
     return _cue_in_range(doc, toks.range(sent_start, e))
 
 
@@ -260,8 +261,7 @@ def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) ->
             node = node.head
     if not roots:
         return None
-    sent = roots[0].sent
-    for t in sent:
+    for t in sentence_near(doc, toks, roots[0].i, span):
         if t.i in inside:
             continue
         if is_cue(t) and _outside_subject(t, inside) and not is_naming(t):

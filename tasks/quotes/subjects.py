@@ -26,7 +26,7 @@ from tasks.lexicon import (
     PERSON_ROLE_NOUNS,
     STATEMENT_NOUNS,
 )
-from tasks.nlp import doc_text
+from tasks.nlp import doc_text, sentence_ents
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.mentions import (
     DEMONYMS,
@@ -74,7 +74,7 @@ class Phrase:
         mention = span.text.strip(" ,")
         if lead := DATELINE_LEAD.match(mention):  # "ANKARA (AA) - Turkish President X" as one phrase
             mention = mention[lead.end():] or mention
-        names = [e for e in span.ents if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"]
+        names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"]
         modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
                      (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
         mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]

@@ -21,6 +21,8 @@ from models import (
     Run,
     Speaker,
     SpeakerMention,
+    Statement,
+    TranscriptCheck,
 )
 from warehouse.schema import current_version, latest_version, migrate, migration_files
 
@@ -29,6 +31,7 @@ TABLES = {
     "articles": Article, "quotes": Quote, "claims": Claim, "facts": Fact, "discrepancies": Discrepancy,
     "discrepancy_members": DiscrepancyMember, "runs": Run, "rejected_inputs": RejectedInput, "speakers": Speaker,
     "speaker_mentions": SpeakerMention,
+    "statements": Statement, "transcript_checks": TranscriptCheck,
     "events": NewsEvent, "article_events": ArticleEvent, "fact_updates": FactUpdate,
 }
 NOT_COLUMNS = {"speakers": {"aliases"}}  # aliases live in speaker_aliases
