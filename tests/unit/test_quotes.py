@@ -779,8 +779,8 @@ def test_the_ministry_is_the_organisation_of_a_recent_speaker(run):
 @pytest.mark.parametrize("text,contains,speaker,lower", [
     ('Pavel Ivanov said on Monday that talks would resume. "We are ready to sign the deal."',
      "ready to sign", "Pavel Ivanov", False),
-    ('"We are ready to sign," Pavel Ivanov said. The reporters asked Anna Berg about it. '
-     '"The talks will take months."', "take months", "Pavel Ivanov", True),
+    (('"We are ready to sign," Pavel Ivanov said. The reporters asked Anna Berg about it. '
+      '"The talks will take months."'), "take months", "Pavel Ivanov", True),
     ('"We are ready to sign," Pavel Ivanov said. Anna Berg disagreed. "The talks will take months."',
      "take months", "Anna Berg", True),
     ('The harbour was quiet on Monday. "We are ready to sign the deal."', "ready to sign", None, True),
@@ -812,10 +812,10 @@ def test_name_forms_of_a_speaker(run, text, speaker):
 # ---- nested speech: a person inside someone's quoted words is not the reporter's referent ----
 
 @pytest.mark.parametrize("text,speaker", [
-    ('The rally ended early. "I met Anna Berg at the gate," Tom Reyes said. '
-     'She said the gate would stay shut until Monday.', None),
-    ('Anna Berg spoke first. "I met Tom Reyes at the gate," Lena Ortiz said. '
-     'She said the gate would stay shut until Monday.', "Lena Ortiz"),
+    (('The rally ended early. "I met Anna Berg at the gate," Tom Reyes said. '
+      'She said the gate would stay shut until Monday.'), None),
+    (('Anna Berg spoke first. "I met Tom Reyes at the gate," Lena Ortiz said. '
+      'She said the gate would stay shut until Monday.'), "Lena Ortiz"),
     ('Anna Berg spoke first at the gate on Sunday. Later she said the gate would stay shut until Monday.',
      "Anna Berg"),
 ])
@@ -838,15 +838,15 @@ def test_agent_speaks_for_the_principal(run, text, speaker):
 # ---- one speaker per registry organisation ---------------------------------------------
 
 @pytest.mark.parametrize("text,contains,speaker", [
-    ("Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks would resume. "
-     "The Foreign Ministry also said the visa rules would stay.", "visa rules", "Russian Foreign Ministry"),
-    ("Maria Zakharova said on Monday that the talks would resume. "
-     "The Foreign Ministry also said the visa rules would stay.", "visa rules", "Russian Foreign Ministry"),
-    ("Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks would resume. "
-     "The ministry added that the visa rules would stay.", "visa rules", "Russian Foreign Ministry"),
+    (("Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks would resume. "
+      "The Foreign Ministry also said the visa rules would stay."), "visa rules", "Russian Foreign Ministry"),
+    (("Maria Zakharova said on Monday that the talks would resume. "
+      "The Foreign Ministry also said the visa rules would stay."), "visa rules", "Russian Foreign Ministry"),
+    (("Russian Foreign Ministry spokeswoman Maria Zakharova said on Monday that the talks would resume. "
+      "The ministry added that the visa rules would stay."), "visa rules", "Russian Foreign Ministry"),
     # a short name with no registry organisation behind it stays as written
-    ("The Latvian Foreign Ministry said the embassy would close. "
-     "The Foreign Ministry said the visa rules would stay.", "visa rules", "Foreign Ministry"),
+    (("The Latvian Foreign Ministry said the embassy would close. "
+      "The Foreign Ministry said the visa rules would stay."), "visa rules", "Foreign Ministry"),
 ])
 def test_short_name_of_a_registry_organisation_is_that_organisation(run, text, contains, speaker):
     quotes, _, _ = run(text)
