@@ -29,7 +29,7 @@ def trust_paths(input_path: Path, warehouse: Path) -> None:
     os.environ["CLAIMCHECK_WAREHOUSE_DIR"] = str(Path(warehouse).resolve().parent)
 
 
-def run_flow(input_path: Path, warehouse: Path) -> dict:
+def run_flow(input_path: Path, warehouse: Path, dask_address: str | None = None) -> dict:
     """Validate like the CLI promises (exit 1 on bad paths), then run the Prefect flow."""
     if not Path(input_path).exists():
         raise InputNotFound(f"input path {input_path} does not exist")
@@ -40,7 +40,8 @@ def run_flow(input_path: Path, warehouse: Path) -> dict:
     hide_user_error_tracebacks()
 
     try:
-        return verify_articles(RunConfig(input_path=Path(input_path), warehouse_path=Path(warehouse)))
+        return verify_articles(RunConfig(input_path=Path(input_path), warehouse_path=Path(warehouse),
+                                         dask_address=dask_address))
     except ClaimcheckError:
         raise
     except Exception as exc:  # the run failed part-way; the transaction was rolled back
