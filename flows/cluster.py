@@ -23,6 +23,16 @@ CONNECT_SECONDS = 20
 AHEAD_PER_THREAD = 2
 
 
+class shipped(quote):
+    """`quote` that survives pickling: Prefect's `quote` is a 1-tuple whose pickled form
+    rebuilds it around the tuple itself, so a worker unwrapped `(value,)` (prefect 3.8.8)."""
+
+    __slots__ = ()
+
+    def __getnewargs__(self):
+        return (self.unwrap(),)
+
+
 class PreloadNlp(WorkerPlugin):
     """Loads the spaCy model once when a worker joins, before its first batch arrives
     (`tasks.nlp.load_nlp` caches it for the life of the worker process)."""
@@ -55,7 +65,7 @@ def extract_on_cluster(address: str, extract_task, batches: Iterable[tuple], reg
             future = None
             if articles:
                 # n_process=1: a worker parses in its own process (its processes may not fork)
-                params = {"articles": quote(articles), "registry": quote(registry), "n_process": 1}
+                params = {"articles": shipped(articles), "registry": shipped(registry), "n_process": 1}
                 future = runner.submit(extract_task, params)
             pending.append((batch, rejected, future))
             while len(pending) > AHEAD_PER_THREAD * threads:
