@@ -70,7 +70,7 @@ def run_product(args) -> dict:
         profiler = Profiler(interval=0.005)
         profiler.start()
     with times.step("run_flow"):
-        summary = run_flow(Path(args.input), Path(args.warehouse))
+        summary = run_flow(Path(args.input), Path(args.warehouse), args.dask)
     if profiler is not None:
         profiler.stop()
         out = Path(args.profile)  # the text tree is kept in bench/results/, the HTML in bench/work/
@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--warehouse")
     parser.add_argument("--out", required=True)
     parser.add_argument("--profile")
+    parser.add_argument("--dask", help="Dask scheduler address for the product run")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--n-process", type=int, default=2)
     args = parser.parse_args(argv)
