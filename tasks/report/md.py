@@ -7,15 +7,26 @@ from tasks.report.data import Evidence, ReportData, first_sentence, timeline_fac
 
 
 def render_markdown(data: ReportData) -> str:
-    lines: list[str] = ["# claimcheck report", ""]
+    lines: list[str] = []
+    for section in SECTIONS:
+        lines += section(data)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(data: ReportData) -> list[str]:
     run = data.last_run
-    lines.append(f"Generated {data.generated_at.isoformat(sep=' ')}"
-                 + (f" · last run `{run['run_id']}` finished {str(run['finished_at'])[:19]}" if run else ""))
-    lines.append("")
-    lines.append(f"**{len(data.discrepancies)}** open discrepancies · **{len(data.corroborated)}** corroborated facts · "
-                 f"**{sum(s.quotes for s in data.speakers)}** quotes · **{len(data.articles)}** articles from "
-                 f"**{data.outlets}** outlets")
-    lines += ["", f"## Open discrepancies ({len(data.discrepancies)})", ""]
+    return [
+        "# claimcheck report", "",
+        f"Generated {data.generated_at.isoformat(sep=' ')}"
+        + (f" · last run `{run['run_id']}` finished {str(run['finished_at'])[:19]}" if run else ""), "",
+        (f"**{len(data.discrepancies)}** open discrepancies · **{len(data.corroborated)}** corroborated facts · "
+         f"**{sum(s.quotes for s in data.speakers)}** quotes · **{len(data.articles)}** articles from "
+         f"**{data.outlets}** outlets"),
+    ]
+
+
+def _discrepancies(data: ReportData) -> list[str]:
+    lines = ["", f"## Open discrepancies ({len(data.discrepancies)})", ""]
     if not data.discrepancies:
         lines += ["No open discrepancies.", ""]
     for i, d in enumerate(data.discrepancies, 1):
@@ -27,7 +38,11 @@ def render_markdown(data: ReportData) -> str:
             cells = [_evidence_cell(s.members[row]) if row < len(s.members) else "" for s in d.sides]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
-    lines += ["## Timeline of dated facts", ""]
+    return lines
+
+
+def _timeline(data: ReportData) -> list[str]:
+    lines = ["## Timeline of dated facts", ""]
     facts, left_out = timeline_facts(data)
     if not facts:
         lines += ["No dated facts.", ""]
@@ -37,40 +52,54 @@ def render_markdown(data: ReportData) -> str:
         lines.append(f"- {values}: {_cell(f.label)} ({status})")
     if left_out:
         lines += ["", f"{left_out} dates stated by one article only are not listed."]
-    lines += ["", f"## Corroborated facts ({len(data.corroborated)})", ""]
-    if data.corroborated:
-        lines += ["| fact | value | articles | stated in |", "| --- | --- | ---: | --- |"]
-        for f in data.corroborated:
-            where = "; ".join(f"`{c.article_id}`" + (f" ({_cell(c.outlet)})" if c.outlet else "")
-                              + f": “{_cell(c.surface)}”" for c in f.claims)
-            lines.append(f"| {_cell(f.label)} | {_cell(' = '.join(f.values))} | {f.n_articles} | {where} |")
-    else:
-        lines.append("None yet.")
-    lines += ["", "## Quotes by speaker", ""]
-    if data.speakers:
-        lines += ["| speaker | quotes | articles | outlets | kinds |", "| --- | ---: | ---: | ---: | --- |"]
-        for s in data.speakers:
-            kinds = ", ".join(f"{k} {v}" for k, v in s.by_kind.items())
-            lines.append(f"| {_cell(s.speaker)} | {s.quotes} | {s.articles} | {s.outlets} | {kinds} |")
-        for s in data.speakers:
-            lines += ["", f"### {s.speaker} ({s.quotes})", ""]
-            for q in s.shown:
-                a, b = q.quote_in_sentence
-                sentence = _cell(q.sentence[:a] + "**" + q.sentence[a:b].strip() + "**" + q.sentence[b:])
-                lines.append(f"- *{q.kind}*: {sentence} — `{q.article_id}`"
-                             + (f", {_cell(q.outlet)}" if q.outlet else "")
-                             + (f", {q.published_date.isoformat()}" if q.published_date else ""))
-            if s.quotes > len(s.shown):
-                lines.append(f"- … and {s.quotes - len(s.shown)} more (view `stg_quotes`)")
-    else:
-        lines.append("No quotes.")
-    lines += ["", f"## Articles ({len(data.articles)})", "", "| article | title | outlet | published | quotes | claims |",
-              "| --- | --- | --- | --- | ---: | ---: |"]
+    return lines
+
+
+def _corroborated(data: ReportData) -> list[str]:
+    lines = ["", f"## Corroborated facts ({len(data.corroborated)})", ""]
+    if not data.corroborated:
+        return lines + ["None yet."]
+    lines += ["| fact | value | articles | stated in |", "| --- | --- | ---: | --- |"]
+    for f in data.corroborated:
+        where = "; ".join(f"`{c.article_id}`" + (f" ({_cell(c.outlet)})" if c.outlet else "")
+                          + f": “{_cell(c.surface)}”" for c in f.claims)
+        lines.append(f"| {_cell(f.label)} | {_cell(' = '.join(f.values))} | {f.n_articles} | {where} |")
+    return lines
+
+
+def _speakers(data: ReportData) -> list[str]:
+    lines = ["", "## Quotes by speaker", ""]
+    if not data.speakers:
+        return lines + ["No quotes."]
+    lines += ["| speaker | quotes | articles | outlets | kinds |", "| --- | ---: | ---: | ---: | --- |"]
+    for s in data.speakers:
+        kinds = ", ".join(f"{k} {v}" for k, v in s.by_kind.items())
+        lines.append(f"| {_cell(s.speaker)} | {s.quotes} | {s.articles} | {s.outlets} | {kinds} |")
+    for s in data.speakers:
+        lines += ["", f"### {s.speaker} ({s.quotes})", ""]
+        for q in s.shown:
+            a, b = q.quote_in_sentence
+            sentence = _cell(q.sentence[:a] + "**" + q.sentence[a:b].strip() + "**" + q.sentence[b:])
+            lines.append(f"- *{q.kind}*: {sentence} — `{q.article_id}`"
+                         + (f", {_cell(q.outlet)}" if q.outlet else "")
+                         + (f", {q.published_date.isoformat()}" if q.published_date else ""))
+        if s.quotes > len(s.shown):
+            lines.append(f"- … and {s.quotes - len(s.shown)} more (view `stg_quotes`)")
+    return lines
+
+
+def _articles(data: ReportData) -> list[str]:
+    lines = ["", f"## Articles ({len(data.articles)})", "", "| article | title | outlet | published | quotes | claims |",
+             "| --- | --- | --- | --- | ---: | ---: |"]
     for a in data.articles:
         date = f"{a.published_date.isoformat()} ({a.published_precision})" if a.published_date else ""
         lines.append(f"| `{a.article_id}` | {_cell(a.title or '')} | {_cell(a.outlet or '')} | {date} | "
                      f"{a.n_quotes} | {a.n_claims} |")
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
+
+
+# The page's sections in reading order; each returns its Markdown lines.
+SECTIONS = (_summary, _discrepancies, _timeline, _corroborated, _speakers, _articles)
 
 
 def _evidence_cell(e: Evidence) -> str:
