@@ -21,7 +21,16 @@ TARGETS = {
     "crosscheck_growth_100k_1m": ("<=", 1.5),
     "memory_growth_1k_10k": ("<=", 1.3),
     "prefect_overhead_s_per_article": (None, None),
+    "writer_rows_per_s": (None, None),
 }
+
+
+def writer_rows_per_s(size: dict) -> float | None:
+    """Rows the flow process writes per second of `load-batch` (articles, quotes, claims)."""
+    summary, steps = size.get("product_summary") or {}, size.get("product_steps") or {}
+    seconds = steps.get("body:load_batch", {}).get("seconds")
+    rows = sum(summary.get(k) or 0 for k in ("articles_new", "quotes_new", "claims_new"))
+    return round(rows / seconds, 1) if seconds and rows else None
 
 
 def _ratio(num: float | None, den: float | None) -> float | None:
@@ -51,6 +60,8 @@ def figures(raw: dict) -> dict:
         nlp_new = tp.get("baseline_load_s", 0.0) + tp["baseline_pipe_s"] / tp["articles"] * inc["new_articles"]
         out["incremental_target"] = round(0.05 + nlp_new / first, 4)
         out["incremental_excess_fraction"] = _ratio(inc["wall_s"] - nlp_new, first)
+    largest = max(raw.get("throughput_by_size", {}).items(), key=lambda kv: int(kv[0]), default=(None, tp))[1]
+    out["writer_rows_per_s"] = writer_rows_per_s(largest)
     for n, size in raw.get("throughput_by_size", {}).items():
         if int(n) != tp.get("articles"):
             out[f"throughput_ratio_{n}"] = _ratio(size.get("baseline_wall_s"), size.get("product_wall_s"))
@@ -150,6 +161,9 @@ def markdown_table(results: dict) -> str:
         row(f"Prefect overhead per article ({pf.get('articles')} articles)",
             f"{_fmt(pf.get('overhead_s'))} s outside task bodies of {_fmt(pf.get('run_flow_s'))} s",
             "–", "prefect_overhead_s_per_article", "(report)")
+    if results.get("writer_rows_per_s"):
+        row("Warehouse writer (articles + quotes + claims per second of load-batch)",
+            f"{_fmt(results['writer_rows_per_s'])} rows/s", "–", "writer_rows_per_s", "(report)")
     notes = results.get("notes") or []
     if notes:
         lines += ["", *[f"- {note}" for note in notes]]

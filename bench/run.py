@@ -78,13 +78,16 @@ class Bench:
         return result
 
     # -- the measurements --------------------------------------------------------------
-    def run_all(self) -> None:
+    def run_all(self, extras: bool = True) -> None:
         print("starting a local Prefect server ...", flush=True)
         with local_server() as server:
             self.server_env = server
             self.raw["prefect_server_startup_s"] = server["startup_seconds"]
             self.throughput_and_reruns()
             self.memory()
+        if not extras:
+            self.notes.append("cross-check scale and HTML extraction not run (--skip-extras)")
+            return
         self.crosscheck()
         self.html_extraction()
 
@@ -240,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, under 3 minutes")
     parser.add_argument("--profile", action="store_true", help="also profile a first run with pyinstrument")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--skip-extras", action="store_true",
+                        help="skip the cross-check scale and HTML extraction figures (not NLP throughput)")
     parser.add_argument("--articles", type=int, help="override the first run's size (throughput, re-runs, Dask)")
     parser.add_argument("--memory-sizes", type=int, nargs=2, metavar=("SMALL", "LARGE"),
                         help="override the two memory sizes (full mode: 1000 10000)")
@@ -257,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"mode": mode, "created_at": started.strftime("%Y-%m-%d %H:%M UTC"),
                      "machine": report.machine_info(), "versions": report.versions()}
     bench = Bench(sizes, work, args.profile)
-    bench.run_all()
+    bench.run_all(extras=not args.skip_extras)
     results.update(report.figures(bench.raw))
     if html := bench.raw.get("html_extraction"):
         # published for trafilatura 2.0.0 by the benchmark's README: F1 0.958

@@ -11,7 +11,9 @@ RAW = {
     "throughput": {"articles": 100, "words": 73_000, "baseline_wall_s": 40.0, "baseline_pipe_s": 30.0, "baseline_load_s": 1.0,
                    "baseline_n_process": 2, "product_wall_s": 50.0, "product_run_flow_s": 45.0},
     "throughput_by_size": {"1000": {"articles": 1000, "words": 730_000, "baseline_wall_s": 300.0,
-                                    "product_wall_s": 240.0, "baseline_n_process": 2}},
+                                    "product_wall_s": 240.0, "baseline_n_process": 2,
+                                    "product_summary": {"articles_new": 1000, "quotes_new": 9000, "claims_new": 10000},
+                                    "product_steps": {"body:load_batch": {"seconds": 4.0, "calls": 16}}}},
     "dask": {"articles": 100, "workers": 2, "wall_s": 62.5},
     "noop": {"files": 100, "warm_wall_s": 2.0, "cold_wall_s": 10.0, "warm_run_flow_s": 0.5},
     "incremental": {"new_articles": 1, "wall_s": 3.0},
@@ -28,6 +30,7 @@ def test_figures_are_ratios_of_the_raw_timings():
     assert f["throughput_ratio_1000"] == 1.25
     assert f["dask_throughput_ratio"] == 0.8  # one-process wall over the cluster's
     assert f["noop_wall_s"] == 2.0
+    assert f["writer_rows_per_s"] == 5000.0  # 20,000 rows in 4 s of load-batch, at the largest size
     assert f["noop_rerun_fraction"] == 0.04
     assert f["noop_rerun_fraction_cold"] == 0.2
     assert f["noop_rerun_fraction_in_flow"] == 0.0111
