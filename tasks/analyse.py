@@ -8,8 +8,8 @@ analysis; `run_speakers` joins them, in article order, for the warehouse.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
 
 from models import Article, Claim, Quote, Speaker, SpeakerAlias
 from tasks.nlp import ParseStream, parse, processes_for

@@ -43,7 +43,7 @@ def test_run_speakers_joins_learned_speakers_in_article_order(registry, learned,
 
 def test_run_speakers_keeps_new_aliases_and_leaves_the_registry_alone(registry):
     extra = _speaker("Ada Quill", aliases=["A. Quill"])
-    speakers, aliases = run_speakers(registry, [extra])
+    _, aliases = run_speakers(registry, [extra])
     assert ("ada-quill", "A. Quill") in {(a.speaker_id, a.alias) for a in aliases}
     assert registry.get("ada-quill").aliases == []
 
@@ -90,7 +90,7 @@ def _no_api_url(monkeypatch) -> None:
 
 
 class _Health(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         self.send_response(200 if self.path == "/api/health" else 404)
         self.end_headers()
         self.wfile.write(b"true")
