@@ -28,6 +28,7 @@ FROM range($n_articles) t(i)
 _CLAIMS_SQL = """
 INSERT INTO claims (claim_id, article_id, kind, surface, sentence, value_num, value_low, value_high, unit,
                     hedge, date_value, date_precision, fact_key, event, start_char, end_char)
+-- the interval and label columns are filled by _VALUES_SQL below
 WITH g AS (
     SELECT i, i // 5 AS f, i % 5 AS j,
            ['date', 'duration', 'count', 'quantity'][(i // 5) % 4 + 1] AS kind
@@ -54,10 +55,41 @@ SELECT 'c' || i,
                                                               AS INTEGER) END,
        CASE WHEN kind = 'date' THEN ['day', 'month', 'year'][f % 3 + 1] END,
        'f' || f,
-       'sign agreement|armenia azerbaijan|' || CASE WHEN f % 7 = 0 THEN 'since' ELSE '' END,
+       {'about': 'event', 'triggers': ['sign', 'agreement'], 'entities': ['armenia', 'azerbaijan'],
+        'role': CASE WHEN f % 7 = 0 THEN 'since' ELSE '' END},
        0, 10
 FROM v
 """
+
+
+def _fill_values(con: duckdb.DuckDBPyConnection) -> None:
+    """Interval and label columns through the project's own rule (tasks.claims.values), one
+    Python call per distinct value shape (a few thousand), joined back in SQL."""
+    import pyarrow as pa
+
+    from models import Claim
+    from tasks.claims.values import with_values
+
+    shapes = con.execute(
+        "SELECT DISTINCT kind, value_num, value_low, value_high, unit, hedge, date_value, date_precision FROM claims"
+    ).fetchall()
+    rows = []
+    for kind, num, low, high, unit, hedge, day, precision in shapes:
+        c = with_values(Claim(claim_id="x", article_id="x", kind=kind, surface="x", sentence="x", value_num=num,
+                              value_low=low, value_high=high, unit=unit, hedge=hedge, date_value=day,
+                              date_precision=precision, start_char=0, end_char=1))
+        rows.append({"kind": kind, "num": num, "unit": unit, "hedge": hedge, "day": day, "prec": precision,
+                     "base_unit": c.base_unit, "value_base": c.value_base, "value_lo": c.value_lo,
+                     "value_hi": c.value_hi, "value_label": c.value_label})
+    con.register("_shapes", pa.Table.from_pylist(rows))
+    con.execute(
+        "UPDATE claims SET base_unit = s.base_unit, value_base = s.value_base, value_lo = s.value_lo, "
+        "value_hi = s.value_hi, value_label = s.value_label FROM _shapes s "
+        "WHERE claims.kind = s.kind AND claims.hedge = s.hedge AND claims.value_num IS NOT DISTINCT FROM s.num "
+        "AND claims.unit IS NOT DISTINCT FROM s.unit AND claims.date_value IS NOT DISTINCT FROM s.day "
+        "AND claims.date_precision IS NOT DISTINCT FROM s.prec"
+    )
+    con.unregister("_shapes")
 
 
 def build(path: Path, n_claims: int) -> duckdb.DuckDBPyConnection:
@@ -69,6 +101,7 @@ def build(path: Path, n_claims: int) -> duckdb.DuckDBPyConnection:
     n_articles = max(1, n_claims // CLAIMS_PER_ARTICLE)
     con.execute(_ARTICLES_SQL, {"n_articles": n_articles})
     con.execute(_CLAIMS_SQL, {"n": n_claims, "n_articles": n_articles})
+    _fill_values(con)
     con.execute("CHECKPOINT")
     return con
 
@@ -89,17 +122,18 @@ def time_crosscheck(con: duckdb.DuckDBPyConnection, fact_keys: list[str] | None)
 
 def time_linking(con: duckdb.DuckDBPyConnection, n_new: int) -> dict:
     """link_facts for `n_new` claims against every other linked claim (what an incremental run does)."""
-    from models.link import LINK_COLUMNS, LinkClaim
+    from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
     from tasks.linking.facts import link_facts
 
     # The columns the flow loads for linking (warehouse.loader.link_rows_*), not whole Claim models.
-    cols = ", ".join(LINK_COLUMNS)
-    new_cols = ", ".join("NULL AS fact_key" if c == "fact_key" else c for c in LINK_COLUMNS)
+    event = EVENT_SELECT.format(t="claims")
+    cols = ", ".join(CLAIM_LINK_COLUMNS) + f", NULL AS event_id, NULL AS published, {event}"
+    new_cols = ", ".join("NULL AS fact_key" if c == "fact_key" else c for c in CLAIM_LINK_COLUMNS) + f", NULL AS event_id, NULL AS published, {event}"
     start = time.perf_counter()
-    known = [LinkClaim._make(r) for r in con.execute(
+    known = [LinkClaim.of_row(r) for r in con.execute(
         f"SELECT {cols} FROM claims WHERE claim_id NOT IN (SELECT 'c' || i FROM range($k) t(i))",
         {"k": n_new}).fetchall()]
-    new = [LinkClaim._make(r) for r in con.execute(
+    new = [LinkClaim.of_row(r) for r in con.execute(
         f"SELECT {new_cols} FROM claims WHERE claim_id IN (SELECT 'c' || i FROM range($k) t(i))",
         {"k": n_new}).fetchall()]
     loaded = time.perf_counter() - start

@@ -19,6 +19,7 @@ TARGETS = {
     "noop_rerun_fraction": ("<=", 0.02),
     "incremental_fraction": ("<=", None),  # 0.05 + the NLP share of the new articles, computed per run
     "crosscheck_growth_100k_1m": ("<=", 1.5),
+    "statements_growth_10k_100k": ("<=", 1.5),
     "memory_growth_1k_10k": ("<=", 1.3),
     "prefect_overhead_s_per_article": (None, None),
     "writer_rows_per_s": (None, None),
@@ -70,8 +71,12 @@ def figures(raw: dict) -> dict:
         out["crosscheck_growth_100k_1m"] = _ratio(per_claim[1_000_000], per_claim[100_000])
     else:
         out["crosscheck_growth_100k_1m"] = None
+    per_quote = {int(k): v / int(k) for k, v in raw.get("statements", {}).get("seconds_by_quotes", {}).items()}
+    out["statements_growth_10k_100k"] = _ratio(per_quote.get(100_000), per_quote.get(10_000))
     small, large = mem.get("small"), mem.get("large")
     out["memory_growth_1k_10k"] = _ratio(large and large["peak_tree_rss_mib"], small and small["peak_tree_rss_mib"])
+    for name, case in raw.get("pathological", {}).items():  # issue 16: ~2 when linear, ~4 when quadratic
+        out[f"pathological_{name}_growth_2x"] = case.get("growth_2x")
     articles = pf.get("articles")
     out["prefect_overhead_s_per_article"] = (
         round(pf["overhead_s"] / articles, 5) if articles and pf.get("overhead_s") is not None else None
@@ -151,6 +156,11 @@ def markdown_table(results: dict) -> str:
         secs = {int(k): s for k, s in xc.get("seconds_by_claims", {}).items()}
         per = ", ".join(f"{k:,}: {s:.2f} s ({s / k * 1e6:.1f} µs/claim)" for k, s in sorted(secs.items()))
         row("Cross-check scale (time per claim, 1M vs 100k)", per, "100k claims", "crosscheck_growth_100k_1m",
+            "≤ 1.5")
+    if st := raw.get("statements"):
+        secs = {int(k): v for k, v in st.get("seconds_by_quotes", {}).items()}
+        per = ", ".join(f"{k:,}: {v:.2f} s ({v / k * 1e3:.2f} ms/quote)" for k, v in sorted(secs.items()))
+        row("Statement linking scale (time per quote, 100k vs 10k)", per, "10k quotes", "statements_growth_10k_100k",
             "≤ 1.5")
     if mem:
         small, large = mem.get("small") or {}, mem.get("large") or {}

@@ -89,7 +89,31 @@ class Bench:
             self.notes.append("cross-check scale and HTML extraction not run (--skip-extras)")
             return
         self.crosscheck()
+        self.statements()
         self.html_extraction()
+        self.date_finding()
+        self.pathological()
+
+    def date_finding(self) -> None:
+        """Issue 12: date finding stays linear in the number of dates on one long text."""
+        from bench.date_finding import measure
+
+        print("date finding: 1k, 4k, 16k dates on one text ...", flush=True)
+        self.raw["date_finding"] = measure()
+
+    def statements(self) -> None:
+        """Issue 17: statement grouping over synthetic quotes, 10k and 100k."""
+        from bench.statements_scale import measure
+
+        print("statement linking scale: 10,000 and 100,000 synthetic quotes", flush=True)
+        self.raw["statements"] = measure((10_000, 100_000))
+
+    def pathological(self) -> None:
+        """Issue 16: quote-mark paths stay linear on adversarial articles."""
+        from bench.pathological import measure
+
+        print("pathological articles: unbalanced and dense quotation marks ...", flush=True)
+        self.raw["pathological"] = measure(full=self.sizes is FULL)
 
     def html_extraction(self) -> None:
         """Issue 9: body extraction quality on the 181 AEB pages (not a speed figure)."""

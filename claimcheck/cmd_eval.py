@@ -55,7 +55,9 @@ def score_warehouse(key: dict, db_path: Path):
         quotes = _dicts(con, "SELECT article_id, text, speaker_name, kind FROM quotes")
         claims = _dicts(con, "SELECT * FROM claims")
         bodies = dict(con.execute("SELECT article_id, body FROM articles").fetchall())
-        discrepancies = _dicts(con, "SELECT discrepancy_id, severity, explanation FROM discrepancies")
+        # Answer keys list fact discrepancies (values); quote discrepancies (statements) are not in them.
+        discrepancies = _dicts(con, "SELECT discrepancy_id, severity, explanation FROM discrepancies "
+                                    "WHERE statement_id IS NULL")
         members = con.execute("SELECT discrepancy_id, article_id, side FROM discrepancy_members").fetchall()
         facts = _dicts(
             con,

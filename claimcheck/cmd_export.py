@@ -28,7 +28,9 @@ def register(app: typer.Typer) -> None:
             raise ClaimcheckError(f"unknown format {fmt!r}: use parquet or csv")
         if directory.exists() and not directory.is_dir():
             raise ClaimcheckError(f"{directory} exists and is not a directory")
-        con = open_readonly(warehouse or load_settings().warehouse)
+        # COPY may write into DIRECTORY and nowhere else.
+        directory = directory.resolve()
+        con = open_readonly(warehouse or load_settings().warehouse, allowed_directories=[directory])
         try:
             done = export_warehouse(con, directory, fmt)
         except (OSError, duckdb.IOException) as exc:

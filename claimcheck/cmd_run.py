@@ -26,12 +26,13 @@ def register(app: typer.Typer) -> None:
         Example: claimcheck run --input data/articles --warehouse warehouse/claimcheck.duckdb
         Example: claimcheck run --input data/articles --dask tcp://scheduler:8786
         """
+        from claimcheck.interrupt import prompt_interrupts
         from claimcheck.run_progress import show_progress
         from claimcheck.runner import RunFailed, run_flow
 
         settings = load_settings()
         try:
-            with show_progress():
+            with prompt_interrupts(), show_progress():
                 summary = run_flow(input or settings.inbox, warehouse or settings.warehouse,
                                    dask or settings.dask_address)
         except RunFailed as exc:

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -16,13 +16,17 @@ from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
 from flows.config import load_settings
-from flows.artifacts import publish_run_artifacts, read_open_discrepancies
+from flows.artifacts import publish_run_artifacts, read_open_discrepancies, read_quote_discrepancies
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary, Speaker
 from tasks.analyse import analyse_articles, run_speakers
+from tasks.linking.events import ArticleText, group_events
 from tasks.linking.facts import link_facts
+from tasks.linking.statements import link_statements
+from tasks.linking.transcripts import Transcript, check_transcripts
 from tasks.quotes.registry import SpeakerRegistry
-from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches
+from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
+from tasks.ingest.ids import assign_keys
 from tasks.ingest.raw import SourceFile
 from tasks.nlp import ParseStream, wanted_processes
 from tasks.ingest.paths import is_inside, require_input, resolve_inside
@@ -87,17 +91,23 @@ def package_version() -> str:
 # over lists of pydantic models (bench/, issue 8). The tasks run in this flow's process,
 # in order, so no dependency tracking is lost that the flow relies on.
 @task(name="plan-sources", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path]) -> Plan:
-    """Hash every input file; keep the new and the changed ones (I/O: retried).
+def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path],
+                 known_keys: dict[str, str] | None = None) -> Plan:
+    """Hash every input file; keep the new and the changed ones (I/O: retried), each with
+    the key its article ids are built from (unique across folders, stable across runs).
 
     A symlink inside the input folder that leads outside the allowed roots is refused unread.
     """
-    plan = Plan()
+    plan = Plan(refused=odd_entries(input_path))
     for path in discover(input_path):
         if not is_inside(path, roots):
             plan.refused.append(RejectedInput(source_path=str(path), reason="links outside the allowed input folders"))
             continue
-        source = hash_file(path)
+        try:
+            source = hash_file(path)
+        except OSError as exc:  # permission denied, vanished: this file only
+            plan.refused.append(RejectedInput(source_path=str(path), reason=f"unreadable: {exc.strerror or exc}"))
+            continue
         seen = known.get(str(path))
         if seen == source.content_sha256:
             plan.skipped += 1
@@ -105,6 +115,8 @@ def plan_sources(input_path: Path, known: dict[str, str], roots: list[Path]) -> 
         if seen is not None:
             plan.changed.append(str(path))
         plan.todo.append(source)
+    keys = assign_keys([s.path for s in plan.todo], input_path, known_keys or {})
+    plan.todo = [replace(s, article_key=keys[str(s.path)]) for s in plan.todo]
     return plan
 
 
@@ -129,7 +141,16 @@ def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[Source
     writer.write_quotes([q for a in analyses for q in a.quotes])
     writer.write_claims([c for a in analyses for c in a.claims])
     writer.write_rejected(rejected)
-    writer.record_sources([(str(s.path), s.content_sha256) for s in sources])
+    writer.record_sources([(str(s.path), s.content_sha256, s.key) for s in sources])
+
+
+@task(name="group-events", cache_policy=NO_CACHE)
+def group_articles_into_events(writer: WarehouseWriter) -> int:
+    """Corpus-level: which articles report the same event (tasks.linking.events)."""
+    articles = [ArticleText(*row) for row in writer.articles_for_events()]
+    events, members = group_events(articles)
+    writer.write_events(events, members)
+    return len(events)
 
 
 @task(name="link-and-crosscheck", cache_policy=NO_CACHE)
@@ -141,6 +162,17 @@ def link_and_crosscheck(writer: WarehouseWriter) -> dict:
     if not keys:
         return {"facts_checked": 0, "discrepancies_new": 0}
     return {"facts_checked": len(keys), **crosscheck(writer.con, keys, writer.run_id)}
+
+
+@task(name="link-statements", cache_policy=NO_CACHE)
+def link_and_check_statements(writer: WarehouseWriter) -> dict:
+    """Group this run's quotes (and the statements they touch) into statements, find quote
+    discrepancies, and check quotes against transcripts."""
+    quotes = writer.statement_rows()
+    checks = check_transcripts([Transcript(*t) for t in writer.transcript_rows()], quotes)
+    touched = writer.touched_statement_ids | writer.write_transcript_checks(checks)
+    verbatim = [c.quote_id for c in checks if c.verdict == "verbatim"]
+    return writer.write_statements(link_statements(quotes, writer.quote_ids_of_run(), touched, verbatim))
 
 
 def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger,
@@ -208,7 +240,27 @@ def log_batch(logger, analyses, rejected, seen: int) -> int:
     return seen + len(lines)
 
 
-@flow(name="verify-articles", description="Ingest articles, extract quotes and claims, cross-check, load DuckDB.")
+def stale_lock_logger(logger):
+    def on_stale(pid: int, alive: bool) -> None:
+        state = "still alive but no longer holding it" if alive else "gone"
+        logger.warning("stale warehouse lock of pid %d (%s): a run ended without releasing it; taken over", pid, state)
+    return on_stale
+
+
+def run_name() -> str:
+    """The flow run's name: what it processes ("articles → claimcheck.duckdb"), not a random pair of words."""
+    from prefect.runtime import flow_run
+
+    config = (flow_run.parameters or {}).get("config") or {}
+    get = config.get if isinstance(config, dict) else lambda k: getattr(config, k, None)
+    source, target = get("input_path"), get("warehouse_path")
+    source = Path(source).name if source else Path(_default_input()).name
+    target = Path(target).name if target else Path(_default_warehouse()).name
+    return f"{source} → {target}"
+
+
+@flow(name="verify-articles", flow_run_name=run_name,
+      description="Ingest articles, extract quotes and claims, cross-check, load DuckDB.")
 def verify_articles(config: RunConfig) -> dict:
     """Process new or changed article files into the DuckDB warehouse.
 
@@ -228,9 +280,9 @@ def verify_articles(config: RunConfig) -> dict:
         run_id=uuid.uuid4().hex[:16], flow_run_id=str(flow_run.id) if flow_run.id else None,
         started_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
     )
-    with writer_lock(warehouse_path, settings.lock_wait_seconds), \
-            WarehouseWriter.open(warehouse_path, summary.run_id) as writer:
-        plan = plan_sources(input_path, quote(writer.known_sources()), settings.input_roots)
+    with writer_lock(warehouse_path, settings.lock_wait_seconds, on_stale=stale_lock_logger(logger)), \
+            WarehouseWriter.open(warehouse_path, summary.run_id, settings.lock_wait_seconds) as writer:
+        plan = plan_sources(input_path, quote(writer.known_sources()), settings.input_roots, quote(writer.known_keys()))
         writer.write_rejected(plan.refused)
         summary.count_rejected(plan.refused)
         summary.articles_skipped = plan.skipped
@@ -241,15 +293,19 @@ def verify_articles(config: RunConfig) -> dict:
             writer.write_speakers(*run_speakers(registry, learned))
         if plan.todo or plan.changed:
             report_progress("cross-check", 0, 1)
+            group_articles_into_events(quote(writer))
             summary.count_checks(link_and_crosscheck(quote(writer)))
+            summary.count_checks(link_and_check_statements(quote(writer)))
             report_progress("cross-check", 1, 1)
         writer.finish(summary.to_run(package_version()))
         # Read while the lock is held: a reader beside the next run's writer would clash.
         discrepancies = read_open_discrepancies(writer.con)
+        quote_discrepancies = read_quote_discrepancies(writer.con)
     logger.info(
         "run %s: %d new, %d skipped, %d rejected articles; %d quotes, %d claims, %d new discrepancies",
         summary.run_id, summary.articles_new, summary.articles_skipped, summary.articles_rejected,
         summary.quotes_new, summary.claims_new, summary.discrepancies_new,
     )
-    publish_run_artifacts(summary.as_dict(), discrepancies, str(input_path), str(warehouse_path))
+    publish_run_artifacts(summary.as_dict(), discrepancies, str(input_path), str(warehouse_path),
+                          quote_discrepancies=quote_discrepancies)
     return summary.as_dict()

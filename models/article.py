@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from models.base import Record
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
+ArticleType = Literal["article", "transcript"]
 
 
 class Article(Record):
@@ -25,6 +26,10 @@ class Article(Record):
     body: str
     ingested_at: dt.datetime | None = None
     run_id: str | None = None
+    # A `Type: transcript` header makes the article a primary source (an official
+    # transcript): quotes of its speaker elsewhere are checked against it.
+    article_type: ArticleType = "article"
+    transcript_speaker: str | None = None  # the `Speaker:` header of a transcript, as written
 
     @model_validator(mode="after")
     def _date_and_precision_agree(self) -> "Article":

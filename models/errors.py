@@ -28,3 +28,7 @@ class UnreadableInput(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class WarehouseDamaged(WarehouseUnavailable):
+    """The warehouse file is truncated or corrupt: the message says how to restore it."""

@@ -21,17 +21,23 @@ class Fact(Record):
 
 
 class Discrepancy(Record):
+    """A disagreement between articles: about a fact (`fact_key`) or a statement (`statement_id`)."""
+
     discrepancy_id: str
-    fact_key: str
+    fact_key: str | None = None
     kind: str
     severity: Severity
     status: Literal["open", "resolved"] = "open"
     explanation: str
     first_seen_run: str | None = None
+    statement_id: str | None = None
 
 
 class DiscrepancyMember(Record):
+    """A claim (fact discrepancies) or a quote (quote discrepancies) on one side."""
+
     discrepancy_id: str
-    claim_id: str
+    claim_id: str | None = None
     article_id: str
     side: str
+    quote_id: str | None = None

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from models.base import Span
+from models.statement import StatementRelation
 
 QuoteKind = Literal["direct", "partial", "indirect", "headline"]
 
@@ -22,3 +23,6 @@ class Quote(Span):
     text: str = Field(min_length=1)
     cue: str | None = None
     confidence: float = Field(ge=0.0, le=1.0)
+    # Set by statement linking (tasks.linking.statements), never by per-article extraction.
+    statement_id: str | None = None
+    statement_relation: StatementRelation | None = None

@@ -37,7 +37,9 @@ class RunSummary(BaseModel):
     quotes_new: int = 0
     claims_new: int = 0
     facts_checked: int = 0
-    discrepancies_new: int = 0
+    discrepancies_new: int = 0  # fact and quote discrepancies
+    statements_checked: int = 0
+    quote_discrepancies_new: int = 0
     rejected: list[tuple[str, str]] = Field(default_factory=list)
 
     def count_rejected(self, rejected) -> None:
@@ -54,6 +56,8 @@ class RunSummary(BaseModel):
     def count_checks(self, checked: dict) -> None:
         self.facts_checked += checked.get("facts_checked", 0)
         self.discrepancies_new += checked.get("discrepancies_new", 0)
+        self.statements_checked += checked.get("statements_checked", 0)
+        self.quote_discrepancies_new += checked.get("quote_discrepancies_new", 0)
 
     def to_run(self, version: str, status: str = "completed") -> Run:
         return Run(

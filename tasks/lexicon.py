@@ -173,3 +173,62 @@ DATELINE_LEAD = re.compile(
     r"(?:\. /[A-Za-z -]{2,20}/\.|, [A-Z][A-Za-z]+[.:]|\.| \([A-Za-z ]{1,20}\) [-\u2013\u2014])? "
     r")"
 )
+
+
+# -- what dates and numbers are about (tasks.linking) ---------------------------------
+# General event nouns and verbs, grouped: data, not a list of seed events.
+EVENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "agreement": ("agreement", "deal", "accord", "statement", "declaration", "pact", "treaty", "memorandum",
+                  "protocol", "arrangement", "document", "agree"),
+    "ceasefire": ("ceasefire", "truce", "armistice", "cessation"),
+    "war": ("war", "conflict", "fighting", "fight", "hostility", "hostilities", "clash", "battle", "combat",
+            "offensive", "attack", "assault", "invasion", "escalation", "warfare", "bombardment", "shelling"),
+    "sign": ("sign", "reach", "conclude", "ink", "seal", "adopt", "broker", "signing"),
+    "start": ("start", "begin", "erupt", "flare", "launch", "ignite", "outbreak", "beginning",
+              "onset", "commence", "resume", "spark"),
+    "end": ("end", "stop", "cease", "halt", "finish", "conclusion", "close"),
+    "occupation": ("occupy", "occupation", "control", "seize", "annex", "annexation"),
+    "liberation": ("liberate", "liberation", "recapture", "retake", "regain", "reclaim"),
+    "blockade": ("block", "blockade", "blocking", "closure", "protest", "picket", "blockage", "obstruct"),
+    "deploy": ("deploy", "deployment", "station", "dispatch", "peacekeeper", "peacekeeping", "contingent"),
+    "death": ("kill", "die", "death", "dead", "casualty", "fatality", "toll", "victim", "life"),
+    "injury": ("injure", "wound", "injury", "hurt", "wounded"),
+    # ("poll" is left out: in news it is mostly a survey, not a vote)
+    "election": ("election", "vote", "ballot", "referendum", "primary", "caucus"),
+    "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
+    "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
+                "captive", "prisoner", "detainee", "hostage"),
+    "strike": ("strike", "walkout", "stoppage", "lockout"),
+    "arrest": ("arrest", "detain", "detention", "jail", "sentence", "imprison"),
+    "displacement": ("displace", "flee", "refugee", "evacuate", "evacuation", "displacement", "exodus"),
+    "aid": ("aid", "cargo", "deliver", "delivery", "supply", "assistance", "shipment", "convoy"),
+}
+# Classes that say how something happened, not what ("began a campaign" / "broke a story").
+MANNER_EVENT_CLASSES: frozenset[str] = frozenset({"start", "end", "sign"})
+# One-off happenings: a date told differently for one of these is a contradiction. Other
+# events recur (attacks, meetings, deliveries), so two different dates for them are
+# usually two occurrences, never linked.
+MILESTONE_EVENT_CLASSES: frozenset[str] = frozenset(
+    {"agreement", "ceasefire", "sign", "start", "end", "occupation", "liberation", "blockade"})
+# Verbs that tell a figure as a change of an earlier one: "the toll rose to 18".
+UPDATE_VERBS: frozenset[str] = frozenset({
+    "rose", "risen", "rises", "rising", "climbed", "climbs", "climbing", "increased", "increases", "jumped",
+    "grew", "grown", "soared", "mounted", "went up", "gone up", "surged", "swelled", "swollen",
+})
+
+# Function words left out when articles are compared by their content words
+# (tasks.linking.events); capitalised, they are not names either.
+STOP_WORDS: frozenset[str] = frozenset("""
+a about above after again against all also among an and another any are as at be because been before
+being below between both but by can could did do does doing down during each either even ever every
+few for from further had has have having he her here hers herself him himself his how however i if in
+into is it its itself just last least less like made make many may me might more most much must my
+near neither never new next no nor not now of off often on once one only or other others our ours out
+over own per perhaps rather said same says say she should since so some still such than that the
+their theirs them themselves then there these they this those though through thus to too toward
+towards under until up upon us very via was we were what when where whether which while who whom
+whose why will with within without would yet you your yours according told added asked week weeks
+year years day days month months time times today yesterday tomorrow monday tuesday wednesday
+thursday friday saturday sunday january february march april june july august september october
+november december mr mrs ms dr percent people news report reported reports reporting statement
+""".split())

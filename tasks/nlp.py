@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -96,6 +97,24 @@ def parse(texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Ite
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
+def die_with_parent(_stream=None) -> None:
+    """In a forked parser worker: be killed when the run that forked it dies, SIGKILL
+    included, instead of living on as an orphan (issue 16). Linux `PR_SET_PDEATHSIG`;
+    a parent already gone by the time it is set means exit now. Ctrl-C is the parent's
+    to handle: it stops the pipe, and its workers go with it."""
+    import ctypes
+    import multiprocessing
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers still exit when their pipe closes
+        return
+    if parent is not None and os.getppid() != parent.pid:
+        os._exit(1)
+
+
 class ParseStream:
     """One `nlp.pipe(n_process=N)` for a whole run: the worker processes are forked once.
 
@@ -140,6 +159,9 @@ class ParseStream:
             self._pending.append(text)
             n += 1
         if self._docs is None and n:
+            import multiprocessing.util
+
+            multiprocessing.util.register_after_fork(self, die_with_parent)
             self._docs = load_nlp().pipe(self._texts(), batch_size=self.batch_size, n_process=self.n_process)
         for _ in range(n):
             while True:

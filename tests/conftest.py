@@ -96,11 +96,8 @@ def process_env(api_url: str, **extra: str) -> dict[str, str]:
 
 
 @contextmanager
-def scored_run(tmp_path_factory, name: str, files: list[Path], key: dict):
-    """Run `files` through the real flow into a scratch warehouse; yield (db, EvalReport)."""
-    from claimcheck.cmd_eval import score_warehouse
-    from flows.verify import RunConfig, verify_articles
-
+def scratch_project(tmp_path_factory, name: str):
+    """A scratch inbox and warehouse the flow may use (module-scoped runs); yields (inbox, db)."""
     workdir = tmp_path_factory.mktemp(name)
     inbox = workdir / "data" / "articles"
     inbox.mkdir(parents=True)
@@ -109,10 +106,19 @@ def scored_run(tmp_path_factory, name: str, files: list[Path], key: dict):
     mp.setenv("CLAIMCHECK_INPUT_ROOTS", str(workdir / "data"))
     mp.setenv("CLAIMCHECK_WAREHOUSE_DIR", str(workdir / "warehouse"))
     try:
-        for f in files:
-            shutil.copy(f, inbox / f.name)
-        db = workdir / "warehouse" / "claimcheck.duckdb"
-        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
-        yield db, score_warehouse(key, db)
+        yield inbox, workdir / "warehouse" / "claimcheck.duckdb"
     finally:
         mp.undo()
+
+
+@contextmanager
+def scored_run(tmp_path_factory, name: str, files: list[Path], key: dict):
+    """Run `files` through the real flow into a scratch warehouse; yield (db, EvalReport)."""
+    from claimcheck.cmd_eval import score_warehouse
+    from flows.verify import RunConfig, verify_articles
+
+    with scratch_project(tmp_path_factory, name) as (inbox, db):
+        for f in files:
+            shutil.copy(f, inbox / f.name)
+        verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
+        yield db, score_warehouse(key, db)

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.claim_factory import make_claim
 from warehouse.schema import migrate
 
 ARTICLES = {
@@ -76,27 +77,34 @@ def fill_demo(con: duckdb.DuckDBPyConnection) -> None:
                 "1, 2, 0, '0.1.0')")
     for article_id, (outlet, date, title, _sentences) in ARTICLES.items():
         run = "r2" if article_id == "wire:3" else "r1"
-        con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, 'day', 'header', ?, '2023-05-16 10:00', ?)",
+        con.execute("INSERT INTO articles (article_id, source_path, content_sha256, title, outlet, url, published_date, "
+                    "published_precision, published_source, body, ingested_at, run_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, 'day', 'header', ?, '2023-05-16 10:00', ?)",
                     [article_id, f"/in/{article_id}.txt", "0" * 64, title, outlet, None, date, body_of(article_id), run])
     for quote_id, article_id, speaker, kind, text in QUOTES:
         body = body_of(article_id)
         start = body.index(text)
-        con.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, 'said', ?, ?, 0.9)",
+        con.execute("INSERT INTO quotes (quote_id, article_id, speaker_id, speaker_name, speaker_text, kind, text, cue, "
+                    "start_char, end_char, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, 'said', ?, ?, 0.9)",
                     [quote_id, article_id, speaker.lower().replace(" ", "-"), speaker, speaker.split()[-1], kind, text,
                      start, start + len(text)])
     for claim_id, article_id, kind, surface, value, precision, fact_key, quote_id in CLAIMS:
         body = body_of(article_id)
         start = body.index(surface)
         is_date = kind == "date"
-        con.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)", [
-            claim_id, article_id, quote_id, kind, surface, sentence_with(article_id, surface),
-            None if is_date else value, None if is_date else precision, "approx" if "about" in surface else "exact",
-            value if is_date else None, precision if is_date else None, fact_key, start, start + len(surface),
-        ])
+        claim = make_claim(
+            claim_id=claim_id, article_id=article_id, quote_id=quote_id, kind=kind, surface=surface,
+            sentence=sentence_with(article_id, surface), value_num=None if is_date else value,
+            unit=None if is_date else precision, hedge="approx" if "about" in surface else "exact",
+            date_value=value if is_date else None, date_precision=precision if is_date else None,
+            fact_key=fact_key, start_char=start, end_char=start + len(surface))
+        row = claim.model_dump(exclude={"event"})
+        con.execute(f"INSERT INTO claims ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
     con.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", FACTS)
-    con.execute("INSERT INTO discrepancies VALUES ('d1', 'reopening', 'date', 'high', 'open', "
+    con.execute("INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, "
+                "first_seen_run) VALUES ('d1', 'reopening', 'date', 'high', 'open', "
                 "'2023-05-13 vs 2023-05-12 for the bridge reopening', 'r2')")
-    con.executemany("INSERT INTO discrepancy_members VALUES ('d1', ?, ?, ?)", [
+    con.executemany("INSERT INTO discrepancy_members (discrepancy_id, claim_id, article_id, side) VALUES ('d1', ?, ?, ?)", [
         ("c1", "coast-1", "2023-05-13"), ("c2", "harbour-2", "2023-05-12"), ("c3", "wire:3", "2023-05-12"),
     ])
     con.execute("INSERT INTO rejected_inputs VALUES ('r2', '/in/dump.jsonl:5', 'line 5: malformed JSON')")

@@ -3,13 +3,16 @@
 The work is set-based SQL (warehouse/sql/crosscheck.sql) so it scales with the warehouse,
 not with Python loops. It runs inside the caller's open transaction and never commits.
 
-Rules (one place, the SQL file): a claim asserts an interval -- a date its day, month or
-year; a number its value, widened by 10% when hedged "about", open-ended for "more than"
-/ "up to"; an exact duration +- half its unit ("six weeks" = 42 +- 3.5 days). Two values conflict when their intervals are disjoint and different articles
-assert them. Severity: two dates at the same precision -> high, at different precisions
--> medium; a hedged number -> low; two exact numbers 10% or more apart -> high, else
-medium. A fact is `disputed` when it has a conflict, `corroborated` when two or more
-articles state it without one, `single` otherwise.
+Rules: each claim carries the interval it asserts (`value_lo`, `value_hi` in its
+`base_unit`, computed once by tasks/claims/values.py: a date its day, month or year; a
+number widened by 10% when hedged "about", open-ended for "more than" / "up to"; an exact
+duration +- half its unit). The SQL file decides the rest: two values conflict when their
+intervals are disjoint and different articles assert them; a larger figure that a later
+report gives, or that is told as a change ("rose to"), is an update (`fact_updates`), not a
+conflict. Severity: two dates at the same precision -> high, at different precisions ->
+medium; a hedged number -> low; two exact numbers 10% or more apart -> high, else medium.
+A fact is `disputed` when it has a conflict, `corroborated` when two or more articles state
+it without one, `single` otherwise.
 """
 from __future__ import annotations
 

@@ -14,46 +14,64 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias
-from models.link import LINK_COLUMNS, LinkClaim
+from models.event import ArticleEvent, NewsEvent
+from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
 from warehouse.connection import open_writable
+from warehouse.statements import StatementStore
 
 
-class WarehouseWriter:
-    """The one write path into the warehouse for a run."""
+class WarehouseWriter(StatementStore):
+    """The one write path into the warehouse for a run (statements: `StatementStore`)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str):
         self.con = con
         self.run_id = run_id
         self._columns: dict[str, list[str]] = {}
         self.touched_fact_keys: set[str] = set()
+        self.touched_statement_ids: set[str] = set()
         self.con.execute("BEGIN TRANSACTION")
 
     @classmethod
-    def open(cls, db_path: Path, run_id: str) -> "WarehouseWriter":
-        return cls(open_writable(db_path), run_id)
+    def open(cls, db_path: Path, run_id: str, wait_seconds: float = 0.0) -> "WarehouseWriter":
+        return cls(open_writable(db_path, wait_seconds), run_id)
 
     # -- reading what is there -------------------------------------------------
     def known_sources(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT source_path, content_sha256 FROM source_files").fetchall())
 
+    def known_keys(self) -> dict[str, str]:
+        """Source path -> the key its article ids were built from (migration 005)."""
+        return dict(self.con.execute("SELECT source_path, article_key FROM source_files").fetchall())
+
     def link_rows_of_run(self) -> list:
         """This run's claims as light `LinkClaim` rows: only the columns fact linking reads."""
-        cur = self.con.execute(
-            f"SELECT {', '.join(LINK_COLUMNS)} FROM claims "
-            "WHERE article_id IN (SELECT article_id FROM articles WHERE run_id = ?)",
-            [self.run_id],
-        )
-        return [LinkClaim._make(row) for row in cur.fetchall()]
+        return self._link_rows("c.article_id IN (SELECT article_id FROM articles WHERE run_id = ?)")
 
     def link_rows_for_linking(self) -> list:
         """Claims of earlier runs already linked to facts, as light `LinkClaim` rows
         (loading 100k whole Claim models took ~1 s)."""
+        return self._link_rows(
+            "c.fact_key IS NOT NULL AND c.article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)")
+
+    def _link_rows(self, where: str) -> list:
+        cols = ", ".join(f"c.{c}" for c in CLAIM_LINK_COLUMNS)
         cur = self.con.execute(
-            f"SELECT {', '.join(LINK_COLUMNS)} FROM claims WHERE fact_key IS NOT NULL "
-            "AND article_id NOT IN (SELECT article_id FROM articles WHERE run_id = ?)",
-            [self.run_id],
-        )
-        return [LinkClaim._make(row) for row in cur.fetchall()]
+            f"SELECT {cols}, e.event_id, a.published_date, {EVENT_SELECT.format(t='c')} FROM claims c "
+            "LEFT JOIN article_events e USING (article_id) LEFT JOIN articles a USING (article_id) "
+            f"WHERE {where}", [self.run_id])
+        return [LinkClaim.of_row(row) for row in cur.fetchall()]
+
+    def articles_for_events(self) -> list[tuple]:
+        """(article_id, title, body, published_date) of every article: the events step reads them."""
+        return self.con.execute(
+            "SELECT article_id, title, body, published_date FROM articles ORDER BY article_id").fetchall()
+
+    def write_events(self, events: Sequence[NewsEvent], members: Sequence[ArticleEvent]) -> None:
+        """Replace the events and their articles (the events step regroups the whole corpus)."""
+        self.con.execute("DELETE FROM article_events")
+        self.con.execute("DELETE FROM events")
+        self._insert_models("events", events)
+        self._insert_models("article_events", members)
 
     # -- writing ---------------------------------------------------------------
     def forget_sources(self, source_paths: Iterable[str]) -> int:
@@ -71,6 +89,7 @@ class WarehouseWriter:
         gone = (
             "SELECT article_id FROM articles WHERE source_path IN (SELECT source_path FROM _forget_paths)"
         )
+        self.forget_statement_quotes(gone)
         self.con.execute(
             f"DELETE FROM discrepancy_members WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id IN ({gone}))"
         )
@@ -82,10 +101,10 @@ class WarehouseWriter:
         self.con.unregister("_forget_paths")
         return n
 
-    def record_sources(self, sources: Sequence[tuple[str, str]]) -> None:
+    def record_sources(self, sources: Sequence[tuple[str, str, str | None]]) -> None:
         self._insert_rows(
             "source_files",
-            [{"source_path": p, "content_sha256": h, "run_id": self.run_id} for p, h in sources],
+            [{"source_path": p, "content_sha256": h, "run_id": self.run_id, "article_key": k} for p, h, k in sources],
             replace=True,
         )
 

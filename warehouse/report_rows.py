@@ -14,6 +14,8 @@ REPORT_QUERIES = {
     "discrepancies": "SELECT * FROM mart_open_discrepancies",
     "speaker_counts": "SELECT * FROM mart_quotes_by_speaker",
     "quotes": "SELECT * FROM stg_quotes ORDER BY published_date NULLS LAST, article_id, start_char",
+    "quote_discrepancies": "SELECT * FROM mart_quote_discrepancies",
+    "transcript_checks": "SELECT * FROM mart_transcript_checks WHERE verdict <> 'verbatim'",
 }
 
 

@@ -169,20 +169,19 @@ def _find_dates_cached(text: str) -> tuple[DateMention, ...]:
 
 
 def _find_dates(text: str) -> list[DateMention]:
-    taken: list[tuple[int, int]] = []
+    # One byte per character marks what an earlier (higher-priority) match took: checking
+    # a match costs its own length, not the number of dates found so far.
+    taken = bytearray(len(text))
     out: list[DateMention] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()) or _not_a_date(name, m):
+            s, e = m.start(), m.end()
+            if taken.find(1, s, e) >= 0 or _not_a_date(name, m):
                 continue
             found = _mentions(name, m)
             if found:
                 out.extend(found)
-                taken.append((m.start(), m.end()))
+                taken[s:e] = b"\x01" * (e - s)
     return sorted(out, key=lambda d: (d.start, d.day or 0))
 
 
@@ -277,7 +276,10 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
     if mention.mode == "weekday":
         if not anchor.exact:
             return None
-        return _resolve_weekday(mention.day, mention.rel or "on", anchor.present, future), "day"
+        # "talks resume on Wednesday" (a scheduled event told in the present) is the coming
+        # Wednesday; "said on Wednesday" the one before.
+        ahead = future or (tense == "present" and (mention.rel or "on") in ("on", "this", "by", "until"))
+        return _resolve_weekday(mention.day, mention.rel or "on", anchor.present, ahead), "day"
     if mention.mode == "offset":
         p = anchor.present
         if mention.rel == "day":

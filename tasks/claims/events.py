@@ -1,11 +1,14 @@
 """What a date or number is about, read from the parse around it.
 
-`describe_event(span)` returns "triggers | entities | role": lemmas of the words that say
+`describe_event(span)` returns an `Event` (models.claim): the lemmas of the words that say
 what happened (the governing verb, the nouns the value modifies or that the verb takes,
-their "of"/"on" complements), named entities of the sentence, and the preposition that
-introduces the value ("since", "on", "after"). tasks.linking.facts compares these across articles.
+their "of"/"on" complements), the named entities of the sentence, and the preposition that
+introduces the value ("since", "on", "after"). tasks.linking compares these across articles.
 """
 from __future__ import annotations
+
+from models.claim import Event
+from tasks.lexicon import SPEECH_VERBS
 from tasks.nlp import sentence_ents
 
 _ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
@@ -14,6 +17,10 @@ _COMPLEMENT_PREPS = {"of", "on", "over", "for", "to"}
 _LIGHT = {"be", "have", "do", "make", "take", "get", "say", "-PRON-", "which", "that", "who", "it", "they"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _FUTURE_WORDS = {"next", "upcoming", "scheduled", "planned", "due"}
+# "made their case on Wednesday, six days before the primary": what follows these is
+# another event, the one the date is measured from, not the one it dates (a duration, "two
+# months after the onset", is about that reference and keeps it).
+_REFERENCE_PREPS = {"before", "after", "until", "till", "ahead", "following", "prior"}
 
 
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "kilometer"}
@@ -54,7 +61,8 @@ def _noun_words(tok, depth: int = 2) -> list[str]:
     return out
 
 
-def describe_event(span, unit_token=None) -> str:
+def describe_event(span, unit_token=None, is_date: bool = False) -> Event:
+    """The event words, entities and role around a value (a date when `is_date`)."""
     words: list[str] = []
     role = ""
     skip = {t.i for t in span}
@@ -89,7 +97,8 @@ def describe_event(span, unit_token=None) -> str:
         for child in verb.children:
             if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
                 words.extend(_noun_words(child, 1))
-            if child.dep_ == "prep" and (light or child.lower_ == "with"):  # "been under occupation"
+            if child.dep_ == "prep" and (light or child.lower_ == "with") \
+                    and not (is_date and child.lower_ in _REFERENCE_PREPS):  # "been under occupation"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in skip:
                         words.extend(_noun_words(pobj, 1))
@@ -110,8 +119,7 @@ def describe_event(span, unit_token=None) -> str:
     own = tuple(t.lower_ for t in span if t.like_num or t.pos_ == "NUM")
     triggers = [w for w in words if w.isascii() and w not in _LIGHT and len(w) > 1
                 and not (own and w.startswith(own)) and not (w in seen or seen.add(w))]
-    ents = sorted(set(entities))
-    return f"{' '.join(triggers)} | {' '.join(ents)} | {role}"
+    return Event(triggers=triggers, entities=sorted(set(entities)), role=role)
 
 
 def is_future(span) -> bool:
@@ -166,3 +174,22 @@ def date_tense(span) -> str | None:
     if verb.tag_ in ("VBP", "VBZ", "VB", "VBG") or any(a.tag_ in ("VBP", "VBZ") for a in aux):
         return "present"
     return None
+
+
+def historical_present(span) -> bool:
+    """A present tense that tells the past: a headline ("Sanders wins Oklahoma on Tuesday")
+    or a reporting verb ("Trump says on Monday ..."). News tells scheduled events in the
+    present ("talks resume on Wednesday"), but these two are written about what happened."""
+    doc = span.doc
+    text = doc.text
+    first_break = text.find("\n")
+    if 0 <= first_break and span.start_char < first_break and text[first_break:].strip():
+        return True  # the title line of an article with a body
+    tok = span.root
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in SPEECH_VERBS
+    return False

@@ -26,19 +26,17 @@ import datetime as dt
 
 from models import Article, Claim, Quote
 from models.base import stable_id
-from tasks.claims.dates import DateMention, find_dates, resolve
-from tasks.claims.events import date_tense, describe_event, is_future
-from tasks.nlp import doc_text
+from models.claim import PUBLICATION_EVENT
+from tasks.claims.counted import bare, compound_unit, counted_kind, counted_noun, is_update, part_of_name
+from tasks.claims.dates import DateMention, resolve
+from tasks.claims.events import date_tense, describe_event, historical_present, is_future
+from tasks.claims.measures import PEOPLE_MEASURES, measure_of
 from tasks.claims.numbers import NumberMention, find_numbers, format_value, scale_to_unit
-from tasks.claims.pubdate import article_anchor
+from tasks.claims.pubdate import article_anchor, body_dates
+from tasks.claims.values import with_values
+from tasks.nlp import doc_text
 
-# Dependency labels by which a noun is what a number counts ("105 captives", "three maps").
-_COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "appos"}
-# Nouns a bare number never counts (they are part of names, dates or times).
-# `Claim.event` of the article's own date (never linked to a fact).
-PUBLICATION_EVENT = "publication |  | "
 _OWN_DATE_WITHIN = 400
-_NOT_UNITS = {"%", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "th", "st", "nd", "rd"}
 
 
 def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
@@ -46,9 +44,9 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
     body = article.body
     if not is_english(doc):
         return []  # the patterns and the parse are English-only: no claims beat wrong ones
-    anchor = article_anchor(body, article.published_date, article.published_precision)
+    mentions = body_dates(body)
+    anchor = article_anchor(body, article.published_date, article.published_precision, mentions)
     claims: list[Claim] = []
-    mentions = find_dates(body)
     date_spans = [(m.start, m.end) for m in mentions]
     # (sentence start, last day-precision date told in it): what "the following day" follows
     told: list[tuple[int, object]] = []
@@ -59,7 +57,10 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
         sent_start = span.sent.start_char
         resolved = _narrative_day(m, span, told)
         if resolved is None:
-            resolved = resolve(m, anchor, future=is_future(span), tense=date_tense(span))
+            tense = date_tense(span)
+            if m.mode == "weekday" and tense == "present" and historical_present(span):
+                tense = None  # "Sanders wins Oklahoma on Tuesday": the Tuesday before
+            resolved = resolve(m, anchor, future=is_future(span), tense=tense)
         if resolved is None:
             continue
         if resolved[1] == "day":
@@ -67,7 +68,7 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
         claim = _date_claim(article, m, resolved, span, quotes)
         if _is_own_date(article, m, resolved):
             # The article's own dateline/date line: a claim, but about the article, not an event.
-            claim.event = PUBLICATION_EVENT
+            claim.event = PUBLICATION_EVENT.model_copy()
         claims.append(claim)
     # (sentence start, written in digits?) -> (unit, kind) of the last count of that form
     previous_unit: dict[tuple[int, bool], tuple[str, str]] = {}
@@ -77,7 +78,7 @@ def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
         claim = _number_claim(doc, article, n, quotes, previous_unit)
         if claim is not None:
             claims.append(claim)
-    return sorted(claims, key=lambda c: (c.start_char, c.claim_id))
+    return sorted(map(with_values, claims), key=lambda c: (c.start_char, c.claim_id))
 
 
 # Share of stop words among the alphabetic tokens of an English text (about 0.4-0.5 in
@@ -102,7 +103,8 @@ def _table_like(span) -> bool:
     if line is None:
         return False
     toks = [t for t in line if not t.is_punct and not t.is_space]
-    nums = sum(1 for t in toks if t.like_num)
+    # figures, not number tokens: "2 million", "Thirty-five" are one figure each
+    nums = sum(1 for i, t in enumerate(toks) if t.like_num and not (i and toks[i - 1].like_num))
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in toks)
     return nums >= 3 and (nums / max(len(toks), 1) >= 0.3 or not has_verb)
 
@@ -157,7 +159,7 @@ def _date_claim(article: Article, m: DateMention, resolved, span, quotes: list[Q
         sentence=sentence_text(span),
         date_value=value,
         date_precision=precision,
-        event=describe_event(span),
+        event=describe_event(span, is_date=True),
         start_char=m.start,
         end_char=m.end,
     )
@@ -167,31 +169,17 @@ def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit
     num_span = doc.char_span(n.num_start, n.num_end, alignment_mode="expand")
     if num_span is None or _table_like(num_span):
         return None
-    if _part_of_name(num_span, n):
+    if part_of_name(num_span, n):
         return None
     after = article.body[n.num_end: n.num_end + 4].lower()
     if n.value == 1 and n.is_word and n.hedge == "exact" and (
-            after.startswith(" of") or (n.kind or _counted_kind(num_span)) == "count"):
+            after.startswith(" of") or (n.kind or counted_kind(num_span)) == "count"):
         return None  # "one of the reasons", "at one point", "one option": a determiner, not a count
     sent_start = num_span.sent.start_char
-    value, unit, kind = n.value, n.unit, n.kind
-    low, high = n.low, n.high
-    unit_token = None
-    end = n.end
-    if unit is None:
-        unit_token = _counted_noun(num_span)
-        if unit_token is not None:
-            value, unit, kind = scale_to_unit(n.value, unit_token.text, unit_token.lemma_)
-            factor = value / n.value if n.value else 1.0
-            low = low * factor if low is not None else None
-            high = high * factor if high is not None else None
-            end = max(end, unit_token.idx + len(unit_token.text))
-        elif not n.is_word and (sent_start, True) in previous_unit and _bare(num_span):
-            # Ellipsis: "105 captives returned to A and 17 to B" -- 17 counts captives too.
-            # Parallel figures are written alike, so only a digit count lends its unit.
-            unit, kind = previous_unit[(sent_start, True)]
-        else:
-            return None
+    counted = _counted(n, num_span, previous_unit.get((sent_start, True)))
+    if counted is None:
+        return None
+    value, unit, kind, low, high, unit_token, end = counted
     if _looks_like_year(n) and kind == "count":
         return None
     if kind == "count":
@@ -212,79 +200,35 @@ def _number_claim(doc, article: Article, n: NumberMention, quotes, previous_unit
         unit=unit,
         hedge=n.hedge,
         event=describe_event(span, unit_token),
+        measure=measure_of(num_span, unit_token, unit, kind),
+        is_update=is_update(article.body, n.start),
         start_char=n.start,
         end_char=end,
     )
 
 
-def _bare(num_span) -> bool:
-    """A figure with no noun of its own ("... and 17 to Azerbaijan"): it may borrow one."""
-    doc = num_span.doc
-    nxt = doc[num_span.end] if num_span.end < len(doc) else None
-    return nxt is None or nxt.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ") or nxt.is_space
-
-
-def _counted_kind(num_span) -> str:
-    tok = _counted_noun(num_span)
-    return scale_to_unit(1.0, tok.text, tok.lemma_)[2] if tok is not None else "count"
-
-
-def _part_of_name(num_span, n: NumberMention) -> bool:
-    """'Air Force One', 'Section 230', 'Apollo 11': a number labelling the name before it."""
-    if n.unit is not None or n.hedge != "exact" or n.low is not None:
-        return False
-    last = num_span[-1]
-    head = last.head
-    if head.i < last.i and head.pos_ == "PROPN" and last.dep_ in ("nummod", "appos", "compound", "npadvmod"):
-        return True
-    prev = num_span.doc[num_span.start - 1] if num_span.start > 0 else None
-    return bool(prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW",
-                                                                             "WORK_OF_ART", "EVENT")
-                and last.ent_iob_ == "I")
-
-
-def _counted_noun(num_span):
-    """The noun a number counts: its syntactic head, or the noun right after it."""
-    last = num_span[-1]
-    head = last.head
-    if last.dep_ in _COUNTED_DEPS and head.i > last.i and head.pos_ in ("NOUN", "PROPN") and _unit_ok(head) \
-            and _same_line(last, head):
-        # "three minefields maps": the counted thing is the head of the compound
-        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
-            head = head.head
-        return head
-    doc = num_span.doc
-    i = num_span.end
-    # "two of the soldiers": the noun after "of"
-    if i < len(doc) and doc[i].lower_ == "of":
-        for tok in doc[i + 1: i + 4]:
-            if tok.pos_ == "NOUN" and _unit_ok(tok) and not _possessor(tok) and _same_line(last, tok):
-                return tok
-        return None
-    for tok in doc[i: i + 3]:
-        if tok.pos_ == "NOUN" and _unit_ok(tok) and _same_line(last, tok):
-            return tok
-        participle = tok.tag_ in ("VBN", "VBG", "VBD") and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") and tok.text != "-" and not participle:
-            break  # "475 pledged delegates": a participle before the noun is an adjective
+def _counted(n: NumberMention, num_span, previous: tuple[str, str] | None):
+    """(value, unit, kind, low, high, unit token, end) of a number, or None: nothing counted."""
+    value, unit, kind, low, high = n.value, n.unit, n.kind, n.low, n.high
+    unit_token, end = None, n.end
+    if unit is not None:
+        return value, unit, kind, low, high, unit_token, end
+    unit_token = counted_noun(num_span)
+    if unit_token is not None:
+        value, unit, kind = scale_to_unit(n.value, unit_token.text, unit_token.lemma_)
+        unit = compound_unit(unit, unit_token)
+        factor = value / n.value if n.value else 1.0
+        low = low * factor if low is not None else None
+        high = high * factor if high is not None else None
+        return value, unit, kind, low, high, unit_token, max(end, unit_token.idx + len(unit_token.text))
+    if not n.is_word and previous is not None and bare(num_span):
+        # Ellipsis: "105 captives returned to A and 17 to B" -- 17 counts captives too.
+        # Parallel figures are written alike, so only a digit count lends its unit.
+        return value, previous[0], previous[1], low, high, None, end
+    if measure_of(num_span, None, None, "count") in PEOPLE_MEASURES:
+        # "38 wounded", "forty are in hospital": a figure that states a measure of people
+        return value, "people", "count", low, high, None, end
     return None
-
-
-def _same_line(a, b) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in doc_text(a.doc)[lo:hi]
-
-
-def _possessor(tok) -> bool:
-    """'the year's biggest deals': the year is not what 'one of' counts."""
-    return any(c.dep_ == "case" for c in tok.children) or tok.dep_ == "poss"
-
-
-def _unit_ok(tok) -> bool:
-    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not tok.lower_.endswith("s"):
-        return False  # "9 Clint Bowyer": a proper name is never the counted thing unless plural
-    return tok.lower_ not in _NOT_UNITS and tok.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in (
-        "day", "week", "month", "year", "decade", "century", "hour", "minute")
 
 
 def _looks_like_year(n: NumberMention) -> bool:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from tasks.data_files import load_json
+
 # Hedge cues that sit right before a number. "more than N" is recorded as at_least, as
 # the answer key does; the strict/inclusive distinction is below what articles convey.
 HEDGES: dict[str, str] = {
@@ -26,35 +28,10 @@ HEDGES: dict[str, str] = {
     "at most": "at_most", "no more than": "at_most", "below": "at_most", "within": "at_most",
 }
 
-# unit word -> (canonical unit, factor to the canonical unit, claim kind)
-_TIME = {
-    "second": ("second", 1, "duration"), "sec": ("second", 1, "duration"),
-    "minute": ("minute", 1, "duration"), "min": ("minute", 1, "duration"),
-    "hour": ("hour", 1, "duration"), "hr": ("hour", 1, "duration"),
-    "day": ("day", 1, "duration"), "week": ("week", 1, "duration"),
-    "fortnight": ("week", 2, "duration"), "month": ("month", 1, "duration"),
-    "year": ("year", 1, "duration"), "yr": ("year", 1, "duration"),
-    "decade": ("year", 10, "duration"), "century": ("year", 100, "duration"),
-    "centurie": ("year", 100, "duration"), "millennium": ("year", 1000, "duration"),
-}
-_MEASURE = {
-    "kilometer": ("km", 1), "kilometre": ("km", 1), "km": ("km", 1),
-    "meter": ("m", 1), "metre": ("m", 1), "m": ("m", 1),
-    "centimeter": ("cm", 1), "centimetre": ("cm", 1), "cm": ("cm", 1),
-    "mile": ("mile", 1), "foot": ("foot", 1), "feet": ("foot", 1),
-    "hectare": ("hectare", 1), "ha": ("hectare", 1), "acre": ("acre", 1),
-    "ton": ("ton", 1), "tonne": ("ton", 1), "t": ("ton", 1),
-    "kilogram": ("kg", 1), "kilogramme": ("kg", 1), "kg": ("kg", 1), "gram": ("g", 1),
-    "pound": ("pound", 1), "lb": ("pound", 1),
-    "liter": ("litre", 1), "litre": ("litre", 1), "barrel": ("barrel", 1),
-    "percent": ("percent", 1), "per cent": ("percent", 1), "%": ("percent", 1),
-    "dollar": ("usd", 1), "$": ("usd", 1), "euro": ("eur", 1), "€": ("eur", 1),
-    "£": ("gbp", 1), "ruble": ("rub", 1), "rouble": ("rub", 1), "manat": ("azn", 1),
-    "dram": ("amd", 1), "megawatt": ("mw", 1), "mw": ("mw", 1),
-    "inch": ("inch", 1), "inche": ("inch", 1), "yard": ("yard", 1), "gallon": ("gallon", 1),
-    "percentage point": ("percentage point", 1), "won": ("krw", 1), "₩": ("krw", 1), "yen": ("jpy", 1),
-    "¥": ("jpy", 1), "rupee": ("inr", 1), "yuan": ("cny", 1),
-}
+# unit word -> canonical unit (time units with their factor): data/units.json, data/currencies.json
+_UNITS = load_json("units.json")
+_TIME = {word: (unit, factor, "duration") for word, (unit, factor) in _UNITS["time"].items()}
+_MEASURE = {**_UNITS["measure"], **load_json("currencies.json")["currency"]}
 # Collective words that stay as written when singularised ("500 people").
 _INVARIANT = {"people", "police", "personnel", "staff", "troops", "cattle", "news", "series", "species"}
 # Fractions ("two-thirds", "a quarter of") and idioms ("two-way street", "one-on-one") are
@@ -72,7 +49,7 @@ _WORDS = (
 _WORD = rf"(?:{_WORDS})"
 _WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*(?:\s+and\s+a\s+half)?"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY = r"(?P<cur>[$€£¥₩])?"
+_CURRENCY = r"(?:(?:US|A|C|NZ|HK)?(?P<cur>[$€£¥₩])\s?)?"
 _NUMBER = rf"(?:(?P<dig>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn)\b)?|(?P<word>{_WORD_NUMBER}))"
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 _UNIT_GLUED = (
@@ -153,8 +130,7 @@ def canonical_unit(word: str | None, lemma: str | None = None) -> tuple[str | No
             unit, factor, kind = _TIME[cand]
             return unit, float(factor), kind
         if cand in _MEASURE:
-            unit, factor = _MEASURE[cand]
-            return unit, float(factor), "quantity"
+            return _MEASURE[cand], 1.0, "quantity"
     if w in _INVARIANT:
         return w, 1.0, "count"
     if lemma and lemma.lower() != w:

@@ -112,22 +112,28 @@ def _first_on_or_after(mention: DateMention, bound: dt.date) -> dt.date | None:
     return None
 
 
-def latest_absolute_date(body: str) -> dt.date | None:
+def latest_absolute_date(mentions: list[DateMention]) -> dt.date | None:
     """A: the latest date written with its year (month/year dates count from their start)."""
-    dates = [resolve(m, None)[0] for m in find_dates(body) if m.mode == "absolute"]
+    dates = [resolve(m, None)[0] for m in mentions if m.mode == "absolute"]
     return max(dates) if dates else None
 
 
-def since_bound(body: str) -> dt.date | None:
-    """S: the latest end of "since <date> ... for [more than] N units" in one sentence."""
+def since_bound(body: str, mentions: list[DateMention]) -> dt.date | None:
+    """S: the latest end of "since <date> ... for [more than] N units" in one sentence.
+
+    `mentions` are the body's dates (one scan, see `body_dates`); a sentence uses those
+    that lie inside it.
+    """
     best: dt.date | None = None
     for sent in _SENTENCE.finditer(body):
         text = sent.group(0)
         if not _SINCE.search(text):
             continue
+        lo, hi = sent.start(), sent.end()
         starts = [
-            m for m in find_dates(text)
-            if m.mode == "absolute" and text[max(0, m.start - 6): m.start].lower().strip().endswith("since")
+            m for m in mentions
+            if lo <= m.start and m.end <= hi and m.mode == "absolute"
+            and body[max(lo, m.start - 6): m.start].lower().strip().endswith("since")
         ]
         if not starts:
             continue
@@ -147,18 +153,26 @@ def _next_word(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
-def lower_bound(body: str) -> dt.date | None:
+def body_dates(body: str) -> list[DateMention]:
+    """The body's date mentions, found once: the bounds below and the claims step share them."""
+    return find_dates(body)
+
+
+def lower_bound(body: str, mentions: list[DateMention] | None = None) -> dt.date | None:
     """L = max(A, S): the article was written on or after this day."""
-    candidates = [d for d in (latest_absolute_date(body), since_bound(body)) if d is not None]
+    mentions = body_dates(body) if mentions is None else mentions
+    candidates = [d for d in (latest_absolute_date(mentions), since_bound(body, mentions)) if d is not None]
     return max(candidates) if candidates else None
 
 
-def article_anchor(body: str, published: dt.date | None, precision: Precision) -> Anchor | None:
+def article_anchor(body: str, published: dt.date | None, precision: Precision,
+                   mentions: list[DateMention] | None = None) -> Anchor | None:
     """What relative dates in this article are anchored to (None: nothing to anchor to)."""
     if published is not None and precision == "day":
         return Anchor(present=published, exact=True)
-    floor = latest_absolute_date(body)
-    bound = max((d for d in (floor, since_bound(body)) if d is not None), default=None)  # lower_bound(body)
+    mentions = body_dates(body) if mentions is None else mentions
+    floor = latest_absolute_date(mentions)
+    bound = lower_bound(body, mentions)
     if published is not None:  # month/year precision: the start of that period bounds it
         bound = max(bound, published) if bound else published
     if bound is None:

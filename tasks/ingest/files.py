@@ -5,8 +5,11 @@ metadata, the publication date) is shared, so every format lands in the same mod
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlparse
@@ -16,9 +19,12 @@ from models import Article, RejectedInput
 from tasks.claims.pubdate import infer_publication_date
 from tasks.ingest.raw import SUPPORTED_SUFFIXES, RawArticle, SourceFile
 from tasks.ingest.textnorm import normalise_text
-from tasks.ingest.txt import read_txt
+from tasks.ingest.txt import TRANSCRIPT_FIELDS, read_txt
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# spaCy refuses texts over `nlp.max_length` (1,000,000 characters) with an error that
+# aborted the whole run; such an article is rejected here with the reason instead.
+MAX_ARTICLE_CHARS = 1_000_000
 TEXT_SUFFIXES = (".txt",)
 
 # Agency credits near the top ("MOSCOW (AA) –", "YEREVAN, April 16. /ARKA/.") and
@@ -38,6 +44,39 @@ def discover(path: Path) -> list[Path]:
         and p.name.lower().endswith(SUPPORTED_SUFFIXES)
     ]
     return sorted(files)
+
+
+def odd_entries(path: Path) -> list[RejectedInput]:
+    """Entries named like articles that are not readable files (folders, FIFOs, devices,
+    symlink loops, dangling links): recorded so that nothing is skipped silently. Never
+    opened: opening a FIFO would block the run."""
+    if not Path(path).is_dir():
+        return []
+    out = []
+    for p in sorted(Path(path).rglob("*")):
+        rel = p.relative_to(path).parts
+        if any(part.startswith(".") for part in rel) or not p.name.lower().endswith(SUPPORTED_SUFFIXES):
+            continue
+        if reason := _not_a_file(p):
+            out.append(RejectedInput(source_path=str(p), reason=reason))
+    return out
+
+
+def _not_a_file(p: Path) -> str | None:
+    try:
+        mode = os.stat(p).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+        if exc.errno == errno.ENOENT and p.is_symlink():
+            return f"broken symlink to {os.readlink(p)}"
+        return f"unreadable: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file (its articles, if any, are read on their own)"
+    kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return f"not a regular file ({kind})"
 
 
 def hash_file(path: Path) -> SourceFile:
@@ -72,6 +111,9 @@ def build_article(raw: RawArticle, source: SourceFile, content_sha256: str | Non
     if not text.strip():
         raise UnreadableInput("no article text")
     body = text if (raw.has_title_line or not title) else f"{title}\n\n{text}"
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise UnreadableInput(f"article too long: {len(body):,} characters (limit {MAX_ARTICLE_CHARS:,}); "
+                              "split it into several files")
     date, precision, date_source = infer_publication_date(body, raw.published, raw.url)
     return Article(
         article_id=raw.article_id,
@@ -84,10 +126,11 @@ def build_article(raw: RawArticle, source: SourceFile, content_sha256: str | Non
         published_precision=precision,
         published_source=date_source,
         body=body,
+        **{k: raw.extra[k] for k in TRANSCRIPT_FIELDS if k in raw.extra},
     )
 
 
-Reader = Callable[[Path, bytes], list[RawArticle]]
+Reader = Callable[[Path, bytes, str | None], list[RawArticle]]
 
 
 def reader_for(path: Path) -> Reader:
@@ -112,7 +155,7 @@ def ingest_file(source: SourceFile, max_bytes: int = MAX_FILE_BYTES) -> tuple[li
         return [], [RejectedInput(source_path=str(path), reason=f"file too large ({source.size} bytes > {max_bytes})")]
     try:
         raw = path.read_bytes()
-        readers_out = reader_for(path)(path, raw)
+        readers_out = reader_for(path)(path, raw, source.key)
     except UnreadableInput as exc:
         return [], [RejectedInput(source_path=str(path), reason=exc.reason)]
     except OSError as exc:
@@ -127,7 +170,9 @@ def ingest_file(source: SourceFile, max_bytes: int = MAX_FILE_BYTES) -> tuple[li
             sha = item.extra.get("content_sha256")
             articles.append(build_article(item, source, sha))
         except UnreadableInput as exc:
-            rejected.append(RejectedInput(source_path=f"{path}#{item.article_id}", reason=exc.reason))
+            # a file of one article is named as it is; an article of a dump by its id
+            where = str(path) if item.article_id == source.key else f"{path}#{item.article_id}"
+            rejected.append(RejectedInput(source_path=where, reason=exc.reason))
     return articles, rejected
 
 

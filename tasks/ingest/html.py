@@ -7,14 +7,13 @@ sometimes guessed) is the last resort.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import zlib
 from pathlib import Path
 from urllib.parse import urlparse
 
 from models.errors import UnreadableInput
+from tasks.ingest.gz import gunzip_limited
 from tasks.ingest.raw import PageDate, RawArticle, article_stem, parse_partial_iso
 from tasks.ingest.textnorm import decode_bytes, fold_for_matching
 
@@ -39,19 +38,14 @@ _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGN
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/([01]\d)(?:/([0-3]\d))?/")
 
 
-def read_html(path: Path, raw: bytes) -> list[RawArticle]:
+def read_html(path: Path, raw: bytes, key: str | None = None) -> list[RawArticle]:
     """One page, one article; a page without an extractable article raises UnreadableInput."""
     html = decode_html(unzip_if_needed(path, raw))
-    return [extract_article(html, article_stem(path))]
+    return [extract_article(html, key or article_stem(path))]
 
 
 def unzip_if_needed(path: Path, raw: bytes) -> bytes:
-    if not path.name.lower().endswith(".gz"):
-        return raw
-    try:
-        return gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise UnreadableInput(f"not a valid gzip file: {exc}") from None
+    return gunzip_limited(raw) if path.name.lower().endswith(".gz") else raw
 
 
 def decode_html(raw: bytes) -> str:

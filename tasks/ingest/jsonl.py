@@ -7,29 +7,25 @@ article's hash only.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
-import zlib
 from pathlib import Path
 
 from models.errors import UnreadableInput
 from models import RejectedInput
+from tasks.ingest.gz import gunzip_limited
 from tasks.ingest.raw import RawArticle, article_stem, parse_partial_iso
 from tasks.ingest.textnorm import decode_bytes
 
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
 
 
-def read_jsonl(path: Path, raw: bytes) -> list[RawArticle | RejectedInput]:
+def read_jsonl(path: Path, raw: bytes, key: str | None = None) -> list[RawArticle | RejectedInput]:
     """Every line of the file: an article, or a RejectedInput naming the line and why."""
     if path.name.lower().endswith(".gz"):
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise UnreadableInput(f"not a valid gzip file: {exc}") from None
+        raw = gunzip_limited(raw)
     text, _encoding = decode_bytes(raw)
-    stem = article_stem(path)
+    stem = key or article_stem(path)
     out: list[RawArticle | RejectedInput] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -51,13 +47,17 @@ def parse_line(line: str, stem: str, number: int) -> RawArticle:
     if not isinstance(record, dict):
         raise UnreadableInput(f"expected a JSON object, got {type(record).__name__}")
     body = record.get("text")
-    if not isinstance(body, str) or not body.strip():
-        raise UnreadableInput("missing or empty 'text'")
+    if body is None:
+        raise UnreadableInput("no 'text' field" if "text" not in record else "'text' is null")
+    if not isinstance(body, str):
+        raise UnreadableInput(f"'text' must be a string, got {_json_type(body)} {json.dumps(body)[:40]}")
+    if not body.strip():
+        raise UnreadableInput("'text' is empty")
     fields = {}
     for name in OPTIONAL_FIELDS:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
-            raise UnreadableInput(f"'{name}' must be a string")
+            raise UnreadableInput(f"'{name}' must be a string, got {_json_type(value)}")
         fields[name] = value.strip() if value and value.strip() else None
     if fields["published"] and (partial := parse_partial_iso(fields["published"], "jsonl")):
         # "2020-11" stays a month, as for web pages; other forms go to the shared parser as written.
@@ -72,3 +72,12 @@ def parse_line(line: str, stem: str, number: int) -> RawArticle:
         extra={"content_sha256": hashlib.sha256(line.encode("utf-8")).hexdigest()},
         **fields,
     )
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a value's type, as the user wrote it."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {list: "an array", dict: "an object"}.get(type(value), type(value).__name__)

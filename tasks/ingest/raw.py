@@ -19,6 +19,11 @@ class SourceFile:
     path: Path
     content_sha256: str
     size: int
+    article_key: str | None = None  # what article ids are built from (tasks.ingest.ids); None: the stem
+
+    @property
+    def key(self) -> str:
+        return self.article_key or article_stem(self.path)
 
 
 @dataclass

@@ -29,6 +29,8 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Decode article bytes: UTF-8 first, then cp1251 (Cyrillic) or latin-1; reject binary."""
     if not raw.strip():
         raise UnreadableInput("empty file")
+    if raw.startswith(_UTF16_BOMS):
+        return _decode_utf16(raw)
     if b"\x00" in raw[:8192]:
         raise UnreadableInput("binary file (NUL bytes)")
     for encoding in ("utf-8-sig",):
@@ -44,6 +46,21 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise UnreadableInput(f"binary file ({controls} control characters)")
     return text, encoding
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode_utf16(raw: bytes) -> tuple[str, str]:
+    """UTF-16 with its byte order mark (Windows "Unicode" text); UTF-32 marks start the same."""
+    encoding = "utf-32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "utf-16"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(f"undecodable {encoding.upper()} text (byte {exc.start})") from None
+    if not text.strip():
+        raise UnreadableInput("empty file")
+    return text.lstrip("\ufeff"), encoding
 
 
 def _guess_legacy_encoding(raw: bytes) -> str:

@@ -15,17 +15,28 @@ _HEADER_KEYS = {
     "date": "date", "published": "date", "publication date": "date", "pubdate": "date",
     "url": "url", "link": "url",
     "author": "author", "by": "author", "byline": "author",
+    "type": "type", "speaker": "speaker",
 }
+# `Type: transcript` marks an official transcript (a primary source, see
+# tasks.linking.transcripts); `Speaker:` names who speaks in it.
+TRANSCRIPT_TYPES = {"transcript": "transcript", "official transcript": "transcript"}
+TRANSCRIPT_FIELDS = ("article_type", "transcript_speaker")
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
 _DATE_LINE = re.compile(r"^\s*(date|published|updated)?\s*\d{4}-\d{2}-\d{2}\b", re.I)
-def read_txt(path: Path, raw: bytes) -> list[RawArticle]:
+
+
+def read_txt(path: Path, raw: bytes, key: str | None = None) -> list[RawArticle]:
     text, _encoding = decode_bytes(raw)
     header, rest = split_header(text)
-    article = RawArticle(article_id=article_stem(path), text=rest)
+    article = RawArticle(article_id=key or article_stem(path), text=rest)
     article.title = header.get("title")
     article.outlet = header.get("outlet")
     article.url = header.get("url")
     article.published = header.get("date")
+    if TRANSCRIPT_TYPES.get((header.get("type") or "").strip().lower()):
+        article.extra["article_type"] = "transcript"
+        if header.get("speaker"):
+            article.extra["transcript_speaker"] = header["speaker"]
     if article.title is None:
         article.title = first_title_line(rest)
         article.has_title_line = article.title is not None

@@ -39,7 +39,7 @@ from tasks.quotes.mentions import (
     takes_its,
     topic_of,
 )
-from tasks.nlp import doc_text
+from tasks.nlp import doc_text, sentence_ents
 from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
 
 _PERSON_LABELS = PERSON_LABELS
@@ -286,7 +286,7 @@ class ArticleContext:
                     return self._entity_for_span(ent), mention
         # "a Russian Foreign Ministry statement", "a spokesman for X", "the Russian side"
         lemma = head.lemma_.lower()
-        names = [e for e in span.ents if e.label_ in _PERSON_LABELS | _ORG_LABELS and e.label_ != "NORP"]
+        names = [e for e in sentence_ents(span) if e.label_ in _PERSON_LABELS | _ORG_LABELS and e.label_ != "NORP"]
         modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
                      (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
         mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]

@@ -18,8 +18,9 @@ from tasks.quotes.context import ArticleContext
 from tasks.lexicon import CLAUSE_ONLY_VERBS
 from tasks.nlp import doc_text
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
-from tasks.quotes.marks import QuoteSpan, find_quote_spans, paragraphs
+from tasks.quotes.marks import ParagraphIndex, QuoteSpan, find_quote_spans, intro_window_start, paragraphs
 from tasks.quotes.registry import SpeakerRegistry
+from tasks.quotes.windows import sentence_near, tail_tokens
 from tasks.quotes.cues import (
     according_to,
     cue_subject,
@@ -88,15 +89,15 @@ def _title_end(article: Article) -> int:
 
 def direct_and_partial(doc: Doc, body: str, spans: list[QuoteSpan], toks: Tokens) -> list[Candidate]:
     out: list[Candidate] = []
-    paras = paragraphs(body)
+    paras = ParagraphIndex(paragraphs(body))
     for span in spans:
         text = span.text(body).strip().rstrip(_TRAILING).strip()
         if not text or not any(ch.isalpha() for ch in text):
             continue
         q_start, q_end = _trimmed(body, span.start, span.end)
         open_mark = span.start - 1
-        para_start = next((s for s, e in paras if s <= open_mark < e), 0)
-        sent_start = _sentence_start(body, para_start, open_mark)
+        para_start = paras.start_of(open_mark)
+        sent_start = _sentence_start(body, intro_window_start(para_start, open_mark), open_mark)
         before = body[sent_start:open_mark].strip()
         close_mark = span.end  # index of the closing mark (or paragraph end)
         inside = set(toks.range(span.start, span.end)) if span.end > span.start else set()
@@ -169,7 +170,7 @@ def _sentence_start(body: str, para_start: int, pos: int) -> int:
 
 def _ends_with_cue(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
     """'X said, "..."' / 'X said "..."': the frame ends with the cue (and a comma)."""
-    idx = [i for i in toks.range(start, end) if doc[i].idx < end and not doc[i].is_space]
+    idx = tail_tokens(doc, toks.range(start, end), end)
     comma = False
     while idx and doc[idx[-1]].is_punct:
         comma = comma or doc[idx[-1]].text in (",", ":")
@@ -253,13 +254,13 @@ def _subject_fills(doc: Doc, subject: Token, first: int, cue: int) -> bool:
 
 def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: Tokens) -> Token | None:
     """'Trump said:' closing the previous paragraph introduces this quoted paragraph."""
-    prev = [(s, e) for s, e in paras if e <= para_start]
-    if not prev:
+    prev = paras.ending_by(para_start)
+    if prev is None:
         return None
-    s, e = prev[-1]
+    s, e = prev
     if not body[s:e].rstrip().endswith(":"):
         return None
-    sent_start = _sentence_start(body, s, e)
+    sent_start = _sentence_start(body, intro_window_start(s, e), e)
     return _cue_in_range(doc, toks.range(sent_start, e))
 
 
@@ -284,8 +285,7 @@ def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) ->
             node = node.head
     if not roots:
         return None
-    sent = roots[0].sent
-    for t in sent:
+    for t in sentence_near(doc, toks, roots[0].i, span):
         if t.i in inside:
             continue
         if is_cue(t) and _outside_subject(t, inside) and not is_naming(t):

@@ -14,6 +14,13 @@ from collections import defaultdict
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tasks.report.quote_sections import (
+    QuoteDiscrepancyView,
+    TranscriptCheckView,
+    group_quote_discrepancies,
+    transcript_checks,
+)
+
 # The report stays readable on a large warehouse; the views hold everything.
 MAX_QUOTES_PER_SPEAKER = 25
 MAX_DISCREPANCIES = 200
@@ -128,6 +135,9 @@ class ReportData(View):
     dated_facts: list[FactView]
     speakers: list[SpeakerView]
     sources: list[ArticleSources] = Field(default_factory=list)
+    # "Quotes reported differently" (tasks.report.quote_sections)
+    quote_discrepancies: list[QuoteDiscrepancyView] = Field(default_factory=list)
+    transcript_checks: list[TranscriptCheckView] = Field(default_factory=list)
 
     @property
     def outlets(self) -> int:
@@ -147,6 +157,8 @@ def assemble_report(rows: dict[str, list[dict]], now: dt.datetime | None = None)
         corroborated=[f for f in facts if f.status == "corroborated"][:MAX_FACTS],
         dated_facts=sorted((f for f in facts if f.dates), key=lambda f: (min(f.dates), f.label))[:MAX_FACTS],
         speakers=group_speakers(rows["speaker_counts"], rows["quotes"], bodies),
+        quote_discrepancies=group_quote_discrepancies(rows.get("quote_discrepancies", [])),
+        transcript_checks=transcript_checks(rows.get("transcript_checks", [])),
     )
     return data.model_copy(update={"sources": collect_sources(data)})
 

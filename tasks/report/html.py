@@ -21,6 +21,8 @@ from tasks.report.data import (
     sentence_anchor,
     timeline_facts,
 )
+from tasks.report.quote_html import CSS as QUOTE_CSS
+from tasks.report.quote_html import quotes_differ_section
 from tasks.report.timeline import timeline_svg
 
 CSS = """
@@ -78,9 +80,10 @@ def render_html(data: ReportData) -> str:
         # No network at all: even a stray URL in article text cannot make the page fetch.
         CSP,
         "<title>claimcheck report</title>",
-        f"<style>{CSS}</style></head><body>",
+        f"<style>{CSS}{QUOTE_CSS}</style></head><body>",
         _header(data),
         _discrepancies(data.discrepancies),
+        quotes_differ_section(data.quote_discrepancies, data.transcript_checks, _article_line),
         _timeline(data),
         _corroborated(data.corroborated),
         _speakers(data.speakers),
@@ -106,7 +109,8 @@ def _header(data: ReportData) -> str:
         "<header><h1>claimcheck report</h1>"
         f'<p class="meta">Generated {escape(data.generated_at.isoformat(sep=" "))}{run_text}</p>'
         f'<ul class="stats">{items}</ul>'
-        '<nav><a href="#discrepancies">Discrepancies</a><a href="#timeline">Timeline</a>'
+        '<nav><a href="#discrepancies">Discrepancies</a><a href="#quotes-differ">Quotes reported differently</a>'
+        '<a href="#timeline">Timeline</a>'
         '<a href="#corroborated">Corroborated facts</a><a href="#speakers">Quotes by speaker</a>'
         '<a href="#sources">Articles</a></nav></header>'
     )

@@ -4,6 +4,7 @@ point at the article's id and the highlight is **bold**)."""
 from __future__ import annotations
 
 from tasks.report.data import Evidence, ReportData, first_sentence, timeline_facts
+from tasks.report.quote_md import quotes_differ_lines
 
 
 def render_markdown(data: ReportData) -> str:
@@ -99,7 +100,11 @@ def _articles(data: ReportData) -> list[str]:
 
 
 # The page's sections in reading order; each returns its Markdown lines.
-SECTIONS = (_summary, _discrepancies, _timeline, _corroborated, _speakers, _articles)
+def _quotes_differ(data: ReportData) -> list[str]:
+    return quotes_differ_lines(data.quote_discrepancies, data.transcript_checks, _cell)
+
+
+SECTIONS = (_summary, _discrepancies, _quotes_differ, _timeline, _corroborated, _speakers, _articles)
 
 
 def _evidence_cell(e: Evidence) -> str:

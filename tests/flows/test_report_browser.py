@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import duckdb
 import lxml.html
@@ -56,7 +57,7 @@ def test_seed_report_shows_the_ceasefire_date_discrepancy_with_both_sides(workdi
     dom = lxml.html.fromstring(dump_dom(page, tmp_path / "profile"))
     assert dom.findtext(".//h1") == "claimcheck report"
     sections = [s.get("id") for s in dom.xpath("//body/section")]
-    assert sections[:2] == ["discrepancies", "timeline"] and "speakers" in sections
+    assert sections[:3] == ["discrepancies", "quotes-differ", "timeline"] and "speakers" in sections
 
     [ceasefire] = [d for d in dom.xpath('//article[contains(@class, "discrepancy")]')
                    if d.xpath('.//div[@data-value="2020-11-09"]') and d.xpath('.//div[@data-value="2020-11-10"]')]
@@ -75,3 +76,39 @@ def test_seed_report_shows_the_ceasefire_date_discrepancy_with_both_sides(workdi
     assert dom.xpath('//section[@id="timeline"]//*[local-name()="svg"]')
     speakers = {s.get("data-speaker") for s in dom.xpath('//section[@class="speaker"]')}
     assert {"Maria Zakharova", "Mikhail Galuzin"} <= speakers
+
+
+STATEMENTS = Path(__file__).resolve().parent.parent / "data" / "statement_scenarios" / "articles"
+
+
+def test_report_shows_quotes_reported_differently_with_the_changed_words_marked(workdir, tmp_path):
+    inbox = workdir / "data" / "articles"
+    for f in STATEMENTS.glob("*.txt"):
+        shutil.copy(f, inbox / f.name)
+    warehouse = workdir / "warehouse" / "claimcheck.duckdb"
+    verify_articles(RunConfig(input_path=inbox, warehouse_path=warehouse))
+    con = duckdb.connect(str(warehouse), read_only=True)
+    page = tmp_path / "report.html"
+    page.write_text(build_report(read_report_rows(con), "html"), encoding="utf-8")
+    con.close()
+
+    dom = lxml.html.fromstring(dump_dom(page, tmp_path / "profile"))
+    [section] = dom.xpath('//section[@id="quotes-differ"]')
+    assert section.findtext("h2") == "Quotes reported differently (4)"
+    found = {(a.get("data-kind"), a.get("data-severity")): a for a in section.xpath('.//article')}
+    assert set(found) == {("wording", "high"), ("wording", "medium"), ("wording", "low"), ("attribution", "high")}
+    reworded = found[("wording", "medium")]
+    reference, variant = reworded.xpath('.//div[contains(@class, "variant")]')
+    assert "reference" in reference.get("class")
+    assert [m.text_content() for m in reference.xpath('.//mark[@class="diff"]')] == ["and", "punish"]
+    assert variant.xpath('.//blockquote')[0].text_content().startswith("We will find those responsible")
+    assert {li.get("data-article-id") for li in variant.xpath('.//li')} == {"st3_river_post"}
+    number = found[("wording", "high")]
+    confirmed = number.xpath('.//div[contains(@class, "reference")]')[0]
+    assert "two weeks" in confirmed.text_content() and "as in the official transcript" in confirmed.text_content()
+    assert sorted(m.text_content() for m in number.xpath('.//mark[@class="diff"]')) == ["three", "two"]
+    credited = {s.get("data-side") for s in found[("attribution", "high")].xpath('.//div[@data-side]')}
+    assert credited == {"Ilse Marrow", "Dario Fenn"}
+    verdicts = {li.get("data-verdict") for li in section.xpath('.//li[@class="transcript-check"]')}
+    assert verdicts == {"altered", "not_found"}
+    assert dom.xpath('//nav/a[@href="#quotes-differ"]')

@@ -75,11 +75,39 @@ def test_long_lists_are_capped():
 def test_table_has_one_row_per_discrepancy_with_sides_grouped():
     rows = discrepancy_table(DISCREPANCIES, "r2")
     assert rows[0] == {
-        "new": "yes", "severity": "high", "kind": "date", "fact": "ceasefire start date",
+        "discrepancy": "NEW high date", "fact": "ceasefire start date",
         "sides": "2020-11-09: a1; 2020-11-10: a2, a3",
         "explanation": "Articles disagree on the date: 2020-11-09 vs 2020-11-10.",
     }
-    assert rows[1]["new"] == "" and rows[1]["sides"] == ""
+    assert rows[1]["discrepancy"] == "low count" and rows[1]["sides"] == ""
+
+
+def test_table_cells_are_short_enough_for_no_horizontal_scrolling():
+    from flows.artifacts import CELL_CHARS
+
+    wordy = {**DISCREPANCIES[0], "fact": "f " * 100, "explanation": "word " * 200,
+             "members": [{"side": f"value {i}", "article_id": f"article-{i}", "outlet": None, "surface": None}
+                         for i in range(30)]}
+    [row] = discrepancy_table([wordy], "r2")
+    assert list(row) == ["discrepancy", "fact", "sides", "explanation"]
+    for column, limit in CELL_CHARS.items():
+        assert len(row[column]) <= limit and row[column].endswith("…")
+    assert sum(len(v) for v in row.values()) < 240
+
+
+def test_one_event_per_new_high_severity_discrepancy():
+    from flows.artifacts import HIGH_SEVERITY_EVENT, high_severity_events
+
+    old_high = {**DISCREPANCIES[0], "discrepancy_id": "d9", "first_seen_run": "r1"}
+    new_low = {**DISCREPANCIES[1], "first_seen_run": "r2"}
+    [event] = high_severity_events([*DISCREPANCIES, old_high, new_low], "r2", "fr-1")
+    assert event["event"] == HIGH_SEVERITY_EVENT
+    assert event["resource"] == {"prefect.resource.id": "claimcheck.discrepancy.d1",
+                                 "prefect.resource.name": "ceasefire start date"}
+    assert event["related"] == [{"prefect.resource.id": "prefect.flow-run.fr-1", "prefect.resource.role": "flow-run"}]
+    assert event["payload"]["articles"] == ["a1", "a2", "a3"]
+    assert event["payload"]["sides"] == {"2020-11-09": ["a1"], "2020-11-10": ["a2", "a3"]}
+    assert high_severity_events(DISCREPANCIES, "r3", None) == []
 
 
 def test_read_open_discrepancies_groups_members_and_skips_resolved():
@@ -97,9 +125,9 @@ def test_read_open_discrepancies_groups_members_and_skips_resolved():
             [cid, aid, day, day],
         )
     con.execute("INSERT INTO facts VALUES ('f1', 'date', 'ceasefire start', 'disputed', 2, 2)")
-    con.execute("INSERT INTO discrepancies VALUES ('d1', 'f1', 'date', 'high', 'open', 'differ', 'r9')")
-    con.execute("INSERT INTO discrepancies VALUES ('d2', 'f1', 'date', 'low', 'resolved', 'old', 'r1')")
-    con.execute("INSERT INTO discrepancy_members VALUES ('d1', 'c1', 'a1', '2020-11-09'), ('d1', 'c2', 'a2', '2020-11-10'),"
+    con.execute("INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run) VALUES ('d1', 'f1', 'date', 'high', 'open', 'differ', 'r9')")
+    con.execute("INSERT INTO discrepancies (discrepancy_id, fact_key, kind, severity, status, explanation, first_seen_run) VALUES ('d2', 'f1', 'date', 'low', 'resolved', 'old', 'r1')")
+    con.execute("INSERT INTO discrepancy_members (discrepancy_id, claim_id, article_id, side) VALUES ('d1', 'c1', 'a1', '2020-11-09'), ('d1', 'c2', 'a2', '2020-11-10'),"
                 " ('d2', 'c1', 'a1', 'x')")
     found = read_open_discrepancies(con)
     assert [d["discrepancy_id"] for d in found] == ["d1"]
@@ -108,3 +136,22 @@ def test_read_open_discrepancies_groups_members_and_skips_resolved():
     assert sorted((m["side"], m["article_id"], m["surface"], m["outlet"]) for m in d["members"]) == [
         ("2020-11-09", "a1", "2020-11-09", None), ("2020-11-10", "a2", "2020-11-10", None),
     ]
+
+
+def test_new_quote_discrepancies_are_listed_with_their_sides():
+    from flows.artifacts import summary_markdown
+
+    quote_discrepancies = [
+        {"discrepancy_id": "qd1", "kind": "wording", "severity": "medium", "speaker": "Ilse Marrow",
+         "first_seen_run": "r9", "explanation": "b quotes \u201cfind those responsible\u201d where a quotes \u201cfind and "
+         "punish those who are responsible\u201d (dropped words).",
+         "sides": {"We will find and punish those who are responsible": ["a"], "We will find those responsible": ["b"]}},
+        {"discrepancy_id": "qd2", "kind": "attribution", "severity": "high", "speaker": "Ilse Marrow",
+         "first_seen_run": "r1", "explanation": "older", "sides": {"Ilse Marrow": ["a"], "Dario Fenn": ["c"]}},
+    ]
+    text = summary_markdown({"run_id": "r9"}, [], "in", "wh.duckdb", quote_discrepancies)
+    part = text.split("## New quote discrepancies", 1)[1]
+    assert "medium · wording · Ilse Marrow" in part and "find and punish those who are responsible" in part
+    assert "- **We will find those responsible**: `b`" in part
+    assert "older" not in part  # found by an earlier run
+    assert "None in this run." in summary_markdown({"run_id": "r9"}, [], "in", "wh", []).split("quote discrepancies")[1]

@@ -83,3 +83,17 @@ def test_replicas_get_new_ids_and_one_changed_line():
     assert arts[27].text.endswith("edition ab.)")
     assert not any(ch.isdigit() for a in arts for ch in a.text)
     assert len({a.text for a in arts}) == 28
+
+
+def test_statement_growth_is_the_per_quote_time_ratio():
+    raw = {**RAW, "statements": {"seconds_by_quotes": {"10000": 10.0, "100000": 120.0}}}
+    assert figures(raw)["statements_growth_10k_100k"] == 1.2
+    assert figures({})["statements_growth_10k_100k"] is None
+    assert "Statement linking scale" in markdown_table({"raw": raw, **figures(raw)})
+
+
+def test_synthetic_quotes_are_deterministic_and_sized():
+    from bench.statements_scale import synthetic_quotes
+
+    a, b = synthetic_quotes(500), synthetic_quotes(500)
+    assert a == b and len(a) == 500 and len({q.quote_id for q in a}) == 500

@@ -4,7 +4,8 @@ import datetime as dt
 import pytest
 
 from models import Article, Quote
-from tasks.claims.extract import PUBLICATION_EVENT, extract_claims
+from models.claim import PUBLICATION_EVENT
+from tasks.claims.extract import extract_claims
 from tasks.nlp import load_nlp
 
 SHA = "0" * 64
@@ -85,7 +86,7 @@ def test_quote_id_and_sentence_and_event(nlp):
     houses = got["40 houses"]
     assert houses.quote_id == "q1"
     assert houses.sentence.startswith("The mayor said")
-    assert "rebuild" in houses.event
+    assert "rebuild" in houses.event.triggers
     assert got["March 2018"].quote_id == "q1" and got["March 2018"].date_precision == "month"
 
 

@@ -5,7 +5,8 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from models import Article, Claim
+from models import Article
+from tests.claim_factory import make_claim
 from warehouse.crosscheck import crosscheck
 from warehouse.schema import migrate
 
@@ -35,13 +36,13 @@ def art(aid, title=None, outlet=None, published=None):
 
 
 def dclaim(cid, aid, day, key, precision="day", sentence=None):
-    return Claim(claim_id=cid, article_id=aid, kind="date", surface="x", sentence=sentence or f"{aid} says {day}.",
+    return make_claim(claim_id=cid, article_id=aid, kind="date", surface="x", sentence=sentence or f"{aid} says {day}.",
                  date_value=day, date_precision=precision, fact_key=key, event="sign accord | | on",
                  start_char=0, end_char=1)
 
 
 def nclaim(cid, aid, value, key, hedge="exact", unit="year", kind="duration"):
-    return Claim(claim_id=cid, article_id=aid, kind=kind, surface="x", sentence=f"{aid}: {value} {unit}.",
+    return make_claim(claim_id=cid, article_id=aid, kind=kind, surface="x", sentence=f"{aid}: {value} {unit}.",
                  value_num=value, unit=unit, hedge=hedge, fact_key=key, event="occupation | | ",
                  start_char=0, end_char=1)
 
@@ -72,7 +73,9 @@ def test_two_days_disagree_high_and_month_agrees_with_both(con):
     ((key, severity, status, first, text),) = discrepancies(con)
     assert (key, severity, status, first) == ("f", "high", "open", "r1")
     assert members(con) == [("a1", "2015-06-03"), ("a2", "2015-06-04")]
-    assert 'a1 ("Pact signed", Wire) says "a1 says 2015-06-03."' in text and "a2 says" in text
+    # which outlet says what, when, and in whose words
+    assert 'Wire (undated, "Pact signed"; article a1), in its own words: "a1 says 2015-06-03."' in text
+    assert "a2 says" in text
     assert con.execute("SELECT status, n_articles, n_claims FROM facts").fetchall() == [("disputed", 3, 3)]
 
 

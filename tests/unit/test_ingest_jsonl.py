@@ -38,8 +38,8 @@ def test_bad_records_name_their_line(tmp_path):
     assert [a.article_id for a in articles] == ["7"]
     assert [r.reason for r in rejected] == [
         "line 1: expected a JSON object, got list",
-        "line 2: missing or empty 'text'",
-        "line 4: 'published' must be a string",
+        "line 2: no 'text' field",
+        "line 4: 'published' must be a string, got a number",
     ]
 
 

@@ -122,7 +122,7 @@ def test_timeline_leaves_out_single_source_dates_and_says_so(demo_con):
     demo_con.execute("INSERT INTO facts VALUES ('founding', 'date', 'port founding', 'single', 1, 1)")
     demo_con.execute("INSERT INTO claims VALUES ('c10', 'coast-1', NULL, 'date', 'February 3, 2023', "
                 "'The bridge had been closed on February 3, 2023.', NULL, NULL, NULL, NULL, 'exact', DATE '1850-01-01', "
-                "'year', 'founding', NULL, 0, 5)")
+                "'year', 'founding', NULL, 0, 5, 'day', -43829, -43829, -43465, '1850', NULL, false)")
     data = load_report(demo_con, NOW)
     assert "port founding" in [f.label for f in data.dated_facts]
     page, md = render_html(data), render_markdown(data)
