@@ -24,16 +24,17 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 
 @dataclass(frozen=True)
 class Sizes:
-    throughput: int      # articles of the first run (also the memory baseline in full mode)
-    memory_small: int
+    throughput: int      # articles of the first run: re-runs, the Dask run (the 362 of issue 15)
+    memory_small: int    # also the second throughput size (1k; its run is the memory baseline)
     memory_large: int
     crosscheck: tuple[int, ...]
     baseline_batch_size: int = 32
+    dask_workers: int = 2
 
 
 # Quick: two batches of 64 for the first run; memory compares 32 articles with those 128.
 QUICK = Sizes(throughput=128, memory_small=32, memory_large=128, crosscheck=(10_000, 100_000, 1_000_000))
-FULL = Sizes(throughput=1000, memory_small=1000, memory_large=10_000, crosscheck=(10_000, 100_000, 1_000_000))
+FULL = Sizes(throughput=362, memory_small=1000, memory_large=10_000, crosscheck=(10_000, 100_000, 1_000_000))
 
 
 class Bench:
@@ -53,12 +54,14 @@ class Bench:
         return path, n_written, words
 
     def product(self, tag: str, input_dir: Path, warehouse: Path, warm: bool = True,
-                profile: Path | None = None) -> ChildResult:
+                profile: Path | None = None, dask: str | None = None) -> ChildResult:
         warehouse.parent.mkdir(parents=True, exist_ok=True)
         env = dict(self.server_env) if warm else {"PREFECT_HOME": str(self.work / f"prefect-home-{tag}")}
         args = ["product", "--input", str(input_dir), "--warehouse", str(warehouse)]
         if profile:
             args += ["--profile", str(profile)]
+        if dask:
+            args += ["--dask", dask]
         child_env = {k: v for k, v in env.items() if k != "startup_seconds"}
         if not warm:
             os.environ.pop("PREFECT_API_URL", None)
@@ -67,21 +70,24 @@ class Bench:
               f"{result.report['summary'].get('articles_new')} new", flush=True)
         return result
 
-    def baseline(self, input_dir: Path) -> ChildResult:
+    def baseline(self, input_dir: Path, tag: str = "baseline") -> ChildResult:
         args = ["baseline", "--input", str(input_dir), "--batch-size", str(self.sizes.baseline_batch_size),
                 "--n-process", "2"]
-        result = run_child(args, self.work / "baseline.json", cwd=ROOT)
+        result = run_child(args, self.work / f"{tag}.json", cwd=ROOT)
         print(f"  baseline: {result.wall_seconds:.1f} s, peak tree RSS {result.peak_tree_rss_mib:.0f} MiB", flush=True)
         return result
 
     # -- the measurements --------------------------------------------------------------
-    def run_all(self) -> None:
+    def run_all(self, extras: bool = True) -> None:
         print("starting a local Prefect server ...", flush=True)
         with local_server() as server:
             self.server_env = server
             self.raw["prefect_server_startup_s"] = server["startup_seconds"]
             self.throughput_and_reruns()
             self.memory()
+        if not extras:
+            self.notes.append("cross-check scale and HTML extraction not run (--skip-extras)")
+            return
         self.crosscheck()
         self.statements()
         self.html_extraction()
@@ -116,15 +122,15 @@ class Bench:
         print("HTML extraction: 181 AEB pages ...", flush=True)
         self.raw["html_extraction"] = score_html_extraction()
 
-    def throughput_and_reruns(self) -> None:
-        n = self.sizes.throughput
-        inbox, n, words = self.folder("inbox", n)
-        warehouse = self.work / "warehouse" / "first.duckdb"
+    def throughput_pair(self, n: int) -> tuple[Path, Path, dict]:
+        """Bare nlp.pipe and a first `claimcheck run` on the same n articles, back to back."""
+        inbox, n, words = self.folder(f"inbox-{n}", n)
+        warehouse = self.work / "warehouse" / f"first-{n}.duckdb"
         print(f"throughput: {n} articles, {words:,} words", flush=True)
-        base = self.baseline(inbox)
-        first = self.product("first", inbox, warehouse)
+        base = self.baseline(inbox, f"baseline-{n}")
+        first = self.product(f"first-{n}", inbox, warehouse)
         steps = first.report["steps"]
-        self.raw["throughput"] = {
+        raw = {
             "articles": n,
             "words": words,
             "baseline_wall_s": base.wall_seconds,
@@ -134,16 +140,48 @@ class Bench:
             "baseline_batch_size": self.sizes.baseline_batch_size,
             "product_wall_s": first.wall_seconds,
             "product_run_flow_s": steps["run_flow"]["seconds"],
+            "product_peak_tree_rss_mib": first.peak_tree_rss_mib,
             "product_steps": steps,
             "product_summary": first.report["summary"],
         }
-        self.raw["prefect"] = prefect_overhead(first.report, n)
-        self.first_rss = (n, first.peak_tree_rss_mib)
+        return inbox, warehouse, raw
 
-        print("no-op re-runs", flush=True)
+    def throughput_and_reruns(self) -> None:
+        sizes = sorted({self.sizes.throughput, self.sizes.memory_small})
+        by_size = {}
+        for n in sizes:
+            inbox, warehouse, raw = self.throughput_pair(n)
+            by_size[n] = raw
+            if n == self.sizes.throughput:
+                first_inbox, first_warehouse = inbox, warehouse
+                self.dask_throughput(inbox, n)
+        self.raw["throughput_by_size"] = {str(n): raw for n, raw in by_size.items()}
+        first = by_size[self.sizes.throughput]
+        self.raw["throughput"] = first
+        self.raw["prefect"] = prefect_overhead({"steps": first["product_steps"]}, first["articles"])
+        self.first_rss = {n: raw["product_peak_tree_rss_mib"] for n, raw in by_size.items()}
+        self.reruns(first_inbox, first_warehouse, first["articles"])
+
+    def dask_throughput(self, inbox: Path, n: int) -> None:
+        """The same first run with extraction on a LocalCluster of worker processes on this machine."""
+        from distributed import LocalCluster
+
+        workers = self.sizes.dask_workers
+        print(f"Dask LocalCluster ({workers} worker processes): {n} articles", flush=True)
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster:
+            result = self.product(f"dask-{n}", inbox, self.work / "warehouse" / f"dask-{n}.duckdb",
+                                  dask=cluster.scheduler_address)
+        self.raw["dask"] = {"articles": n, "workers": workers, "wall_s": result.wall_seconds,
+                            "run_flow_s": result.report["steps"]["run_flow"]["seconds"],
+                            "summary": result.report["summary"]}
+
+    def reruns(self, inbox: Path, warehouse: Path, n: int) -> None:
+        print(f"no-op re-runs over {n} files", flush=True)
         warm = self.product("noop-warm", inbox, warehouse)
         cold = self.product("noop-cold", inbox, warehouse, warm=False)
         self.raw["noop"] = {
+            "files": n,
             "warm_wall_s": warm.wall_seconds,
             "warm_run_flow_s": warm.report["steps"]["run_flow"]["seconds"],
             "warm_model_loaded": warm.report["model_loaded"],
@@ -176,8 +214,8 @@ class Bench:
         sizes = self.sizes
         runs = {}
         for label, n in (("small", sizes.memory_small), ("large", sizes.memory_large)):
-            if n == self.first_rss[0]:
-                runs[label] = {"articles": n, "peak_tree_rss_mib": self.first_rss[1], "reused": "first run"}
+            if n in self.first_rss:
+                runs[label] = {"articles": n, "peak_tree_rss_mib": self.first_rss[n], "reused": f"first run of {n}"}
                 continue
             print(f"memory: {n} articles", flush=True)
             folder, n, _ = self.folder(f"memory-{n}", n)
@@ -229,7 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, under 3 minutes")
     parser.add_argument("--profile", action="store_true", help="also profile a first run with pyinstrument")
     parser.add_argument("--out", type=Path, default=RESULTS)
-    parser.add_argument("--articles", type=int, help="override the first run's size (throughput, re-runs)")
+    parser.add_argument("--skip-extras", action="store_true",
+                        help="skip the cross-check scale and HTML extraction figures (not NLP throughput)")
+    parser.add_argument("--articles", type=int, help="override the first run's size (throughput, re-runs, Dask)")
     parser.add_argument("--memory-sizes", type=int, nargs=2, metavar=("SMALL", "LARGE"),
                         help="override the two memory sizes (full mode: 1000 10000)")
     args = parser.parse_args(argv)
@@ -246,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"mode": mode, "created_at": started.strftime("%Y-%m-%d %H:%M UTC"),
                      "machine": report.machine_info(), "versions": report.versions()}
     bench = Bench(sizes, work, args.profile)
-    bench.run_all()
+    bench.run_all(extras=not args.skip_extras)
     results.update(report.figures(bench.raw))
     if html := bench.raw.get("html_extraction"):
         # published for trafilatura 2.0.0 by the benchmark's README: F1 0.958

@@ -15,10 +15,16 @@ def register(app: typer.Typer) -> None:
         input: Path = typer.Option(None, "--input", "-i", help="Article file or folder (default: the configured inbox)"),
         warehouse: Path = typer.Option(None, "--warehouse", "-w", help="DuckDB file (default: warehouse/claimcheck.duckdb)"),
         json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON"),
+        dask: str = typer.Option(
+            None, "--dask", metavar="ADDRESS",
+            help="Extract on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://10.0.0.5:8786 "
+                 "(default: CLAIMCHECK_DASK_ADDRESS or dask_address in claimcheck.toml; none: this machine)",
+        ),
     ) -> None:
         """Process every new or changed article file under INPUT into the warehouse.
 
         Example: claimcheck run --input data/articles --warehouse warehouse/claimcheck.duckdb
+        Example: claimcheck run --input data/articles --dask tcp://scheduler:8786
         """
         from claimcheck.interrupt import prompt_interrupts
         from claimcheck.run_progress import show_progress
@@ -27,7 +33,8 @@ def register(app: typer.Typer) -> None:
         settings = load_settings()
         try:
             with prompt_interrupts(), show_progress():
-                summary = run_flow(input or settings.inbox, warehouse or settings.warehouse)
+                summary = run_flow(input or settings.inbox, warehouse or settings.warehouse,
+                                   dask or settings.dask_address)
         except RunFailed as exc:
             typer.echo(f"error: {exc}", err=True)
             sys.exit(2)

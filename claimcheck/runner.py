@@ -8,6 +8,8 @@ from pathlib import Path
 from flows.config import load_settings
 from models.errors import ClaimcheckError, InputNotFound, WarehouseUnavailable
 
+PROBE_SECONDS = 0.3
+
 
 def check_warehouse_writable(path: Path) -> None:
     path = Path(path)
@@ -29,22 +31,68 @@ def trust_paths(input_path: Path, warehouse: Path) -> None:
     os.environ["CLAIMCHECK_WAREHOUSE_DIR"] = str(Path(warehouse).resolve().parent)
 
 
-def run_flow(input_path: Path, warehouse: Path) -> dict:
+def run_flow(input_path: Path, warehouse: Path, dask_address: str | None = None) -> dict:
     """Validate like the CLI promises (exit 1 on bad paths), then run the Prefect flow."""
     if not Path(input_path).exists():
         raise InputNotFound(f"input path {input_path} does not exist")
     check_warehouse_writable(warehouse)
     trust_paths(input_path, warehouse)
+    use_running_server()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
     from flows.verify import RunConfig, verify_articles
 
     hide_user_error_tracebacks()
-
+    # A run with nothing to do needs no heartbeat thread: stopping it waits for its 1 s
+    # sleep to end, half the wall time of a no-op run (bench/, issue 15).
+    quiet = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if nothing_new(Path(input_path), Path(warehouse)) else {}
     try:
-        return verify_articles(RunConfig(input_path=Path(input_path), warehouse_path=Path(warehouse)))
+        with temporary_settings(updates=quiet):
+            return verify_articles(RunConfig(input_path=Path(input_path), warehouse_path=Path(warehouse),
+                                             dask_address=dask_address))
     except ClaimcheckError:
         raise
     except Exception as exc:  # the run failed part-way; the transaction was rolled back
         raise RunFailed(f"run failed, warehouse unchanged: {type(exc).__name__}: {exc}") from exc
+
+
+def use_running_server(port: int | None = None) -> None:
+    """Without PREFECT_API_URL, Prefect starts a temporary server per run (5-8 s); a server
+    already listening on the port `claimcheck ui` (`make ui`) uses is taken instead."""
+    from claimcheck.cmd_serve import DEFAULT_PORT, server_healthy
+
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    api = f"http://127.0.0.1:{port or DEFAULT_PORT}/api"
+    if server_healthy(api, timeout=PROBE_SECONDS):
+        os.environ["PREFECT_API_URL"] = api
+        os.environ.setdefault("PREFECT_UI_API_URL", api)
+
+
+def nothing_new(input_path: Path, warehouse: Path) -> bool:
+    """Whether every input file is already in the warehouse with the same content hash.
+
+    Only a hint (the flow's own plan decides what to process): any doubt, such as a
+    warehouse another run holds open, answers False.
+    """
+    import duckdb
+
+    from tasks.ingest.files import discover, hash_file
+
+    if not warehouse.is_file():
+        return False
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            known = dict(con.execute("SELECT source_path, content_sha256 FROM source_files").fetchall())
+        finally:
+            con.close()
+    except duckdb.Error:
+        return False
+    try:
+        return all(known.get(str(p)) == hash_file(p).content_sha256 for p in discover(input_path.resolve()))
+    except OSError:
+        return False
 
 
 def _not_a_user_error(record: logging.LogRecord) -> bool:

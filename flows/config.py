@@ -27,6 +27,9 @@ class Settings(BaseModel):
     lock_wait_seconds: float = Field(300.0, ge=0, description="How long a run waits for another run's lock")
     schedule_interval_minutes: float = Field(15.0, gt=0, description="Interval of the scheduled deployment")
     schedule_cron: str | None = Field(None, description="Cron schedule (overrides the interval)")
+    dask_address: str | None = Field(
+        None, description="Dask scheduler (tcp://host:8786) for per-article extraction; none: this machine",
+    )
 
 
 _ENV = {
@@ -40,6 +43,7 @@ _ENV = {
     "CLAIMCHECK_LOCK_WAIT_SECONDS": "lock_wait_seconds",
     "CLAIMCHECK_SCHEDULE_INTERVAL_MINUTES": "schedule_interval_minutes",
     "CLAIMCHECK_SCHEDULE_CRON": "schedule_cron",
+    "CLAIMCHECK_DASK_ADDRESS": "dask_address",
 }
 
 

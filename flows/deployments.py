@@ -27,8 +27,9 @@ POLL_SECONDS = 2
 
 
 def default_parameters(settings: Settings) -> dict:
-    """The form's pre-filled values: the configured inbox and warehouse."""
-    return {"config": {"input_path": str(settings.inbox), "warehouse_path": str(settings.warehouse)}}
+    """The form's pre-filled values: the configured inbox, warehouse and Dask scheduler (if any)."""
+    return {"config": {"input_path": str(settings.inbox), "warehouse_path": str(settings.warehouse),
+                       "dask_address": settings.dask_address}}
 
 
 def schedule_options(settings: Settings, interval_minutes: float | None = None, cron: str | None = None) -> dict:

@@ -5,6 +5,7 @@ import contextlib
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -43,6 +44,10 @@ def _default_warehouse() -> Path:
     return load_settings().warehouse
 
 
+def _default_dask_address() -> str | None:
+    return load_settings().dask_address
+
+
 class RunConfig(BaseModel):
     """What a run reads and where it writes (the form the Prefect UI shows)."""
 
@@ -57,6 +62,11 @@ class RunConfig(BaseModel):
         default_factory=_default_warehouse,
         title="Warehouse file",
         description="DuckDB warehouse file (must lie inside the configured warehouse folder)",
+    )
+    dask_address: str | None = Field(
+        default_factory=_default_dask_address,
+        title="Dask scheduler",
+        description="Address of a Dask scheduler (tcp://host:8786) to extract articles on; empty: this machine",
     )
 
 
@@ -122,8 +132,8 @@ def ingest_batch(sources: list[SourceFile], max_bytes: int):
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_batch(articles, registry, stream: ParseStream | None = None):
-    return list(analyse_articles(articles, registry, stream=stream))
+def extract_batch(articles, registry, stream: ParseStream | None = None, n_process: int | None = None):
+    return list(analyse_articles(articles, registry, stream=stream, n_process=n_process))
 
 
 @task(name="load-batch", cache_policy=NO_CACHE)
@@ -177,18 +187,23 @@ def link_and_check_statements(writer: WarehouseWriter) -> dict:
 
 
 def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger,
-                    pool: SpeakerPool) -> None:
-    """Per-article work, batch by batch: ingest, extract (pure), load."""
+                    dask_address: str | None = None) -> SpeakerPool:
+    """Per-article work, batch by batch: ingest, extract (pure; here or on a Dask cluster),
+    load (here: this process is the warehouse's only writer). Returns the speakers the
+    articles found, for corpus-level linking."""
     settings = load_settings()
     seen = files_done = 0
+    pool = SpeakerPool()
     report_progress("files", 0, len(plan.todo))
-    # One parser pipe for the whole run (workers forked once, while this process is
-    # small), fed batch by batch; joined when the last batch is done.
-    stream = ParseStream(wanted_processes()) if plan.todo and wanted_processes() > 1 else None
-    with stream or contextlib.nullcontext():
-        for batch in iter_batches(plan.todo, settings.batch_size):
-            articles, rejected = ingest_batch(quote(batch), settings.max_file_bytes)
-            analyses = extract_batch(quote(articles), quote(registry), quote(stream)) if articles else []
+    batches = ingested(plan, settings.batch_size, settings.max_file_bytes)
+    if dask_address:
+        from flows.cluster import extract_on_cluster
+
+        extracted = extract_on_cluster(dask_address, extract_batch, batches, registry, logger)
+    else:
+        extracted = extract_here(batches, registry)
+    with contextlib.closing(extracted):
+        for batch, rejected, analyses in extracted:
             load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
             for a in analyses:
                 pool.add(a.article.article_id, a.speakers)
@@ -196,8 +211,27 @@ def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunS
             seen = log_batch(logger, analyses, rejected, seen)
             files_done += len(batch)
             logger.info("batch: %d articles, %d rejected (%d of %d files done)",
-                        len(articles), len(rejected), files_done, len(plan.todo))
+                        len(analyses), len(rejected), files_done, len(plan.todo))
             report_progress("files", files_done, len(plan.todo))
+    return pool
+
+
+def ingested(plan: Plan, batch_size: int, max_bytes: int) -> Iterator[tuple]:
+    """(files, articles, rejected) per batch of the plan's files."""
+    for batch in iter_batches(plan.todo, batch_size):
+        articles, rejected = ingest_batch(quote(batch), max_bytes)
+        yield batch, articles, rejected
+
+
+def extract_here(batches: Iterator[tuple], registry) -> Iterator[tuple]:
+    """(files, rejected, analyses) per batch, extracted in this process."""
+    # One parser pipe for the whole run (workers forked once, while this process is
+    # small), fed batch by batch; joined when the last batch is done.
+    stream = ParseStream(wanted_processes()) if wanted_processes() > 1 else None
+    with stream or contextlib.nullcontext():
+        for batch, articles, rejected in batches:
+            analyses = extract_batch(quote(articles), quote(registry), quote(stream)) if articles else []
+            yield batch, rejected, analyses
 
 
 # Per-article log lines per run: enough to follow a small run, quiet on 10k articles.
@@ -266,10 +300,9 @@ def verify_articles(config: RunConfig) -> dict:
         summary.count_rejected(plan.refused)
         summary.articles_skipped = plan.skipped
         summary.articles_replaced = writer.forget_sources(plan.changed)
-        registry = SpeakerRegistry.load(settings.speakers) if plan.todo else None
-        pool = SpeakerPool()
-        process_batches(plan, registry, writer, summary, logger, pool)
-        if registry is not None:
+        if plan.todo:
+            registry = SpeakerRegistry.load(settings.speakers)
+            pool = process_batches(plan, registry, writer, summary, logger, config.dask_address)
             link_speakers(quote(writer), quote(registry), quote(pool))
         if plan.todo or plan.changed:
             report_progress("cross-check", 0, 1)

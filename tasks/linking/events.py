@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from models.base import stable_id
 from models.event import ArticleEvent, NewsEvent
 from tasks.lexicon import STOP_WORDS
+from tasks.linking.components import connected_components
 
 WINDOW_DAYS = 3
 TOP_NAMES = 12
@@ -102,21 +103,8 @@ def _pairs(profiles: list[Profile]):
 def group_events(articles: list[ArticleText]) -> tuple[list[NewsEvent], list[ArticleEvent]]:
     """Every article's event (an article alone is an event of one), with the events' labels."""
     profiles = {a.article_id: profile(a) for a in articles}
-    parent = {k: k for k in profiles}
-
-    def root(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for p, q in _pairs(list(profiles.values())):
-        if related(p, q):
-            a, b = sorted((root(p.article_id), root(q.article_id)))
-            parent[b] = a
-    groups: dict[str, list[Profile]] = {}
-    for k in sorted(profiles):
-        groups.setdefault(root(k), []).append(profiles[k])
+    edges = ((p.article_id, q.article_id) for p, q in _pairs(list(profiles.values())) if related(p, q))
+    groups = {ids[0]: [profiles[k] for k in ids] for ids in connected_components(sorted(profiles), edges)}
     events, members = [], []
     for first, group in groups.items():
         event = _event(stable_id("event", first), group)

@@ -15,8 +15,8 @@ from rapidfuzz import fuzz
 from models.link import LinkEvent
 from tasks.claims.measures import EVENT_MEASURES
 from tasks.lexicon import EVENT_CLASSES, MANNER_EVENT_CLASSES, MILESTONE_EVENT_CLASSES
-from tasks.linking.events import WINDOW_DAYS
 from tasks.linking.compare import agree, disjoint, same_value
+from tasks.linking.events import WINDOW_DAYS
 
 _CANON = {w: cls for cls, words in EVENT_CLASSES.items() for w in words}
 _SUBJECT_CLASSES = set(EVENT_CLASSES) - MANNER_EVENT_CLASSES

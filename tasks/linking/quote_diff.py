@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from tasks.linking.quote_words import FUNCTION_WORDS, NEGATIONS, PRONOUNS, QUALIFIERS, Word, is_number, quote_words
+from tasks.linking.quote_words import (
+    FUNCTION_WORDS,
+    NEGATIONS,
+    PRONOUNS,
+    QUALIFIERS,
+    Word,
+    is_number,
+    quote_words,
+)
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 # A word this short that begins a longer one abbreviates it ("min" / "minute", "gov" / "government").

@@ -22,16 +22,18 @@ smallest quote id of the founding component.
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 from collections import defaultdict, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from models import Discrepancy, DiscrepancyMember, Statement, StatementQuote
 from models.base import stable_id
+from tasks.linking.components import connected_components
 from tasks.linking.quote_discrepancies import summarise_statement
 from tasks.linking.quote_match import DIRECT_KINDS, TIME_WINDOW_DAYS, Relation, relate
 from tasks.linking.statement_index import CandidateIndex, QuoteTexts
+
 
 @dataclass
 class StatementLinks:
@@ -129,23 +131,8 @@ def _closed_region(seeds: list[int], rows, stored, index: CandidateIndex):
 
 def _components(region: list[int], edges: dict[tuple[int, int], Relation]) -> list[list[int]]:
     """Connected components of the `same` relation (union-find: any order gives the same ones)."""
-    parent = {i: i for i in region}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (i, j), rel in sorted(edges.items()):
-        if rel.kind == "same" and i in parent and j in parent:
-            a, b = find(i), find(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in region:
-        comps[find(i)].append(i)
-    return [sorted(m) for m in comps.values()]
+    same = (pair for pair, rel in sorted(edges.items()) if rel.kind == "same")
+    return connected_components(region, same)
 
 
 def split_by_time(members: list[int], texts) -> list[list[int]]:

@@ -91,7 +91,8 @@ def test_runs_triggered_through_the_api_like_the_ui(workdir, served):
 
     inbox, db = workdir / "data" / "articles", workdir / "warehouse" / "claimcheck.duckdb"
     copy_seeds(inbox, SEED_NAMES)
-    form = {"config": {"input_path": str(inbox), "warehouse_path": str(db)}}
+    # no Dask scheduler configured: the form's field is empty and the run extracts here
+    form = {"config": {"input_path": str(inbox), "warehouse_path": str(db), "dask_address": None}}
 
     with temporary_settings(updates={PREFECT_API_URL: served}), get_client(sync_client=True) as client:
         manual = wait_for_deployment(client, "verify-articles/manual")
@@ -104,6 +105,7 @@ def test_runs_triggered_through_the_api_like_the_ui(workdir, served):
         assert manual.parameters == scheduled.parameters == form
         config_form = manual.parameter_openapi_schema["definitions"]["RunConfig"]["properties"]
         assert config_form["input_path"]["type"] == "string" and config_form["input_path"]["description"]
+        assert config_form["dask_address"]["title"] == "Dask scheduler"
 
         # 1. press Run on `manual`
         run, _ = trigger(client, manual, form)

@@ -10,7 +10,12 @@ from bench.run import prefect_overhead
 RAW = {
     "throughput": {"articles": 100, "words": 73_000, "baseline_wall_s": 40.0, "baseline_pipe_s": 30.0, "baseline_load_s": 1.0,
                    "baseline_n_process": 2, "product_wall_s": 50.0, "product_run_flow_s": 45.0},
-    "noop": {"warm_wall_s": 2.0, "cold_wall_s": 10.0, "warm_run_flow_s": 0.5},
+    "throughput_by_size": {"1000": {"articles": 1000, "words": 730_000, "baseline_wall_s": 300.0,
+                                    "product_wall_s": 240.0, "baseline_n_process": 2,
+                                    "product_summary": {"articles_new": 1000, "quotes_new": 9000, "claims_new": 10000},
+                                    "product_steps": {"body:load_batch": {"seconds": 4.0, "calls": 16}}}},
+    "dask": {"articles": 100, "workers": 2, "wall_s": 62.5},
+    "noop": {"files": 100, "warm_wall_s": 2.0, "cold_wall_s": 10.0, "warm_run_flow_s": 0.5},
     "incremental": {"new_articles": 1, "wall_s": 3.0},
     "crosscheck": {"seconds_by_claims": {"10000": 0.1, "100000": 1.0, "1000000": 12.0}},
     "memory": {"small": {"articles": 1000, "peak_tree_rss_mib": 500.0},
@@ -22,6 +27,10 @@ RAW = {
 def test_figures_are_ratios_of_the_raw_timings():
     f = figures(RAW)
     assert f["throughput_ratio"] == 0.8
+    assert f["throughput_ratio_1000"] == 1.25
+    assert f["dask_throughput_ratio"] == 0.8  # one-process wall over the cluster's
+    assert f["noop_wall_s"] == 2.0
+    assert f["writer_rows_per_s"] == 5000.0  # 20,000 rows in 4 s of load-batch, at the largest size
     assert f["noop_rerun_fraction"] == 0.04
     assert f["noop_rerun_fraction_cold"] == 0.2
     assert f["noop_rerun_fraction_in_flow"] == 0.0111
@@ -36,6 +45,7 @@ def test_figures_are_ratios_of_the_raw_timings():
 def test_missing_measurements_give_none_not_errors():
     f = figures({})
     assert f["throughput_ratio"] is None and f["crosscheck_growth_100k_1m"] is None
+    assert f["dask_throughput_ratio"] is None and f["noop_wall_s"] is None
     assert f["memory_growth_1k_10k"] is None and f["prefect_overhead_s_per_article"] is None
 
 
@@ -43,7 +53,11 @@ def test_table_shows_each_figure_with_its_verdict(tmp_path):
     results = {"mode": "quick", "raw": RAW, **figures(RAW)}
     table = markdown_table(results)
     rows = {line.split(" | ")[0].lstrip("| "): line for line in table.splitlines() if line.startswith("| ")}
-    assert rows["Throughput, 100 articles (ratio of rates)"].endswith("| 0.8 | ≥ 0.8 | yes |")
+    assert rows["Throughput, 100 articles (ratio of rates)"].endswith("| 0.8 | ≥ 1.0 | NO |")
+    assert rows["Throughput, 1000 articles (ratio of rates)"].endswith("| 1.25 | ≥ 1.2 | yes |")
+    dask_row = next(v for k, v in rows.items() if k.startswith("Throughput on a Dask LocalCluster"))
+    assert dask_row.endswith("| 0.8 | (report) | – |")
+    assert rows["No-op re-run over 100 files, warm Prefect server (wall s)"].endswith("| 2 | ≤ 2.0 s | yes |")
     assert rows["No-op re-run, warm Prefect server (share of first run)"].endswith("| 0.04 | ≤ 0.02 | NO |")
     assert "2.00 art/s, 1,460 words/s (50.0 s)" in rows["Throughput, 100 articles (ratio of rates)"]
     assert rows["Incremental run, +1 articles"].endswith("| 0.06 | ≤ 0.076 (0.05 + model load + NLP of new) | yes |")

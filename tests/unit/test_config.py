@@ -57,6 +57,16 @@ def test_bad_values_are_one_configuration_error(clean_env, env, value):
         load_settings()
 
 
+def test_dask_address_from_toml_then_env(clean_env, tmp_path):
+    assert load_settings().dask_address is None
+    cfg = tmp_path / "claimcheck.toml"
+    cfg.write_text('[claimcheck]\ndask_address = "tcp://scheduler:8786"\n')
+    clean_env.setenv("CLAIMCHECK_CONFIG", str(cfg))
+    assert load_settings().dask_address == "tcp://scheduler:8786"
+    clean_env.setenv("CLAIMCHECK_DASK_ADDRESS", "tcp://other:8786")
+    assert load_settings().dask_address == "tcp://other:8786"
+
+
 def test_unreadable_toml_is_named(clean_env, tmp_path):
     cfg = tmp_path / "claimcheck.toml"
     cfg.write_text("inbox = [unclosed")
@@ -89,9 +99,11 @@ def test_bad_schedules_are_refused(clean_env, kwargs, message):
 def test_deployments_carry_configured_defaults_and_schedule(clean_env, tmp_path):
     clean_env.setenv("CLAIMCHECK_INBOX", str(tmp_path / "inbox"))
     clean_env.setenv("CLAIMCHECK_WAREHOUSE", str(tmp_path / "wh" / "w.duckdb"))
+    clean_env.setenv("CLAIMCHECK_DASK_ADDRESS", "tcp://10.1.2.3:8786")
     s = load_settings()
     assert default_parameters(s) == {
-        "config": {"input_path": str(tmp_path / "inbox"), "warehouse_path": str(tmp_path / "wh" / "w.duckdb")}
+        "config": {"input_path": str(tmp_path / "inbox"), "warehouse_path": str(tmp_path / "wh" / "w.duckdb"),
+                   "dask_address": "tcp://10.1.2.3:8786"}
     }
     manual, scheduled = build_deployments(s, interval_minutes=7)
     assert (manual.name, scheduled.name) == (MANUAL, SCHEDULED)
@@ -104,6 +116,6 @@ def test_deployments_carry_configured_defaults_and_schedule(clean_env, tmp_path)
     schema = manual._parameter_openapi_schema.model_dump()
     fields = schema["definitions"]["RunConfig"]["properties"]
     assert schema["required"] == ["config"]
-    assert set(fields) == {"input_path", "warehouse_path"}
+    assert set(fields) == {"input_path", "warehouse_path", "dask_address"}
     assert "input root" in fields["input_path"]["description"]
     assert "warehouse folder" in fields["warehouse_path"]["description"]
