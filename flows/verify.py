@@ -18,10 +18,11 @@ from pydantic import BaseModel, Field
 from flows.config import load_settings
 from flows.artifacts import publish_run_artifacts, read_open_discrepancies, read_quote_discrepancies
 from flows.progress import report_progress
-from models import RejectedInput, RunSummary, Speaker
-from tasks.analyse import analyse_articles, run_speakers
+from models import RejectedInput, RunSummary
+from tasks.analyse import analyse_articles
 from tasks.linking.events import ArticleText, group_events
 from tasks.linking.facts import link_facts
+from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions
 from tasks.linking.statements import link_statements
 from tasks.linking.transcripts import Transcript, check_transcripts
 from tasks.quotes.registry import SpeakerRegistry
@@ -139,9 +140,19 @@ def extract_batch(articles, registry, stream: ParseStream | None = None, n_proce
 def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[SourceFile]) -> None:
     writer.write_articles([a.article for a in analyses])
     writer.write_quotes([q for a in analyses for q in a.quotes])
+    writer.write_mentions([m for a in analyses for m in a.mentions])
     writer.write_claims([c for a in analyses for c in a.claims])
     writer.write_rejected(rejected)
     writer.record_sources([(str(s.path), s.content_sha256, s.key) for s in sources])
+
+
+@task(name="link-speakers", cache_policy=NO_CACHE)
+def link_speakers(writer: WarehouseWriter, registry: SpeakerRegistry, pool: SpeakerPool) -> int:
+    """Corpus-level: merge the run's speakers with the registry's and the warehouse's, then
+    link every stored bare-surname mention to a person named in full. Quotes relinked."""
+    speakers = pool.merged([*registry.speakers(), *writer.stored_speakers()])
+    writer.write_speakers(speakers, aliases_of(speakers))
+    return writer.set_quote_speakers(link_mentions(writer.speaker_mentions(), speakers))
 
 
 @task(name="group-events", cache_policy=NO_CACHE)
@@ -176,12 +187,13 @@ def link_and_check_statements(writer: WarehouseWriter) -> dict:
 
 
 def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunSummary, logger,
-                    dask_address: str | None = None) -> list[Speaker]:
+                    dask_address: str | None = None) -> SpeakerPool:
     """Per-article work, batch by batch: ingest, extract (pure; here or on a Dask cluster),
-    load (here: this process is the warehouse's only writer). Returns the speakers learned."""
+    load (here: this process is the warehouse's only writer). Returns the speakers the
+    articles found, for corpus-level linking."""
     settings = load_settings()
     seen = files_done = 0
-    learned: list[Speaker] = []
+    pool = SpeakerPool()
     report_progress("files", 0, len(plan.todo))
     batches = ingested(plan, settings.batch_size, settings.max_file_bytes)
     if dask_address:
@@ -193,14 +205,15 @@ def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunS
     with contextlib.closing(extracted):
         for batch, rejected, analyses in extracted:
             load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
-            learned.extend(s for a in analyses for s in a.speakers)
+            for a in analyses:
+                pool.add(a.article.article_id, a.speakers)
             summary.count_batch(analyses, rejected)
             seen = log_batch(logger, analyses, rejected, seen)
             files_done += len(batch)
             logger.info("batch: %d articles, %d rejected (%d of %d files done)",
                         len(analyses), len(rejected), files_done, len(plan.todo))
             report_progress("files", files_done, len(plan.todo))
-    return learned
+    return pool
 
 
 def ingested(plan: Plan, batch_size: int, max_bytes: int) -> Iterator[tuple]:
@@ -289,8 +302,8 @@ def verify_articles(config: RunConfig) -> dict:
         summary.articles_replaced = writer.forget_sources(plan.changed)
         if plan.todo:
             registry = SpeakerRegistry.load(settings.speakers)
-            learned = process_batches(plan, registry, writer, summary, logger, config.dask_address)
-            writer.write_speakers(*run_speakers(registry, learned))
+            pool = process_batches(plan, registry, writer, summary, logger, config.dask_address)
+            link_speakers(quote(writer), quote(registry), quote(pool))
         if plan.todo or plan.changed:
             report_progress("cross-check", 0, 1)
             group_articles_into_events(quote(writer))

@@ -6,10 +6,11 @@ from models.fact import Discrepancy, DiscrepancyMember, Fact
 from models.quote import Quote, QuoteKind
 from models.run import Run, RunSummary
 from models.statement import Statement, StatementQuote, TranscriptCheck
-from models.speaker import Speaker, SpeakerAlias
+from models.speaker import Speaker, SpeakerAlias, SpeakerMention
 
 __all__ = [
     "Article", "ArticleEvent", "Claim", "ClaimKind", "DatePrecision", "Discrepancy", "DiscrepancyMember",
     "Fact", "FactUpdate", "Hedge", "NewsEvent", "Quote", "QuoteKind", "RejectedInput", "Run", "RunSummary", "Speaker", "SpeakerAlias",
+    "SpeakerMention",
     "Statement", "StatementQuote", "TranscriptCheck",
 ]

@@ -40,3 +40,16 @@ class Speaker(Record):
 class SpeakerAlias(Record):
     speaker_id: str
     alias: str = Field(min_length=1)
+
+
+class SpeakerMention(Record):
+    """A quote's speaker as its article left it, when the article alone could not resolve
+    it (a bare surname): corpus-level linking (`tasks.linking.speakers`) may give the quote
+    a speaker named in full elsewhere, and can always undo that from this row."""
+
+    quote_id: str
+    article_id: str
+    speaker_id: str  # as the article resolved it
+    speaker_name: str | None = None
+    mention: str = Field(min_length=1)  # folded surname ("okafor")
+    kind: SpeakerKind = "person"

@@ -1,17 +1,17 @@
 """Articles to quotes and claims: one spaCy pass per article, then the extractors.
 
-Each article is extracted against its own copy of the registry as loaded at run start, so
-its output depends on the article alone: not on the order, the batch or the machine (a
-Dask worker) that processed it. The speakers an article registers travel back with its
-analysis; `run_speakers` joins them, in article order, for the warehouse.
+Each article is extracted against its own fork of the registry as loaded at run start
+(`tasks.quotes.extract.extract_article_quotes`), so its output depends on the article alone:
+not on the order, the batch or the machine (a Dask worker) that processed it. The speakers
+an article registers and the bare-surname mentions it could not resolve travel back with
+its analysis; `tasks.linking.speakers` joins and links them for the warehouse.
 """
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from models import Article, Claim, Quote, Speaker, SpeakerAlias
+from models import Article, Claim, Quote, Speaker, SpeakerAlias, SpeakerMention
 from tasks.nlp import ParseStream, parse, processes_for
 
 
@@ -22,6 +22,7 @@ class ArticleAnalysis:
     claims: list[Claim] = field(default_factory=list)
     # speakers this article added to the registry or completed (a role, a gender)
     speakers: list[Speaker] = field(default_factory=list)
+    mentions: list[SpeakerMention] = field(default_factory=list)  # left for corpus-level linking
 
 
 def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16,
@@ -33,44 +34,32 @@ def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16
     whose processes may not fork children).
     """
     from tasks.claims.extract import extract_claims
-    from tasks.quotes.extract import extract_quotes
+    from tasks.quotes.extract import extract_article_quotes
 
     n_process = processes_for(len(articles)) if n_process is None else min(n_process, processes_for(len(articles)))
     if stream is not None and (stream.started or n_process > 1):
         docs = stream.parse(a.body for a in articles)
     else:
         docs = parse((a.body for a in articles), batch_size=batch_size, n_process=n_process)
-    frozen = pickle.dumps(registry)  # a copy per article: ~1 ms for the curated registry
-    start = {s.speaker_id: s for s in registry.speakers()}
     # strict: after the last article zip asks `docs` for one more item, so spaCy's worker
     # processes are joined now, not whenever the generator is collected (a bare zip left
     # them waiting on their queues and the process hung at exit).
     for article, doc in zip(articles, docs, strict=True):
-        own = pickle.loads(frozen)
-        quotes = extract_quotes(doc, article, own)
-        claims = extract_claims(doc, article, quotes)
-        learned = [s for s in own.speakers() if start.get(s.speaker_id) != s]
-        yield ArticleAnalysis(article, quotes, claims, learned)
+        found = extract_article_quotes(doc, article, registry)  # forks the registry itself
+        claims = extract_claims(doc, article, found.quotes)
+        yield ArticleAnalysis(article, found.quotes, claims, found.speakers, found.mentions)
 
 
 def run_speakers(registry, learned: Iterable[Speaker]) -> tuple[list[Speaker], list[SpeakerAlias]]:
-    """The run's speakers and their aliases: the registry's, then each learned one in article order.
+    """The run's speakers and their aliases: the registry's, then each learned one in order.
 
     A speaker several articles learned keeps its first form; fields it left empty (role,
-    organisation, gender) take the first later value, as the shared registry once did.
+    organisation, gender) take the first later value. (The flow joins per article with
+    `tasks.linking.speakers.SpeakerPool`, which this wraps.)
     """
-    merged = {s.speaker_id: s for s in registry.speakers()}
-    for speaker in learned:
-        have = merged.get(speaker.speaker_id)
-        if have is None:
-            merged[speaker.speaker_id] = speaker
-            continue
-        fill = {k: getattr(speaker, k) for k in ("role", "organisation") if getattr(have, k) is None}
-        if have.gender == "unknown" and speaker.gender != "unknown":
-            fill["gender"] = speaker.gender
-        extra = [a for a in speaker.aliases if a not in have.aliases]
-        if extra:
-            fill["aliases"] = [*have.aliases, *extra]
-        if any(v is not None for v in fill.values()):
-            merged[speaker.speaker_id] = have.model_copy(update={k: v for k, v in fill.items() if v is not None})
-    return list(merged.values()), type(registry)(_speakers=merged).aliases()
+    from tasks.linking.speakers import SpeakerPool, aliases_of
+
+    pool = SpeakerPool()
+    pool.add("", learned)
+    speakers = pool.merged(registry.speakers())
+    return speakers, aliases_of(speakers)

@@ -1,8 +1,9 @@
 """Lexicons for quote attribution, kept as data: cue verbs, cue nouns and role nouns.
 
-Everything here is lower-case lemmas (spaCy's lemmatizer output). Extraction code in
-`tasks.quotes.marks`, `tasks.quotes.context` and `tasks.quotes.extract` reads only these sets, so a
-new reporting verb or role is added in one place.
+Everything here is lower-case lemmas (spaCy's lemmatizer output) or lower-case words. The
+modules of `tasks.quotes` read their grammar words only from here, so a new reporting verb
+or role is added in one place; region and corpus lists (demonyms, the speaker registry,
+first names) are data files under `data/`.
 """
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "blame", "condemn", "denounce", "decry", "reject", "defend", "hail",
     "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail",
     "outline", "unveil", "fault", "endorse", "agree", "disagree", "deride", "retweet",
-    "plead", "swear", "characterize", "characterise", "portray", "thank",
+    "plead", "swear", "characterize", "characterise", "portray", "thank", "credit",
+    "brag", "remind", "scoff", "shout", "yell", "exclaim",
 })
 
 # Cue verbs that only report speech when they take a clause or a quotation: "continue"
@@ -35,7 +37,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset({
     "continue", "add", "speak", "signal", "post", "answer", "recall",
     "maintain", "observe", "charge", "counter", "welcome", "threaten", "estimate",
-    "forecast", "highlight", "agree", "disagree", "swear", "plead",
+    "forecast", "highlight", "agree", "disagree", "swear", "plead", "scoff", "shout", "yell", "exclaim",
 })
 
 # Nouns that report speech ("his claim that ...", "Trump's promise to ...", "her criticism of
@@ -115,6 +117,12 @@ PERSON_ROLE_NOUNS: frozenset[str] = frozenset({
     "author", "researcher", "scientist", "co-chair", "vice", "counsel", "officer",
 })
 
+# Role nouns of someone who speaks on another's behalf: "a spokesman for X", "an X aide" is
+# attributed to X, the principal (as PolNeAR's annotators do).
+AGENT_ROLE_NOUNS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor", "aide",
+})
+
 # Role nouns that refer back to an organisation ("the ministry said", "the Russian side").
 ORG_ROLE_NOUNS: frozenset[str] = frozenset({
     "ministry", "department", "office", "government", "administration", "side",
@@ -146,17 +154,76 @@ MALE_ROLES: frozenset[str] = frozenset({"spokesman", "chairman", "congressman", 
 PERSON_PRONOUNS: dict[str, str] = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 ORG_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 
-# Adjectives of nationality to the country they name ("the Russian side").
-DEMONYMS: dict[str, str] = {
-    "russian": "Russia", "american": "United States", "u.s.": "United States",
-    "us": "United States", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
-    "turkish": "Turkey", "iranian": "Iran", "georgian": "Georgia", "ukrainian": "Ukraine",
-    "chinese": "China", "french": "France", "german": "Germany", "british": "United Kingdom",
-    "israeli": "Israel", "palestinian": "Palestine", "syrian": "Syria", "iraqi": "Iraq",
-    "indian": "India", "pakistani": "Pakistan", "japanese": "Japan", "korean": "South Korea",
-    "european": "European Union", "kazakh": "Kazakhstan", "belarusian": "Belarus",
-    "mexican": "Mexico", "canadian": "Canada", "saudi": "Saudi Arabia", "egyptian": "Egypt",
-}
+# Nouns of "In his words / In her opinion / In X's view, CLAUSE" (`tasks.quotes.cues.in_words`).
+IN_WORDS_NOUNS: frozenset[str] = frozenset({"words", "opinion", "view"})
+
+# ---- words of attribution frames (tasks/quotes), kept here so each is written once ----
+
+# Verbs whose bare noun-phrase object is what was said ("voiced concern", "pointed out X").
+NP_OBJECT_CUES: frozenset[str] = frozenset({
+    "express", "voice", "stress", "emphasize", "emphasise", "underline", "underscore",
+    "point", "confirm", "reiterate", "announce", "deny", "propose", "reveal", "highlight",
+    "demand", "pledge", "promise", "criticize", "criticise", "accuse", "note", "reaffirm",
+    "acknowledge", "admit", "predict", "tout", "cite", "mention", "call", "blast", "slam",
+    "recommend", "dismiss", "question", "welcome", "praise", "describe", "mock", "urge",
+    "vow", "warn", "suggest", "push", "signal", "concede", "charge", "tweet", "write",
+    "blame", "condemn", "denounce", "decry", "reject", "defend", "list", "hail",
+    "applaud", "commend", "ridicule", "rebuke", "disavow", "lambaste", "assail", "rip",
+    "outline", "unveil", "fault", "float", "endorse", "label", "deride", "retweet",
+    "characterize", "characterise", "portray", "explain", "thank", "repeat", "credit",
+})
+
+# Object-taking cues whose object is the addressee, not the content ("told reporters").
+ADDRESSEE_VERBS: frozenset[str] = frozenset({"tell", "ask", "urge", "inform", "assure", "advise", "brief", "remind", "warn"})
+
+# Subject pronouns: as a cue's "object" they open a clause the parser split ("claiming he ... has").
+NOMINATIVE_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i"})
+
+# Verbs whose object in a title is what was said ("Jane Doe Said Something About X").
+TITLE_OBJECT_VERBS: frozenset[str] = frozenset({"say", "tell", "reveal", "admit", "explain", "claim", "write", "tweet"})
+
+# Sources that head a "Source: statement" headline without being a name.
+HEADLINE_SOURCE_NOUNS: frozenset[str] = frozenset({"poll", "survey", "study", "report", "audit", "memo", "sources", "officials", "lawsuit"})
+
+# Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
+HEADLINE_VERBS: frozenset[str] = frozenset({
+    "says", "said", "tells", "told", "calls", "vows", "warns", "claims", "slams", "urges", "asks", "blasts",
+    "rips", "praises", "denies",
+})
+
+# An adverbial clause that is really the content: "calling for X to do", "asked whether ...".
+CONTENT_MARKS: frozenset[str] = frozenset({"that", "for", "whether", "if", "how", "why", "what"})
+
+# Cues that frame a whole clause with "as": "As the paper reported, ...".
+AS_FRAME_VERBS: frozenset[str] = frozenset({
+    "say", "report", "note", "reveal", "write", "explain", "mention", "tweet", "state",
+    "announce", "indicate", "confirm", "observe", "remark", "predict", "warn", "claim",
+    "point", "acknowledge", "admit", "reiterate", "stress", "emphasize", "emphasise",
+})
+
+# Particles of phrasal cues that introduce no content of their own ("shot back", "weighed in").
+BARE_PARTICLES: frozenset[str] = frozenset({"back", "in"})
+
+# Head nouns of a relative clause that are what was said ("the things he said about X").
+SAID_THINGS: frozenset[str] = frozenset({
+    "thing", "word", "comment", "remark", "statement", "claim", "lie", "falsehood", "insult",
+    "joke", "promise", "accusation", "allegation", "attack",
+})
+
+# Records and polls as sources: "according to FEC filings" is where a figure is from, no speaker.
+DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic"})
+
+# Verbs of a speaker labelling something: 'X called the plan "a reckless gamble"' quotes X.
+LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "dub"})
+
+# Light verbs whose speech-noun object is the cue ("made no mention of X", "gave a speech on X").
+LIGHT_VERBS: frozenset[str] = frozenset({"make", "give", "deliver", "issue", "offer", "level", "lodge", "voice", "repeat"})
+
+# Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
+GENERIC_ROLES: frozenset[str] = frozenset({"official", "representative", "diplomat", "leader", "politician", "source"})
+
+# Organisation nouns a demonym turns into a country's voice ("the Russian side").
+COUNTRY_VOICES: frozenset[str] = frozenset({"side", "government", "authorities", "leadership", "state"})
 
 # Quotation marks after normalisation; curly and guillemets are kept for un-normalised text.
 OPEN_QUOTES: frozenset[str] = frozenset({'"', "\u201c", "\u00ab", "\u201e"})

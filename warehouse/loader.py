@@ -13,7 +13,7 @@ import duckdb
 import pyarrow as pa
 from pydantic import BaseModel
 
-from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias
+from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias, SpeakerMention
 from models.event import ArticleEvent, NewsEvent
 from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
 from warehouse.connection import open_writable
@@ -73,6 +73,28 @@ class WarehouseWriter(StatementStore):
         self._insert_models("events", events)
         self._insert_models("article_events", members)
 
+    def stored_speakers(self) -> list[Speaker]:
+        """The speakers of earlier runs (with their aliases), sorted by id."""
+        aliases: dict[str, list[str]] = {}
+        for sid, alias in self.con.execute("SELECT speaker_id, alias FROM speaker_aliases ORDER BY ALL").fetchall():
+            aliases.setdefault(sid, []).append(alias)
+        cur = self.con.execute("SELECT * FROM speakers ORDER BY speaker_id")
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            rec = dict(zip(names, row))
+            rec["gender"] = rec.get("gender") or "unknown"
+            rec["origin"] = rec.get("origin") or "text"
+            rec["aliases"] = [a for a in aliases.get(rec["speaker_id"], []) if a != rec["canonical_name"]]
+            out.append(Speaker(**rec))
+        return out
+
+    def speaker_mentions(self) -> list[SpeakerMention]:
+        """Every stored mention left for speaker linking (this run's and earlier ones)."""
+        cur = self.con.execute("SELECT * FROM speaker_mentions ORDER BY quote_id")
+        names = [d[0] for d in cur.description]
+        return [SpeakerMention(**dict(zip(names, row))) for row in cur.fetchall()]
+
     # -- writing ---------------------------------------------------------------
     def forget_sources(self, source_paths: Iterable[str]) -> int:
         """Remove the rows of earlier versions of changed files; their facts get re-checked."""
@@ -93,6 +115,7 @@ class WarehouseWriter(StatementStore):
         self.con.execute(
             f"DELETE FROM discrepancy_members WHERE claim_id IN (SELECT claim_id FROM claims WHERE article_id IN ({gone}))"
         )
+        self.con.execute(f"DELETE FROM speaker_mentions WHERE article_id IN ({gone})")
         self.con.execute(f"DELETE FROM quotes WHERE article_id IN ({gone})")
         self.con.execute(f"DELETE FROM claims WHERE article_id IN ({gone})")
         n = self.con.execute(f"SELECT count(*) FROM ({gone})").fetchone()[0]
@@ -143,6 +166,33 @@ class WarehouseWriter(StatementStore):
         self._insert_rows("speakers", rows, replace=True)
         alias_rows = {(a.speaker_id, a.alias): a.model_dump() for a in aliases}
         self._insert_rows("speaker_aliases", list(alias_rows.values()), ignore=True)
+
+    def write_mentions(self, mentions: Sequence[SpeakerMention]) -> None:
+        self._insert_models("speaker_mentions", _dedupe(mentions, "quote_id"), replace=True)
+
+    def set_quote_speakers(self, rows: Sequence) -> int:
+        """Give quotes the speakers linking chose (`QuoteSpeaker` rows), in one UPDATE;
+        returns how many quotes changed."""
+        if not rows:
+            return 0
+        table = pa.Table.from_pylist([{"quote_id": r.quote_id, "speaker_id": r.speaker_id,
+                                       "speaker_name": r.speaker_name} for r in rows],
+                                     schema=pa.schema([("quote_id", pa.string()), ("speaker_id", pa.string()),
+                                                       ("speaker_name", pa.string())]))
+        self.con.register("_quote_speakers", table)
+        try:
+            changed = self.con.execute(
+                "SELECT count(*) FROM quotes q JOIN _quote_speakers k USING (quote_id) "
+                "WHERE q.speaker_id IS DISTINCT FROM k.speaker_id OR q.speaker_name IS DISTINCT FROM k.speaker_name"
+            ).fetchone()[0]
+            self.con.execute(
+                "UPDATE quotes SET speaker_id = k.speaker_id, speaker_name = k.speaker_name FROM _quote_speakers k "
+                "WHERE quotes.quote_id = k.quote_id AND (quotes.speaker_id IS DISTINCT FROM k.speaker_id "
+                "OR quotes.speaker_name IS DISTINCT FROM k.speaker_name)"
+            )
+        finally:
+            self.con.unregister("_quote_speakers")
+        return changed
 
     def write_rejected(self, rejected: Sequence[RejectedInput]) -> None:
         rows = [{**r.model_dump(), "run_id": self.run_id} for r in rejected]

@@ -42,7 +42,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         "applied_at TIMESTAMP DEFAULT current_timestamp)"
     )
     have = current_version(con)
-    pending = [(v, p) for v, p in migration_files() if v > have]
+    # every migration not yet recorded, not only those above the latest: numbers are assigned
+    # per change, so a lower number can land after a higher one was applied
+    applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
+    pending = [(v, p) for v, p in migration_files() if v not in applied]
     if not pending and _views_present(con):
         return have
     con.execute("BEGIN TRANSACTION")

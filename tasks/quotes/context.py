@@ -16,36 +16,26 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Speaker
 from tasks.lexicon import (
-    DATELINE_LEAD,
-    DEMONYMS,
     FEMALE_ROLES,
     MALE_ROLES,
-    ORG_PRONOUNS,
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
-    STATEMENT_NOUNS,
 )
+from tasks.nlp import doc_text
 from tasks.quotes.mentions import (
     COUNTRY_NAMES,
+    DEMONYMS,
     ORG_LABELS,
     PERSON_LABELS,
     country_in,
-    entity_at,
-    first_relcl,
     gender_from_titles,
     name_words,
-    relative_antecedent,
-    takes_its,
-    topic_of,
 )
-from tasks.nlp import doc_text, sentence_ents
 from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
 
 _PERSON_LABELS = PERSON_LABELS
 _ORG_LABELS = ORG_LABELS
-# Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
-_GENERIC_ROLES = {"official", "representative", "diplomat", "leader", "politician", "source"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # How far back (in sentences) a pronoun or role noun may reach for its referent.
 _WINDOW = 12
@@ -111,13 +101,13 @@ class ArticleContext:
         for ent in sorted(people, key=lambda e: -len(name_words(e))):
             words = name_words(ent)
             if len(words) >= 2:
-                self._person_entity(" ".join(words), ent)
+                self.person_entity(" ".join(words), ent)
         for ent in self.doc.ents:
             if ent.label_ in _PERSON_LABELS:
-                entity = self._person_entity(" ".join(name_words(ent)), ent)
+                entity = self.person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
-                prefixed = self._country_prefixed(ent)
-                entity = self._person_entity(prefixed) if prefixed else self.org_entity(_with_nationality(ent, self.registry))
+                prefixed = self.country_prefixed(ent)
+                entity = self.person_entity(prefixed) if prefixed else self.org_entity(_with_nationality(ent, self.registry))
             else:
                 continue
             if entity is None:
@@ -144,7 +134,7 @@ class ArticleContext:
             self.mentions.append(Mention(t.idx, self.sent_index(t), same[0], subject))
         self.mentions.sort(key=lambda m: m.pos)
 
-    def _person_entity(self, name: str, ent: Span | None = None) -> Entity | None:
+    def person_entity(self, name: str, ent: Span | None = None) -> Entity | None:
         words = name.split()
         if not words or not name[0].isalpha():
             return None
@@ -199,6 +189,8 @@ class ArticleContext:
     def org_entity(self, text: str) -> Entity | None:
         name = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).strip(" ,.'")
         name = name.removesuffix("'s")
+        if "(" in name and ")" not in name:  # "Vox Populi (Voice of People": the tagger cut a gloss
+            name = name[:name.index("(")].strip()
         if not name or not name[0].isalnum():
             return None
         speaker = self.registry.resolve(name)
@@ -206,6 +198,8 @@ class ArticleContext:
                 and fold_name(name) != fold_name(speaker.canonical_name)):
             speaker = None  # a person's surname met in another article is no evidence here
         key = speaker.speaker_id if speaker else "o:" + fold_name(name)
+        if key not in self._by_key and speaker is None and (fuller := self._fuller_organisation(fold_name(name))):
+            self._by_key[key] = fuller  # "the Foreign Ministry" after "Russian Foreign Ministry"
         if key not in self._by_key:
             kind = speaker.kind if speaker else "organisation"
             entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
@@ -214,6 +208,24 @@ class ArticleContext:
             self._by_key[key] = entity
             self.entities.append(entity)
         return self._by_key[key]
+
+    def _fuller_organisation(self, folded: str) -> Entity | None:
+        """The one registry organisation of this article whose name ends with this shorter
+        one ("foreign ministry" -> "Russian Foreign Ministry"); None when none or several.
+        Only registry entries: merging text names too ("Times" -> "New York Times") cost 4
+        speakers on polnear-train-wide, whose key keeps the short form the article uses."""
+        names = {e.name for e in self.entities if e.kind == "organisation" and e.speaker is not None
+                 and e.speaker.origin == "registry"}
+        # "Maria Zakharova said ... the Foreign Ministry said": the organisation a registry
+        # person of this article speaks for counts as named
+        names |= {e.speaker.organisation for e in self.entities if e.kind == "person" and e.speaker is not None
+                  and e.speaker.origin == "registry" and e.speaker.organisation}
+        found = {n for n in names if fold_name(n).endswith(" " + folded)}
+        if len(found) != 1:
+            return None
+        name = found.pop()
+        speaker = self.registry.resolve(name, kind="organisation")
+        return self.org_entity(name) if speaker is not None and speaker.origin == "registry" else None
 
     def _note_roles(self, ent: Span, entity: Entity) -> None:
         """Role words around a name: 'Kremlin spokesman Dmitry Peskov', 'X, the official ...'."""
@@ -239,120 +251,16 @@ class ArticleContext:
                 elif words & MALE_ROLES:
                     entity.gender = "male"
 
+    def knows_surname(self, word: str) -> bool:
+        """A surname of someone this article names ("Okoro" after "Jane Okoro")."""
+        return fold_name(word) in self._surnames
+
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     # ---- resolving a speaker mention ------------------------------------------------
-    def resolve_subject(self, head: Token) -> tuple[Entity | None, str]:
-        """The entity a subject noun phrase refers to, and the mention as written."""
-        doc = self.doc
-        antecedent = relative_antecedent(head)
-        if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
-            head = antecedent
-        # "Jane Doe and John Roe said": the annotation convention names the last conjunct
-        last = _last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
-        if last is not None:
-            head = last
-        span = doc[head.left_edge.i: head.right_edge.i + 1]
-        if antecedent is not None:
-            span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
-        mention = span.text.strip(" ,")
-        if lead := DATELINE_LEAD.match(mention):  # "ANKARA (AA) - Turkish President X" as one phrase
-            mention = mention[lead.end():] or mention
-        low = head.lower_
-        # 1. a named entity heads the phrase, or is the first name in it
-        ent = entity_at(doc, head)
-        if ent is not None:
-            # "Bloomberg says its reporting ...": a one-word name taking "its" is the organisation
-            if len(ent) == 1 and takes_its(head):
-                return self.org_entity(ent.text), mention
-            return self._entity_for_span(ent), mention
-        if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS:
-            topic = topic_of(head)
-            if topic is not None and low in PERSON_PRONOUNS:
-                entity = self._entity_for_span(topic)
-                if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
-                    return entity, head.text
-            return self.resolve_pronoun(head), head.text
-        # an untagged, even mis-tagged, surname of someone named in the article
-        if head.text[:1].isupper() and head.is_alpha and fold_name(head.text) in self._surnames:
-            return self._person_entity(head.text), mention
-        # "the spokesperson for X, Maria Zakharova": a named apposition is the speaker
-        for child in head.rights:
-            if child.dep_ == "appos":
-                ent = entity_at(doc, child)
-                if ent is not None and ent.label_ in _PERSON_LABELS:
-                    return self._entity_for_span(ent), mention
-        # "a Russian Foreign Ministry statement", "a spokesman for X", "the Russian side"
-        lemma = head.lemma_.lower()
-        names = [e for e in sentence_ents(span) if e.label_ in _PERSON_LABELS | _ORG_LABELS and e.label_ != "NORP"]
-        modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
-                     (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
-        mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]
-        if lemma in STATEMENT_NOUNS or lemma in ORG_ROLE_NOUNS:
-            compounds = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("PROPN", "ADJ", "NOUN")]
-            if compounds:
-                start = min(t.left_edge.i for t in compounds)
-                chain = doc[start:head.i if lemma in STATEMENT_NOUNS else head.i + 1].text
-                known = self.registry.resolve(chain)
-                if known is not None:
-                    return self.org_entity(chain) if known.kind == "organisation" else self._person_entity(chain), mention
-            demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
-            if demonym and lemma in ("side", "government", "authorities", "leadership", "state"):
-                return self.resolve_role(head, org=True, country=demonym), mention
-            if mod_ents:
-                return self._entity_for_span(mod_ents[0], prefer_org=True), mention
-            return self.resolve_role(head, org=True, country=demonym), mention
-        if lemma in PERSON_ROLE_NOUNS or low in PERSON_ROLE_NOUNS:
-            named = [e for e in names if e.label_ in _PERSON_LABELS and e.root.dep_ == "appos"]
-            if named:  # "the spokesperson for the ministry, Maria Zakharova"
-                return self._entity_for_span(named[0]), mention
-            # "Foreign Minister of Armenia Ararat Mirzoyan": the holder's name ends the phrase
-            holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and self._country_prefixed(e)), None)
-            if holder is not None:
-                return self._entity_for_span(holder), mention
-            definite = any(t.lower_ in ("the", "this") for t in head.lefts)
-            if mod_ents and definite and all(e.label_ in _ORG_LABELS for e in mod_ents) \
-                    and not any(t.dep_ == "prep" for t in modifiers):
-                # "the Kremlin spokesman", "the Iranian foreign ministry spokesman": a role
-                # holder named earlier, picked by the role words
-                return self.resolve_role(head, org=False), mention
-            if mod_ents:  # "a Clinton spokesman": someone else, unnamed
-                return (self._entity_for_span(mod_ents[0]) if mod_ents[0].label_ in _ORG_LABELS and
-                        any(t.dep_ == "prep" for t in modifiers) else None), mention
-            if any(t.lower_ in ("a", "an", "another", "one", "some") for t in head.lefts):
-                return None, mention
-            if head.tag_ in ("NNS", "NNPS"):  # "politicians disagree": a group, not a named person
-                return None, mention
-            return self.resolve_role(head, org=False), mention
-        # "Foreign Ministry spokeswoman Nino Kvaratskhelia said" with the name tagged as a place:
-        # proper nouns after a person role noun are the role holder's name
-        if head.pos_ == "PROPN" and head.is_alpha and head.text[:1].isupper():
-            role = next((t for t in head.lefts if t.dep_ == "compound" and t.lower_ in PERSON_ROLE_NOUNS), None)
-            if role is not None:
-                words = [t for t in doc[role.i + 1:head.i + 1]]
-                if 1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words):
-                    entity = self._person_entity(" ".join(t.text for t in words))
-                    if entity is not None and entity.gender == "unknown":
-                        entity.gender = ("female" if role.lower_ in FEMALE_ROLES else
-                                         "male" if role.lower_ in MALE_ROLES else "unknown")
-                    if entity is not None:
-                        return entity, mention
-        if names:
-            return self._entity_for_span(names[0]), mention
-        # a name the tagger read as a common noun at a sentence start ("Forbes shot back"),
-        # tagged as a name elsewhere in the article
-        if head.pos_ == "NOUN" and head.text[:1].isupper() and head.is_alpha:
-            same = self._names_by_text().get(head.text)
-            if same is not None:
-                return (self.org_entity(head.text) if takes_its(head) else self._entity_for_span(same)), mention
-        if head.pos_ == "PROPN":
-            start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
-            return self.org_entity(doc[start:head.i + 1].text), mention
-        return None, mention
-
-    def _names_by_text(self) -> dict[str, Span]:
+    def names_by_text(self) -> dict[str, Span]:
         """The article's person and organisation entity spans by text (built once)."""
         if self._name_spans is None:
             self._name_spans = {}
@@ -361,7 +269,7 @@ class ArticleContext:
                     self._name_spans.setdefault(e.text, e)
         return self._name_spans
 
-    def _country_prefixed(self, ent: Span) -> str | None:
+    def country_prefixed(self, ent: Span) -> str | None:
         """'Foreign Minister of Armenia Ararat Mirzoyan': the tagger runs the country into the
         name that follows it (as a person or an organisation); the person's name, or None."""
         if len(ent) < 3 or fold_name(ent[0].text) not in COUNTRY_NAMES:
@@ -377,21 +285,24 @@ class ArticleContext:
             return name
         return None
 
-    def _entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
-        prefixed = self._country_prefixed(ent)
+    def entity_for_span(self, ent: Span, prefer_org: bool = False) -> Entity | None:
+        prefixed = self.country_prefixed(ent)
         if prefixed is not None:
-            return self._person_entity(prefixed)
+            return self.person_entity(prefixed)
         if ent.label_ in _PERSON_LABELS and not prefer_org:
-            return self._person_entity(" ".join(name_words(ent)), ent)
+            return self.person_entity(" ".join(name_words(ent)), ent)
         text = ent.text
         if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
-            return self._person_entity(" ".join(name_words(ent)), ent)
+            return self.person_entity(" ".join(name_words(ent)), ent)
         return self.org_entity(_with_nationality(ent, self.registry))
 
-    def _recent(self, before: int, sent: int, want, subjects_first: bool = True,
+    def recent(self, before: int, sent: int, want, subjects_first: bool = True,
                 speakers_first: bool = False, speakers_only: bool = False, recency: bool = False) -> Entity | None:
+        # nested speech: people named or speaking inside a quotation are the quoted speaker's
+        # content, not referents for the reporter's "she" or "the official" outside it
+        outside = not self.in_quote(before)
         pool = [m for m in self.mentions if m.pos < before and sent - m.sent <= _WINDOW and want(m.entity)
-                and (m.speaker or not speakers_only)]
+                and (m.speaker or not speakers_only) and not (outside and self.in_quote(m.pos))]
         if not pool:
             return None
         if speakers_first:
@@ -422,63 +333,14 @@ class ArticleContext:
         sent = self.sent_index(token)
         if low in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[low]
-            return self._recent(token.idx, sent, lambda e: e.kind == "person" and e.gender in (gender, "unknown"),
+            return self.recent(token.idx, sent, lambda e: e.kind == "person" and e.gender in (gender, "unknown"),
                                 recency=True)
         if low == "it":
-            return self._recent(token.idx, sent, lambda e: e.kind == "organisation", speakers_first=True)
+            return self.recent(token.idx, sent, lambda e: e.kind == "organisation", speakers_first=True)
         if low == "they":
-            found = self._recent(token.idx, sent, lambda e: True)
+            found = self.recent(token.idx, sent, lambda e: True)
             return found if found is not None and found.kind == "organisation" else None
         return None
-
-    def resolve_role(self, head: Token, org: bool, country: str | None = None) -> Entity | None:
-        sent = self.sent_index(head)
-        lemma = head.lemma_.lower()
-        words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_}
-        if org:
-            if country:
-                found = self._recent(head.idx, sent, lambda e: e.country == country and e.kind == "organisation"
-                                     and (e.speaker is None or e.speaker.role != "state"), subjects_first=True)
-                if found is None:
-                    found = self._recent(head.idx, sent, lambda e: e.country == country)
-                return found or self.org_entity(country)
-            if lemma in STATEMENT_NOUNS:
-                # "the report said": the author of an earlier quote, never a passing name (a dateline)
-                # an organisation that spoke (its press service, its statement) before a person
-                return (self._recent(head.idx, sent, lambda e: e.kind == "organisation"
-                                     and (e.speaker is None or e.speaker.role != "state"), speakers_only=True)
-                        or self._recent(head.idx, sent, lambda e: e.kind == "organisation" or e.kind == "person",
-                                        speakers_only=True))
-            named = self._recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
-                                 speakers_first=True)
-            if named is None:
-                # "the ministry said" after "Foreign Ministry spokeswoman Jane Doe": the organisation
-                # a recent speaker works for
-                person = self._recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e),
-                                      speakers_only=True)
-                org = _org_name(person, lemma) if person is not None else None
-                if org is not None:
-                    named = self.org_entity(org)
-            return named or self._recent(head.idx, sent, lambda e: e.kind == "organisation" and
-                                         (e.speaker is None or e.speaker.role != "state"))
-        gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
-
-        def fits(e: Entity) -> bool:
-            return e.kind == "person" and (gender is None or e.gender in (gender, "unknown"))
-
-        if not words & _GENERIC_ROLES:
-            specific = self._recent(head.idx, sent, lambda e: fits(e) and (words - {"the"}) <= e.role_words() | {"the"},
-                                    subjects_first=False)
-            if specific is not None:
-                return specific
-            if "\n" not in doc_text(self.doc)[:head.idx]:
-                # a headline ("Turkish foreign minister says ..."): the first holder of the role
-                # the story names (one only)
-                later = {id(m.entity): m.entity for m in self.mentions if m.pos > head.idx and fits(m.entity)
-                         and (words - {"the"}) <= m.entity.role_words() | {"the"}}
-                if len(later) == 1:
-                    return next(iter(later.values()))
-        return self._recent(head.idx, sent, fits)
 
     def note_speaker(self, entity: Entity, pos: int, sent: int) -> None:
         """Record an attribution: it makes the entity the most salient referent."""
@@ -503,36 +365,14 @@ class ArticleContext:
         return (entity.display if entity is not None and entity.display else None) or speaker.canonical_name
 
 
-def _org_words(entity: Entity) -> set[str]:
-    org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
-    return set(fold_name(" ".join([org, *entity.roles])).split())
-
-
-def _org_name(entity: Entity, lemma: str) -> str | None:
-    """The organisation a person speaks for: the registry's, else the role phrase up to the
-    organisation noun ("Iranian Foreign Ministry spokesman" -> "Iranian Foreign Ministry")."""
-    if entity.speaker is not None and entity.speaker.organisation and lemma in fold_name(entity.speaker.organisation).split():
-        return entity.speaker.organisation
-    for role in entity.roles:
-        words = role.split()
-        ends = [i for i, w in enumerate(words) if fold_name(w) == lemma]
-        prefix = words[:ends[-1] + 1] if ends else []
-        if len(prefix) >= 2 and all(w[:1].isupper() for w in prefix):
-            return " ".join(prefix)
-    return None
-
-
-def _last_named_conjunct(head: Token) -> Token | None:
-    """The last of coordinated names heading a subject ("Cruz and Fiorina" -> Fiorina)."""
-    node, last = head, None
-    for _ in range(6):
-        conj = next((c for c in node.children if c.dep_ == "conj"), None)
-        if conj is None:
-            break
-        node = conj
-        if conj.ent_type_ in PERSON_LABELS | ORG_LABELS:
-            last = conj
-    return last
+def unresolved_surname(entity: Entity | None) -> bool:
+    """A person this article names by a bare surname only ("Mr. Okafor said"), not one of
+    several people sharing it: corpus-level linking may find the full name elsewhere."""
+    if entity is None or entity.kind != "person" or entity.ambiguous or entity.speaker is None \
+            or entity.speaker.origin != "text":
+        return False
+    name = entity.speaker.canonical_name
+    return len(name.split()) == 1 and name[:1].isupper() and name.isalpha()
 
 
 def _with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:

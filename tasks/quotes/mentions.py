@@ -5,9 +5,19 @@ Pure functions of spaCy tokens and spans, used by `tasks.quotes.context.ArticleC
 """
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc, Span, Token
 
-from tasks.lexicon import DEMONYMS, FEMALE_TITLES, MALE_TITLES, NAME_TITLES, PERSON_PRONOUNS
+from tasks.data_files import load_json
+from tasks.lexicon import (
+    FEMALE_TITLES,
+    HEADLINE_VERBS,
+    MALE_TITLES,
+    NAME_TITLES,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+)
 from tasks.nlp import sentence_ents
 from tasks.quotes.registry import fold_name
 
@@ -15,11 +25,10 @@ PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE"}
 
 
-# Title-case headlines make the tagger run a name into its verb ("Trump Says He Never").
-_HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "calls", "vows", "warns", "claims",
-                             "slams", "urges", "asks", "blasts", "rips", "praises", "denies"})
 
 
+# Adjectives of nationality to the country they name ("the Russian side"): a region list.
+DEMONYMS: dict[str, str] = load_json("demonyms.json")["demonyms"]
 COUNTRY_NAMES = frozenset(fold_name(c) for c in DEMONYMS.values())
 
 
@@ -40,12 +49,28 @@ def takes_its(subject: Token) -> bool:
     return False
 
 
+def _glued_words(ent: Span) -> list[str]:
+    """Tokens as name words, a hyphenated name kept whole ('Holtz-Eakin', 'El-Erian')."""
+    words: list[str] = []
+    for t in ent:
+        glue = words and t.i > ent.start and not t.doc[t.i - 1].whitespace_ and (
+            t.text == "-" or words[-1].endswith("-"))
+        if glue:
+            words[-1] += t.text
+        elif not t.is_punct or t.text == ".":
+            words.append(t.text)
+    # control characters (mis-decoded text: "K\u00c3\x83") are never part of a name
+    words = ["".join(ch for ch in w if unicodedata.category(ch) != "Cc") for w in words]
+    return [w.strip("-") or w for w in words if w]
+
+
 def name_words(ent: Span) -> list[str]:
-    words = [t.text for t in ent if not t.is_punct or t.text == "."]
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS and w[:1].isupper()), None)
+    words = _glued_words(ent)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in HEADLINE_VERBS and w[:1].isupper()), None)
     if cut is not None:
         words = words[:cut]
-    while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)):
+    while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)
+                     or len(words) > 2 and words[0].lower() in PERSON_ROLE_NOUNS):  # "Founder Jane Doe"
         words = words[1:]
     # "Foreign Minister of Armenia Ararat Mirzoyan": the tagger runs the country into the name
     while len(words) > 2 and fold_name(words[0]) in COUNTRY_NAMES:
@@ -53,6 +78,9 @@ def name_words(ent: Span) -> list[str]:
     if words and words[-1] in ("'s", "'"):
         words = words[:-1]
     words = [w.removesuffix("'s") for w in words]
+    # "Harry B. Harris Jr.": the generational suffix is not part of the name speakers go by
+    if len(words) > 2 and words[-1].rstrip(".").lower() in ("jr", "sr"):
+        words = words[:-1]
     return words
 
 

@@ -75,6 +75,8 @@ class SpeakerRegistry:
     # reachable between lengths within a fixed ratio, so a lookup scans a few buckets instead
     # of every alias (the registry grows with every speaker a long run meets).
     _fuzzy_buckets: dict[tuple[bool, int], list[str]] = field(default_factory=dict)
+    # ids registered or updated from text since loading (or forking)
+    _touched: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SpeakerRegistry:
@@ -117,11 +119,25 @@ class SpeakerRegistry:
         low, high = int(len(key) * bound), int(len(key) / bound) + 1
         return [a for n in range(low, high + 1) for a in self._fuzzy_buckets.get((single, n), ())]
 
+    def fork(self) -> SpeakerRegistry:
+        """A registry for one article: it reads everything loaded and writes only to itself,
+        so what one article registers never reaches another (extraction is then a pure
+        function of the article and the registry as loaded, in any order or worker)."""
+        return SpeakerRegistry(
+            dict(self._speakers), dict(self._alias_index),
+            {k: set(v) for k, v in self._surname_index.items()}, dict(self.countries),
+            {k: list(v) for k, v in self._fuzzy_buckets.items()},
+        )
+
     def get(self, speaker_id: str) -> Speaker | None:
         return self._speakers.get(speaker_id)
 
     def speakers(self) -> list[Speaker]:
         return list(self._speakers.values())
+
+    def found_in_text(self) -> list[Speaker]:
+        """Speakers registered from text, and loaded ones whose role or aliases text filled."""
+        return [self._speakers[i] for i in sorted(self._touched)]
 
     def aliases(self) -> list[SpeakerAlias]:
         out: dict[tuple[str, str], SpeakerAlias] = {}
@@ -181,10 +197,14 @@ class SpeakerRegistry:
         existing = self._alias_index.get(fold_name(name)) if reuse_alias else None
         if existing:
             speaker = self._speakers[existing]
+            update = {}
             if role and not speaker.role:
-                speaker.role = role
+                update["role"] = role
             if gender != "unknown" and speaker.gender == "unknown":
-                speaker.gender = gender
+                update["gender"] = gender
+            if update:  # a copy: the loaded registry this one was forked from stays as it was
+                speaker = self._speakers[existing] = speaker.model_copy(update=update)
+                self._touched.add(existing)
             return speaker
         speaker = Speaker(
             speaker_id=speaker_id_for(name),
@@ -199,13 +219,15 @@ class SpeakerRegistry:
         if speaker.speaker_id in self._speakers:  # same slug, different spelling
             return self._speakers[speaker.speaker_id]
         self._add(speaker)
+        self._touched.add(speaker.speaker_id)
         return speaker
 
     def add_alias(self, speaker: Speaker, alias: str) -> None:
         key = fold_name(alias)
         if key and key not in self._alias_index:
-            speaker.aliases = [*speaker.aliases, alias]
+            self._speakers[speaker.speaker_id] = speaker.model_copy(update={"aliases": [*speaker.aliases, alias]})
             self._index_alias(key, speaker.speaker_id)
+            self._touched.add(speaker.speaker_id)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from tasks.quotes.marks import MAX_INTRO_CHARS, QuoteSpan
 
 
 def tail_tokens(doc: Doc, rng: range, end: int, words: int = 2) -> list[int]:
-    """The non-space tokens of `rng` before `end` that `extract._ends_with_cue` reads: the trailing
+    """The non-space tokens of `rng` before `end` that `direct._ends_with_cue` reads: the trailing
     punctuation and the last `words` other tokens (all of them: quadratic, issue 16)."""
     out: list[int] = []
     for i in reversed(rng):

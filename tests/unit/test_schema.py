@@ -20,6 +20,7 @@ from models import (
     RejectedInput,
     Run,
     Speaker,
+    SpeakerMention,
     Statement,
     TranscriptCheck,
 )
@@ -29,6 +30,7 @@ TYPE_MAP = {bool: "BOOLEAN", str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt
 TABLES = {
     "articles": Article, "quotes": Quote, "claims": Claim, "facts": Fact, "discrepancies": Discrepancy,
     "discrepancy_members": DiscrepancyMember, "runs": Run, "rejected_inputs": RejectedInput, "speakers": Speaker,
+    "speaker_mentions": SpeakerMention,
     "statements": Statement, "transcript_checks": TranscriptCheck,
     "events": NewsEvent, "article_events": ArticleEvent, "fact_updates": FactUpdate,
 }
@@ -75,3 +77,12 @@ def test_migrations_are_recorded_and_idempotent(con):
 def test_views_exist(con):
     views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     assert {"mart_quotes_by_speaker", "mart_open_discrepancies", "mart_facts_with_claims"} <= views
+
+
+def test_a_migration_numbered_below_the_latest_applied_still_runs(con):
+    """A warehouse that got 001, 002 and 004 before 003 landed gets 003 too."""
+    con.execute("DROP TABLE speaker_mentions")
+    con.execute("DELETE FROM schema_version WHERE version = 3")
+    migrate(con)
+    assert con.execute("SELECT count(*) FROM schema_version WHERE version = 3").fetchone()[0] == 1
+    con.execute("SELECT count(*) FROM speaker_mentions").fetchone()

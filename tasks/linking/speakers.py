@@ -1,0 +1,98 @@
+"""Corpus-level speaker linking: after every article is extracted, on its own.
+
+Per-article extraction never learns from another article (`SpeakerRegistry.fork`), so two
+steps join the articles afterwards, both deterministic and independent of article order:
+
+- `SpeakerPool` merges the speakers each article found in its text with the registry and
+  the warehouse's speakers of earlier runs (one row per speaker id, fields filled in a
+  fixed order).
+- `link_mentions` gives each quote that an article could only attribute to a bare surname
+  ("Okafor said") the one person of the corpus with that surname named in full ("Peter
+  Okafor", from the registry, this run or an earlier one), or leaves it as it was when
+  there is none or several. It is re-run over every stored mention in each run, so a full
+  name learned later links earlier articles too, and a second namesake undoes the link.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from models import Speaker, SpeakerAlias, SpeakerMention
+from tasks.quotes.registry import fold_name, strip_titles
+
+
+@dataclass
+class SpeakerPool:
+    """The speakers of a run's articles, merged the same way whatever order they came in."""
+
+    by_article: dict[str, list[Speaker]] = field(default_factory=dict)
+
+    def add(self, article_id: str, speakers: Iterable[Speaker]) -> None:
+        self.by_article.setdefault(article_id, []).extend(speakers)
+
+    def merged(self, known: Iterable[Speaker]) -> list[Speaker]:
+        """`known` (registry first, then the warehouse's) wins; articles fill what is empty,
+        in article-id order. Sorted by speaker id."""
+        out: dict[str, Speaker] = {}
+        for speaker in [*known, *(s for a in sorted(self.by_article) for s in self.by_article[a])]:
+            have = out.get(speaker.speaker_id)
+            if have is None:
+                out[speaker.speaker_id] = speaker.model_copy()
+                continue
+            update = {k: getattr(speaker, k) for k in ("role", "organisation") if not getattr(have, k) and getattr(speaker, k)}
+            if have.gender == "unknown" and speaker.gender != "unknown":
+                update["gender"] = speaker.gender
+            extra = [a for a in speaker.aliases if a not in have.aliases]
+            if extra:
+                update["aliases"] = [*have.aliases, *extra]
+            if update:
+                out[speaker.speaker_id] = have.model_copy(update=update)
+        return [out[k] for k in sorted(out)]
+
+
+def aliases_of(speakers: Iterable[Speaker]) -> list[SpeakerAlias]:
+    out: dict[tuple[str, str], SpeakerAlias] = {}
+    for s in speakers:
+        for alias in (s.canonical_name, *s.aliases):
+            out.setdefault((s.speaker_id, alias), SpeakerAlias(speaker_id=s.speaker_id, alias=alias))
+    return list(out.values())
+
+
+@dataclass(frozen=True)
+class QuoteSpeaker:
+    """The speaker a quote ends up with after linking."""
+
+    quote_id: str
+    speaker_id: str
+    speaker_name: str | None
+
+
+def surname_index(speakers: Iterable[Speaker]) -> dict[str, set[str]]:
+    """Folded surname -> ids of the people named in full with it ('peter okafor' -> okafor)."""
+    index: dict[str, set[str]] = {}
+    for s in speakers:
+        if s.kind != "person":
+            continue
+        words = strip_titles(fold_name(s.canonical_name)).split()
+        if len(words) >= 2:
+            index.setdefault(words[-1], set()).add(s.speaker_id)
+    return index
+
+
+def link_mentions(mentions: Iterable[SpeakerMention], speakers: Iterable[Speaker]) -> list[QuoteSpeaker]:
+    """For every mention, the speaker its quote should carry: the one full-named person of
+    the corpus with its surname, else the speaker the article gave it. Sorted by quote id."""
+    speakers = list(speakers)
+    by_id = {s.speaker_id: s for s in speakers}
+    index = surname_index(speakers)
+    out = []
+    for m in sorted(mentions, key=lambda m: m.quote_id):
+        # only people: a one-word organisation ("Bloomberg said") is not its namesake's surname
+        # (linking those too cost 5 speakers on polnear-train-wide and won none)
+        ids = index.get(m.mention, set()) if m.kind == "person" else set()
+        if len(ids) == 1:
+            target = by_id[next(iter(ids))]
+            out.append(QuoteSpeaker(m.quote_id, target.speaker_id, target.canonical_name))
+        else:
+            out.append(QuoteSpeaker(m.quote_id, m.speaker_id, m.speaker_name))
+    return out

@@ -1,0 +1,339 @@
+"""Who a cue's subject is: one named pattern per kind of speaker mention, tried in order.
+
+`resolve_subject(ctx, head)` turns the head of a subject noun phrase into an article entity
+(`tasks.quotes.context.Entity`) and the mention as written. Each pattern of
+`SUBJECT_PATTERNS` answers (entity or None, mention) when it applies, or `None` when it does
+not; an answer of (None, mention) is final: "a spokesman said" has no speaker.
+Role nouns ("the ministry", "the deputy minister") are resolved against the article's
+salience order by `organisation_for_role` and `person_for_role`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tasks.lexicon import (
+    AGENT_ROLE_NOUNS,
+    COUNTRY_VOICES,
+    DATELINE_LEAD,
+    FEMALE_ROLES,
+    GENERIC_ROLES,
+    MALE_ROLES,
+    ORG_PRONOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    STATEMENT_NOUNS,
+)
+from tasks.nlp import doc_text, sentence_ents
+from tasks.quotes.context import ArticleContext, Entity
+from tasks.quotes.mentions import (
+    DEMONYMS,
+    ORG_LABELS,
+    PERSON_LABELS,
+    entity_at,
+    first_relcl,
+    relative_antecedent,
+    takes_its,
+    topic_of,
+)
+from tasks.quotes.registry import fold_name
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+Answer = tuple[Entity | None, str] | None
+
+
+@dataclass
+class Phrase:
+    """A subject noun phrase, read once for every pattern."""
+
+    head: Token
+    span: Span
+    mention: str  # as written, without a dateline run into it
+    low: str
+    lemma: str
+    names: list[Span]  # person and organisation names in the phrase
+    modifiers: list[Token]  # compounds, adjectives, possessors, "for/of/from/at" phrases
+    mod_ents: list[Span]  # names inside the modifiers
+
+    @classmethod
+    def of(cls, head: Token) -> Phrase:
+        doc = head.doc
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
+            head = antecedent
+        # "Jane Doe and John Roe said": the annotation convention names the last conjunct
+        last = _last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
+        if last is not None:
+            head = last
+        span = doc[head.left_edge.i: head.right_edge.i + 1]
+        if antecedent is not None:
+            span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
+        mention = span.text.strip(" ,")
+        if lead := DATELINE_LEAD.match(mention):  # "ANKARA (AA) - Turkish President X" as one phrase
+            mention = mention[lead.end():] or mention
+        names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"]
+        modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
+                     (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
+        mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]
+        return cls(head, span, mention, head.lower_, head.lemma_.lower(), names, modifiers, mod_ents)
+
+
+def resolve_subject(ctx: ArticleContext, head: Token) -> tuple[Entity | None, str]:
+    """The entity a subject noun phrase refers to, and the mention as written."""
+    phrase = Phrase.of(head)
+    for pattern in SUBJECT_PATTERNS:
+        answer = pattern(ctx, phrase)
+        if answer is not None:
+            return answer
+    return None, phrase.mention
+
+
+def named_head(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Jane Doe said' -> Jane Doe; 'Bloomberg says its reporting ...' -> the organisation
+    (a one-word name taking "its")."""
+    ent = entity_at(ctx.doc, p.head)
+    if ent is None:
+        return None
+    if len(ent) == 1 and takes_its(p.head):
+        return ctx.org_entity(ent.text), p.mention
+    return ctx.entity_for_span(ent), p.mention
+
+
+def pronoun(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'she said' -> the salient woman before it; 'As for Jane Doe, she said' -> Jane Doe."""
+    head, low = p.head, p.low
+    if not (head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in ORG_PRONOUNS):
+        return None
+    topic = topic_of(head)
+    if topic is not None and low in PERSON_PRONOUNS:
+        entity = ctx.entity_for_span(topic)
+        if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
+            return entity, head.text
+    return ctx.resolve_pronoun(head), head.text
+
+
+def known_surname(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Okoro said' with "Okoro" untagged (or mis-tagged) -> the Jane Okoro named earlier."""
+    head = p.head
+    if head.text[:1].isupper() and head.is_alpha and ctx.knows_surname(head.text):
+        return ctx.person_entity(head.text), p.mention
+    return None
+
+
+def named_apposition(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'the spokesperson for X, Jane Doe, said' -> Jane Doe."""
+    for child in p.head.rights:
+        if child.dep_ == "appos":
+            ent = entity_at(ctx.doc, child)
+            if ent is not None and ent.label_ in PERSON_LABELS:
+                return ctx.entity_for_span(ent), p.mention
+    return None
+
+
+def organisation_noun(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'a Foreign Ministry statement' -> the ministry (the registry knows the chain); 'the
+    Russian side' -> Russia's voice; 'a statement from the union' -> the union; 'the
+    ministry said' -> the ministry named (or spoken for) earlier."""
+    head, lemma = p.head, p.lemma
+    if lemma not in STATEMENT_NOUNS and lemma not in ORG_ROLE_NOUNS:
+        return None
+    compounds = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("PROPN", "ADJ", "NOUN")]
+    if compounds:
+        start = min(t.left_edge.i for t in compounds)
+        chain = ctx.doc[start:head.i if lemma in STATEMENT_NOUNS else head.i + 1].text
+        known = ctx.registry.resolve(chain)
+        if known is not None:
+            return (ctx.org_entity(chain) if known.kind == "organisation" else ctx.person_entity(chain)), p.mention
+    demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
+    if demonym and lemma in COUNTRY_VOICES:
+        return organisation_for_role(ctx, head, country=demonym), p.mention
+    if p.mod_ents:
+        return ctx.entity_for_span(p.mod_ents[0], prefer_org=True), p.mention
+    if lemma in STATEMENT_NOUNS and (author := _agent_in(p)) is not None:
+        return ctx.entity_for_span(author), p.mention  # "an email sent out by Jane Doe"
+    return organisation_for_role(ctx, head, country=demonym), p.mention
+
+
+def _agent_in(p: Phrase) -> Span | None:
+    """The name in a passive agent inside the phrase ('a letter signed by Jane Doe')."""
+    for t in p.span:
+        if t.dep_ == "agent":
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            ent = entity_at(t.doc, pobj) if pobj is not None else None
+            if ent is not None:
+                return ent
+    return None
+
+
+def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'the spokesperson for the ministry, Jane Doe' -> Jane Doe; 'the Kremlin spokesman' -> the
+    holder named earlier; 'a spokesman for Jane Doe' -> Jane Doe (the principal); 'a Doe
+    supporter', 'a spokesman', 'politicians' -> no speaker; 'the deputy minister' -> the
+    person whose role fits."""
+    head, lemma, low, mod_ents = p.head, p.lemma, p.low, p.mod_ents
+    if lemma not in PERSON_ROLE_NOUNS and low not in PERSON_ROLE_NOUNS:
+        return None
+    named = [e for e in p.names if e.label_ in PERSON_LABELS and e.root.dep_ == "appos"]
+    if named:
+        return ctx.entity_for_span(named[0]), p.mention
+    # "Foreign Minister of Armenia Ararat Mirzoyan": the holder's name ends the phrase
+    holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and ctx.country_prefixed(e)), None)
+    if holder is not None:
+        return ctx.entity_for_span(holder), p.mention
+    definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+    by_prep = any(t.dep_ == "prep" for t in p.modifiers)
+    if mod_ents and definite and all(e.label_ in ORG_LABELS for e in mod_ents) and not by_prep:
+        return person_for_role(ctx, head), p.mention
+    if mod_ents and (lemma in AGENT_ROLE_NOUNS or low in AGENT_ROLE_NOUNS):
+        people = [e for e in mod_ents if e.label_ in PERSON_LABELS]
+        return ctx.entity_for_span((people or mod_ents)[0]), p.mention
+    if mod_ents:
+        return (ctx.entity_for_span(mod_ents[0]) if mod_ents[0].label_ in ORG_LABELS and by_prep else None), p.mention
+    if any(t.lower_ in ("a", "an", "another", "one", "some") for t in head.lefts):
+        return None, p.mention
+    if head.tag_ in ("NNS", "NNPS"):
+        return None, p.mention
+    return person_for_role(ctx, head), p.mention
+
+
+def name_after_role(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Foreign Ministry spokeswoman Nino Kvaratskhelia said' with the name tagged as a place
+    -> the proper nouns after the role noun are the holder's name (gender from the role)."""
+    head, doc = p.head, p.head.doc
+    if not (head.pos_ == "PROPN" and head.is_alpha and head.text[:1].isupper()):
+        return None
+    role = next((t for t in head.lefts if t.dep_ == "compound" and t.lower_ in PERSON_ROLE_NOUNS), None)
+    if role is None:
+        return None
+    words = list(doc[role.i + 1:head.i + 1])
+    if not (1 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words)):
+        return None
+    entity = ctx.person_entity(" ".join(t.text for t in words))
+    if entity is None:
+        return None
+    if entity.gender == "unknown":
+        entity.gender = "female" if role.lower_ in FEMALE_ROLES else "male" if role.lower_ in MALE_ROLES else "unknown"
+    return entity, p.mention
+
+
+def first_name_in_phrase(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'a poll by Gallup' -> Gallup: the first person or organisation named in the phrase."""
+    return (ctx.entity_for_span(p.names[0]), p.mention) if p.names else None
+
+
+def mistagged_name(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Forbes shot back' with "Forbes" read as a common noun at a sentence start, tagged as a
+    name elsewhere in the article -> that name."""
+    head = p.head
+    if not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.is_alpha):
+        return None
+    same = ctx.names_by_text().get(head.text)
+    if same is None:
+        return None
+    return (ctx.org_entity(head.text) if takes_its(head) else ctx.entity_for_span(same)), p.mention
+
+
+def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Watchdog Group said' with no entity tag -> an organisation of that name."""
+    head = p.head
+    if head.pos_ != "PROPN":
+        return None
+    start = min([head.i] + [t.i for t in head.lefts if t.dep_ == "compound"])
+    return ctx.org_entity(ctx.doc[start:head.i + 1].text), p.mention
+
+
+SUBJECT_PATTERNS = (
+    named_head, pronoun, known_surname, named_apposition, organisation_noun, person_role_noun,
+    name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
+)
+
+
+# ---- role nouns against the article's salience order ------------------------------------
+
+def _not_a_state(e: Entity) -> bool:
+    return e.speaker is None or e.speaker.role != "state"
+
+
+def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None = None) -> Entity | None:
+    """'the Russian side' -> Russia's organisation speaking; 'the report said' -> an
+    organisation (else a person) that spoke before; 'the ministry said' -> the ministry named
+    before, or the one a recent speaker works for ('Foreign Ministry spokeswoman Jane Doe')."""
+    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
+    if country:
+        found = ctx.recent(head.idx, sent, lambda e: e.country == country and e.kind == "organisation"
+                           and _not_a_state(e), subjects_first=True)
+        if found is None:
+            found = ctx.recent(head.idx, sent, lambda e: e.country == country)
+        return found or ctx.org_entity(country)
+    if lemma in STATEMENT_NOUNS:
+        # never a passing name (a dateline): an organisation that spoke, else a person who did
+        return (ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e), speakers_only=True)
+                or ctx.recent(head.idx, sent, lambda e: e.kind in ("organisation", "person"), speakers_only=True))
+    named = ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
+                       speakers_first=True)
+    if named is None:
+        person = ctx.recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e), speakers_only=True)
+        org = _org_name(person, lemma) if person is not None else None
+        if org is not None:
+            named = ctx.org_entity(org)
+    return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e))
+
+
+def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
+    """'the deputy minister said' -> the latest person whose roles hold every role word (in a
+    headline: the one holder the story names later); 'the official said' (a generic role)
+    or no holder -> the latest fitting person; 'the spokeswoman' never a man."""
+    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
+    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_}
+    gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
+
+    def fits(e: Entity) -> bool:
+        return e.kind == "person" and (gender is None or e.gender in (gender, "unknown"))
+
+    def holds(e: Entity) -> bool:
+        return fits(e) and (words - {"the"}) <= e.role_words() | {"the"}
+
+    if not words & GENERIC_ROLES:
+        specific = ctx.recent(head.idx, sent, holds, subjects_first=False)
+        if specific is not None:
+            return specific
+        if "\n" not in doc_text(ctx.doc)[:head.idx]:
+            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity)}
+            if len(later) == 1:
+                return next(iter(later.values()))
+    return ctx.recent(head.idx, sent, fits)
+
+
+def _org_words(entity: Entity) -> set[str]:
+    org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
+    return set(fold_name(" ".join([org, *entity.roles])).split())
+
+
+def _org_name(entity: Entity, lemma: str) -> str | None:
+    """The organisation a person speaks for: the registry's, else the role phrase up to the
+    organisation noun ("Iranian Foreign Ministry spokesman" -> "Iranian Foreign Ministry")."""
+    if entity.speaker is not None and entity.speaker.organisation and lemma in fold_name(entity.speaker.organisation).split():
+        return entity.speaker.organisation
+    for role in entity.roles:
+        words = role.split()
+        ends = [i for i, w in enumerate(words) if fold_name(w) == lemma]
+        prefix = words[:ends[-1] + 1] if ends else []
+        if len(prefix) >= 2 and all(w[:1].isupper() for w in prefix):
+            return " ".join(prefix)
+    return None
+
+
+def _last_named_conjunct(head: Token) -> Token | None:
+    """The last of coordinated names heading a subject ("Cruz and Fiorina" -> Fiorina)."""
+    node, last = head, None
+    for _ in range(6):
+        conj = next((c for c in node.children if c.dep_ == "conj"), None)
+        if conj is None:
+            break
+        node = conj
+        if conj.ent_type_ in PERSON_LABELS | ORG_LABELS:
+            last = conj
+    return last
