@@ -181,10 +181,13 @@ class WarehouseWriter(StatementStore):
                                                        ("speaker_name", pa.string())]))
         self.con.register("_quote_speakers", table)
         try:
-            changed = self.con.execute(
-                "SELECT count(*) FROM quotes q JOIN _quote_speakers k USING (quote_id) "
+            moved = self.con.execute(
+                "SELECT q.statement_id FROM quotes q JOIN _quote_speakers k USING (quote_id) "
                 "WHERE q.speaker_id IS DISTINCT FROM k.speaker_id OR q.speaker_name IS DISTINCT FROM k.speaker_name"
-            ).fetchone()[0]
+            ).fetchall()
+            changed = len(moved)
+            # A quote of an earlier run that changes speaker changes its statement's check too.
+            self.touched_statement_ids.update(sid for (sid,) in moved if sid is not None)
             self.con.execute(
                 "UPDATE quotes SET speaker_id = k.speaker_id, speaker_name = k.speaker_name FROM _quote_speakers k "
                 "WHERE quotes.quote_id = k.quote_id AND (quotes.speaker_id IS DISTINCT FROM k.speaker_id "

@@ -89,3 +89,8 @@ def test_second_run_links_a_bare_surname_to_the_full_name_of_the_first(workdir):
     got = rows(workdir, "SELECT q.speaker_name FROM quotes q JOIN articles a USING (article_id) "
                         "WHERE a.source_path LIKE '%a2_surname.txt' AND q.text LIKE '%harbour%'")
     assert got == [("Okafor",)]
+    # and the statement that quote belongs to is regrouped under the speaker it now has
+    got = rows(workdir, "SELECT s.speaker_name FROM quotes q JOIN articles a USING (article_id) "
+                        "JOIN statements s USING (statement_id) "
+                        "WHERE a.source_path LIKE '%a2_surname.txt' AND q.text LIKE '%harbour%'")
+    assert got == [("Okafor",)]
