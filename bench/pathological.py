@@ -49,8 +49,8 @@ CASES = {
 
 def time_extraction(body: str) -> dict:
     """Seconds to parse and extract quotes and claims from one article (model already loaded)."""
-    from models import Article
     from flows.config import load_settings
+    from models import Article
     from tasks.analyse import analyse_articles
     from tasks.quotes.registry import SpeakerRegistry
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import duckdb
 import typer
 
-from flows.config import load_settings
-from models.errors import ClaimcheckError
 from claimcheck.query_guard import check_query
 from claimcheck.query_output import FORMATS, render
+from flows.config import load_settings
+from models.errors import ClaimcheckError
 from warehouse.connection import damaged_message, open_readonly
 
 

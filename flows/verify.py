@@ -15,22 +15,22 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
-from flows.config import load_settings
 from flows.artifacts import publish_run_artifacts, read_open_discrepancies, read_quote_discrepancies
+from flows.config import load_settings
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
+from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
+from tasks.ingest.ids import assign_keys
+from tasks.ingest.paths import is_inside, require_input, resolve_inside
+from tasks.ingest.raw import SourceFile
 from tasks.linking.events import ArticleText, group_events
 from tasks.linking.facts import link_facts
 from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions
 from tasks.linking.statements import link_statements
 from tasks.linking.transcripts import Transcript, check_transcripts
-from tasks.quotes.registry import SpeakerRegistry
-from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
-from tasks.ingest.ids import assign_keys
-from tasks.ingest.raw import SourceFile
 from tasks.nlp import ParseStream, wanted_processes
-from tasks.ingest.paths import is_inside, require_input, resolve_inside
+from tasks.quotes.registry import SpeakerRegistry
 from warehouse.connection import writer_lock
 from warehouse.crosscheck import crosscheck
 from warehouse.loader import WarehouseWriter

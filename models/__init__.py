@@ -5,8 +5,8 @@ from models.event import ArticleEvent, FactUpdate, NewsEvent
 from models.fact import Discrepancy, DiscrepancyMember, Fact
 from models.quote import Quote, QuoteKind
 from models.run import Run, RunSummary
-from models.statement import Statement, StatementQuote, TranscriptCheck
 from models.speaker import Speaker, SpeakerAlias, SpeakerMention
+from models.statement import Statement, StatementQuote, TranscriptCheck
 
 __all__ = [
     "Article", "ArticleEvent", "Claim", "ClaimKind", "DatePrecision", "Discrepancy", "DiscrepancyMember",

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
-from models.errors import UnreadableInput
 from models import Article, RejectedInput
+from models.errors import UnreadableInput
 from tasks.claims.pubdate import infer_publication_date
 from tasks.ingest.raw import SUPPORTED_SUFFIXES, RawArticle, SourceFile
 from tasks.ingest.textnorm import normalise_text

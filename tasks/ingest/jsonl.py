@@ -11,8 +11,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from models.errors import UnreadableInput
 from models import RejectedInput
+from models.errors import UnreadableInput
 from tasks.ingest.gz import gunzip_limited
 from tasks.ingest.raw import RawArticle, article_stem, parse_partial_iso
 from tasks.ingest.textnorm import decode_bytes

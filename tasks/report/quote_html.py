@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from tasks.report.quote_sections import QuoteDiscrepancyView, QuoteReport, QuoteSide, TranscriptCheckView, split_marked
+from tasks.report.quote_sections import (
+    QuoteDiscrepancyView,
+    QuoteReport,
+    QuoteSide,
+    TranscriptCheckView,
+    split_marked,
+)
 
 CSS = """
 .quote-discrepancy { border: 1px solid var(--line); border-left: 6px solid var(--low); border-radius: 6px;

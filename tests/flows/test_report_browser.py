@@ -16,8 +16,8 @@ import pytest
 
 from flows.verify import RunConfig, verify_articles
 from tasks.report.build import build_report
-from warehouse.report_rows import read_report_rows
 from tests.conftest import copy_seeds
+from warehouse.report_rows import read_report_rows
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("prefect_server")]
 

@@ -7,8 +7,8 @@ import os
 import pytest
 
 from flows.config import PROJECT_ROOT, load_settings
-from models.errors import ClaimcheckError
 from flows.deployments import MANUAL, SCHEDULED, build_deployments, default_parameters, schedule_options
+from models.errors import ClaimcheckError
 
 
 @pytest.fixture()

@@ -7,9 +7,9 @@ import tracemalloc
 
 import pytest
 
+from models.errors import UnreadableInput
 from tasks.ingest.files import MAX_ARTICLE_CHARS, hash_file, ingest_file, odd_entries
 from tasks.ingest.gz import gunzip_limited
-from models.errors import UnreadableInput
 
 BODY = "Title line\n\nThe mayor said the bridge would open on Monday. " * 3
 

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.quotes.marks import MAX_INTRO_CHARS, ParagraphIndex, find_quote_spans, intro_window_start, paragraphs
+from tasks.quotes.marks import (
+    MAX_INTRO_CHARS,
+    ParagraphIndex,
+    find_quote_spans,
+    intro_window_start,
+    paragraphs,
+)
 
 BODIES = [
     "Title\n\nFirst paragraph.\n\nSecond one.\nThird, no blank line.\n\n\nFourth.",
@@ -37,8 +43,8 @@ def test_many_marks_pair_in_order():
 
 def test_tail_tokens_match_the_full_list():
     from tasks.nlp import load_nlp
-    from tasks.quotes.windows import tail_tokens as _tail_tokens
     from tasks.quotes.frames import Tokens
+    from tasks.quotes.windows import tail_tokens as _tail_tokens
 
     doc = load_nlp()("The minister said , \" it works . \" Then she shot back : \" No ! \" and left ...")
     toks = Tokens(doc)

@@ -7,10 +7,10 @@ import pytest
 
 from models import Article
 from models.base import stable_id
-from tasks.quotes.marks import find_quote_spans
-from tasks.quotes.extract import extract_article_quotes, extract_quotes
-from tasks.quotes.registry import SpeakerRegistry
 from tasks.ingest.textnorm import normalise_text
+from tasks.quotes.extract import extract_article_quotes, extract_quotes
+from tasks.quotes.marks import find_quote_spans
+from tasks.quotes.registry import SpeakerRegistry
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,13 @@
 import datetime as dt
 
-from tasks.eval.scoring import EvalReport, quote_matches, score_claims, score_discrepancies, score_quotes, singular
+from tasks.eval.scoring import (
+    EvalReport,
+    quote_matches,
+    score_claims,
+    score_discrepancies,
+    score_quotes,
+    singular,
+)
 
 GOLD = {
     "articles": ["a", "b"],

@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.errors import UnreadableInput
 from tasks.ingest.textnorm import decode_bytes, fold_for_matching, normalise_text

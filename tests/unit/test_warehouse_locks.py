@@ -13,8 +13,8 @@ import duckdb
 import pytest
 
 from models.errors import WarehouseDamaged, WarehouseLocked
-from warehouse.connection import open_readonly, open_writable, writer_lock
 from tests.conftest import ROOT
+from warehouse.connection import open_readonly, open_writable, writer_lock
 
 
 def python(code: str) -> subprocess.Popen:
