@@ -15,7 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field
 
-from flows.artifacts import publish_run_artifacts, read_open_discrepancies, read_quote_discrepancies
+from flows.artifacts import publish_run_artifacts
 from flows.config import load_settings
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
@@ -34,6 +34,7 @@ from tasks.quotes.registry import SpeakerRegistry
 from warehouse.connection import writer_lock
 from warehouse.crosscheck import crosscheck
 from warehouse.loader import WarehouseWriter
+from warehouse.run_readouts import read_open_discrepancies, read_quote_discrepancies
 
 
 def _default_input() -> Path:

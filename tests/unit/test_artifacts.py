@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import duckdb
 
-from flows.artifacts import MAX_LISTED, discrepancy_table, read_open_discrepancies, summary_markdown
+from flows.artifacts import MAX_LISTED, discrepancy_table, summary_markdown
+from warehouse.run_readouts import read_open_discrepancies
 from warehouse.schema import migrate
 
 SUMMARY = {

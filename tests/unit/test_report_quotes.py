@@ -5,10 +5,10 @@ import datetime as dt
 
 import lxml.html
 
-from flows.artifacts import read_quote_discrepancies
 from tasks.report.build import build_report
 from tasks.report.data import assemble_report
 from warehouse.report_rows import read_report_rows
+from warehouse.run_readouts import read_quote_discrepancies
 
 NOW = dt.datetime(2023, 6, 1, 12, 0)
 REFERENCE = "The deck is safe and the work came in under budget"

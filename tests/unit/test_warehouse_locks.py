@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import textwrap
 import time
 
-import duckdb
 import pytest
 
 from models.errors import WarehouseDamaged, WarehouseLocked
