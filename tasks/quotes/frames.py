@@ -26,6 +26,8 @@ from tasks.quotes.reported import reported_span
 from tasks.quotes.sources import according_to, in_words, noun_cue
 
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
+# Agency titles that put the speaker last: "Talks are frozen — Galuzin", "... - Peskov".
+_HEADLINE_TRAILING_NAME = re.compile(r"^\s*(\S.{8,}?)\s+[-\u2013\u2014]\s+([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})\s*$")
 # Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
 _OWN_WORDS = 3
 
@@ -183,6 +185,8 @@ def headlines(doc: Doc, body: str, title_end: int, toks: Tokens, ctx: ArticleCon
             continue
         m = _HEADLINE_NAME.match(line)
         if not m or len(m.group(1).split()) > 5:
+            if s < title_end and (cand := _trailing_name_headline(doc, toks, ctx, body, s, line)) is not None:
+                out.append(cand)
             continue
         name_start = s + m.start(1)
         name_end = s + m.end(1)
@@ -195,6 +199,30 @@ def headlines(doc: Doc, body: str, title_end: int, toks: Tokens, ctx: ArticleCon
         cand.entity, cand.speaker_text, cand.how = entity, body[name_start:name_end], "name"
         out.append(cand)
     return out
+
+
+def _trailing_name_headline(doc: Doc, toks: Tokens, ctx: ArticleContext, body: str, s: int,
+                            line: str) -> Candidate | None:
+    """'Statement — Name' in the title line: the name after the dash is the speaker when it is
+    a person the registry knows, the story names or the parser tags ("Talks are frozen — Galuzin").
+    A trailing label that is no person ("Election 2024 - Live Updates") is no speaker."""
+    m = _HEADLINE_TRAILING_NAME.match(line)
+    if not m:
+        return None
+    name_start, name_end = s + m.start(2), s + m.end(2)
+    name = body[name_start:name_end]
+    known = ctx.registry.resolve(name)
+    span = doc.char_span(name_start, name_end, alignment_mode="expand")
+    tagged = span is not None and any(ent.label_ == "PERSON" for ent in span.ents)
+    named = ctx.knows_surname(name.split()[-1])  # a person the story names ("Jane Okoro said")
+    if not (tagged or named or (known is not None and known.kind == "person")):
+        return None
+    entity = _headline_entity(doc, toks, name_start, name_end, ctx) if tagged else ctx.person_entity(name)
+    if entity is None or entity.kind != "person":
+        return None
+    cand = Candidate(s + m.start(1), s + m.end(1), m.group(1).strip(), "headline")
+    cand.entity, cand.speaker_text, cand.how = entity, name, "name"
+    return cand
 
 
 def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleContext) -> Entity | None:

@@ -888,3 +888,29 @@ def test_according_to_an_unnamed_record_is_not_a_quote(run, text, speaker):
         assert found == []
     else:
         assert [q.speaker_name for q in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "speaker", "content"),
+    [
+        # the speaker after a dash, known to the registry
+        ("Talks on a peace treaty are frozen — Galuzin",
+         "Talks on a peace treaty are frozen, Deputy Foreign Minister Mikhail Galuzin said.",
+         "Mikhail Galuzin", "Talks on a peace treaty are frozen"),
+        # a person the article names in full, after a hyphen
+        ("Ferry service will resume next week - Jane Okoro",
+         "Port director Jane Okoro said the ferry service would resume next week.",
+         "Jane Okoro", "Ferry service will resume next week"),
+        # trailing labels that are no person: no headline quote
+        ("Harbour elections 2024 - Live Updates", "Voters queued at the harbour school on Sunday.", None, None),
+        ("Ferry fares rise again — Analysis", "Fares rose by a tenth in March.", None, None),
+    ],
+)
+def test_headline_statement_then_dash_and_speaker(run, title, text, speaker, content):
+    quotes, _, _ = run(text, title=title)
+    heads = [q for q in quotes if q.kind == "headline"]
+    if speaker is None:
+        assert not heads, [(q.text, q.speaker_name) for q in heads]
+        return
+    [q] = heads
+    assert (q.speaker_name, q.text) == (speaker, content)
