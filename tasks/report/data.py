@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections import defaultdict
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from tasks.report.quote_sections import (
     QuoteDiscrepancyView,
@@ -20,6 +20,7 @@ from tasks.report.quote_sections import (
     group_quote_discrepancies,
     transcript_checks,
 )
+from tasks.report.view import View
 
 # The report stays readable on a large warehouse; the views hold everything.
 MAX_QUOTES_PER_SPEAKER = 25
@@ -31,10 +32,6 @@ _TITLES = ("Mr", "Ms", "Dr", "St", "Mrs", "Gen", "Col", "Sen", "Rep", "Gov", "Lt
 _SENTENCE_END = re.compile(
     "".join(rf"(?<!\b{t})" for t in _TITLES) + r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n"
 )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Evidence(View):

@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
-
 from tasks.linking.quote_diff import word_diff
+from tasks.report.view import View
 
 MAX_QUOTE_DISCREPANCIES = 200
 MAX_TRANSCRIPT_CHECKS = 200
 
 
-class _View(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class QuoteReport(_View):
+class QuoteReport(View):
     quote_id: str
     article_id: str
     article_title: str | None = None
@@ -31,7 +26,7 @@ class QuoteReport(_View):
     transcript_verdict: str | None = None
 
 
-class QuoteSide(_View):
+class QuoteSide(View):
     value: str  # the variant of the words (wording) or the speaker (attribution)
     text: str  # the words shown
     reference: bool = False
@@ -49,7 +44,7 @@ class QuoteSide(_View):
         return list({m.article_id: m for m in reversed(self.members)}.values())[::-1]
 
 
-class QuoteDiscrepancyView(_View):
+class QuoteDiscrepancyView(View):
     discrepancy_id: str
     statement_id: str
     speaker: str | None = None
@@ -60,7 +55,7 @@ class QuoteDiscrepancyView(_View):
     sides: list[QuoteSide]
 
 
-class TranscriptCheckView(_View):
+class TranscriptCheckView(View):
     quote_id: str
     speaker: str | None = None
     verdict: str
