@@ -2,6 +2,7 @@
 the extractors there once, so every worker forked from it (the first ones and each fresh
 one that replaces a recycled worker) starts with them in memory instead of importing and
 loading them itself."""
+import tasks.analyse  # noqa: F401
 import tasks.claims.extract  # noqa: F401
 import tasks.quotes.extract  # noqa: F401
 from tasks.nlp import load_nlp
