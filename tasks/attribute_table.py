@@ -16,13 +16,15 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-# token attribute -> how to read it from a Token
-_READERS = {
-    "LOWER": lambda t: t.lower_,
-    "TAG": lambda t: t.tag_,
-    "DEP": lambda t: t.dep_,
-    "IS_SPACE": lambda t: t.is_space,
-}
+# the token attributes patterns may test, in the order `_columns` reads them
+_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+
+
+def _columns(doc) -> tuple[list, ...]:
+    """Each attribute of every token, read once per Doc (Token properties are not free)."""
+    tokens = list(doc)
+    return ([t.lower_ for t in tokens], [t.tag_ for t in tokens], [t.dep_ for t in tokens],
+            [t.is_space for t in tokens])
 
 
 class UnsupportedPattern(ValueError):
@@ -47,9 +49,18 @@ def _predicate(value) -> Callable[[object], bool]:
 
 
 def _token_spec(spec: dict) -> tuple:
-    if not spec or any(k not in _READERS for k in spec):
+    if not spec or any(k not in _ATTRS for k in spec):
         raise UnsupportedPattern(f"token pattern {spec!r}")
-    return tuple((_READERS[k], _predicate(v)) for k, v in spec.items())
+    return tuple((_ATTRS.index(k), _predicate(v)) for k, v in spec.items())
+
+
+def _keys(value) -> list | None:
+    """The values a token must have to meet `value`, when there are few: equality or IN."""
+    if isinstance(value, (str, bool)):
+        return [value]
+    if isinstance(value, dict) and list(value) == ["IN"]:
+        return list(dict.fromkeys(value["IN"]))
+    return None
 
 
 class AttributeTable:
@@ -60,28 +71,23 @@ class AttributeTable:
 
         self._set = set_token_attrs
         self._rules = rules
-        # (rule id, pattern, its token specs) under the first token's LOWER or TAG value
-        self._by_lower: dict[str, list] = defaultdict(list)
-        self._by_tag: dict[str, list] = defaultdict(list)
+        # (rule id, token specs) filed under the values of one attribute its first token
+        # must have (`_keys`); a token is checked against the entries filed under its own values
+        self._index: list[dict] = [defaultdict(list) for _ in _ATTRS]
         self._anywhere: list = []
         for rule_id, (patterns, _, _) in enumerate(rules):
             for pattern in patterns:
                 entry = (rule_id, [_token_spec(s) for s in pattern])
-                bucket, keys = self._bucket(pattern[0])
-                for key in keys:
-                    bucket[key].append(entry)
-                if bucket is None:
-                    self._anywhere.append(entry)
+                self._file(entry, pattern[0])
 
-    def _bucket(self, first: dict) -> tuple:
-        """Where a pattern is filed: under each LOWER (else TAG) value its first token may have."""
-        for attr, bucket in (("LOWER", self._by_lower), ("TAG", self._by_tag)):
-            value = first.get(attr)
-            if isinstance(value, str):
-                return bucket, [value]
-            if isinstance(value, dict) and list(value) == ["IN"]:
-                return bucket, list(dict.fromkeys(value["IN"]))
-        return None, []
+    def _file(self, entry: tuple, first: dict) -> None:
+        for a, attr in enumerate(_ATTRS):
+            keys = _keys(first.get(attr)) if attr in first else None
+            if keys is not None:
+                for key in keys:
+                    self._index[a][key].append(entry)
+                return
+        self._anywhere.append(entry)
 
     @classmethod
     def from_ruler(cls, ruler) -> AttributeTable:
@@ -93,15 +99,14 @@ class AttributeTable:
 
     def matches(self, doc) -> list[tuple[int, int, int]]:
         """(rule id, start, end) of every match, found before any is applied, in rule order."""
-        found = []
+        columns = _columns(doc)
         n = len(doc)
-        for token in doc:
-            i = token.i
-            for rule_id, specs in (*self._by_lower.get(token.lower_, ()), *self._by_tag.get(token.tag_, ()),
-                                   *self._anywhere):
+        found = []
+        for i in range(n):
+            candidates = [e for a, index in enumerate(self._index) for e in index.get(columns[a][i], ())]
+            for rule_id, specs in (*candidates, *self._anywhere):
                 end = i + len(specs)
-                if end <= n and all(pred(read(doc[j])) for j, spec in zip(range(i, end), specs)
-                                    for read, pred in spec):
+                if end <= n and _meets(columns, i, specs):
                     found.append((rule_id, i, end))
         found.sort()
         return found
@@ -109,8 +114,18 @@ class AttributeTable:
     def __call__(self, doc):
         for rule_id, start, end in self.matches(doc):
             _, attrs, index = self._rules[rule_id]
-            self._set(doc[start:end][index], attrs)
+            if not -(end - start) <= index < end - start:  # the ruler refuses this too (E1001)
+                raise ValueError(f"attribute rule {rule_id}: index {index} outside its match {start}:{end}")
+            self._set(doc[start + index if index >= 0 else end + index], attrs)  # = span[index]
         return doc
+
+
+def _meets(columns: tuple[list, ...], start: int, specs: list) -> bool:
+    for j, spec in enumerate(specs, start):
+        for a, pred in spec:
+            if not pred(columns[a][j]):
+                return False
+    return True
 
 
 def table_of_ruler(nlp, name: str) -> AttributeTable:
