@@ -213,6 +213,10 @@ SAID_THINGS: frozenset[str] = frozenset({
 # Records and polls as sources: "according to FEC filings" is where a figure is from, no speaker.
 DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic"})
 
+# Shares of a polled population ("55 percent of voters say", "two-thirds said"): a poll result.
+SHARE_NOUNS: frozenset[str] = frozenset({"percent", "%", "percentage", "majority", "plurality", "half", "third",
+                                         "quarter", "fifth", "most"})
+
 # Verbs of a speaker labelling something: 'X called the plan "a reckless gamble"' quotes X.
 LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "dub"})
 

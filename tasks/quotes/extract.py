@@ -21,6 +21,7 @@ from tasks.quotes.cues import cue_text
 from tasks.quotes.direct import direct_and_partial
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
 from tasks.quotes.marks import find_quote_spans
+from tasks.quotes.polls import share_of_respondents
 from tasks.quotes.registry import SpeakerRegistry, fold_name
 from tasks.quotes.subjects import resolve_subject
 
@@ -63,7 +64,7 @@ def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry
     candidates += indirect(doc, spans, toks, candidates)
     candidates += headlines(doc, body, title_end, toks, ctx)
     candidates += title_objects(doc, title_end)
-    candidates = _dedupe(candidates)
+    candidates = [c for c in _dedupe(candidates) if not share_of_respondents(c.subject)]
     _resolve(candidates, ctx)
     out = QuoteExtraction()
     for c in sorted(candidates, key=lambda c: (c.start, c.end)):

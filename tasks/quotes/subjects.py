@@ -112,7 +112,27 @@ def pronoun(ctx: ArticleContext, p: Phrase) -> Answer:
         entity = ctx.entity_for_span(topic)
         if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
             return entity, head.text
+    named = _clause_antecedent(head)
+    if named is not None and low in PERSON_PRONOUNS:
+        entity = ctx.entity_for_span(named)
+        if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
+            return entity, head.text
     return ctx.resolve_pronoun(head), head.text
+
+
+def _clause_antecedent(pronoun: Token) -> Span | None:
+    """'Jane Doe said X, and she added ...', 'Doe was honoured as she took ...': a pronoun
+    subject of a clause joined to or hanging on another takes up that clause's named subject."""
+    verb = pronoun.head
+    while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return None  # "X said Y called and that she ...": a second reported clause
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < pronoun.i), None)
+        if subject is not None:
+            ent = entity_at(pronoun.doc, subject)
+            return ent if ent is not None and ent.label_ in PERSON_LABELS else None
+    return None
 
 
 def known_surname(ctx: ArticleContext, p: Phrase) -> Answer:
