@@ -1,0 +1,67 @@
+"""Issue 13 (part A): what is not a quote at all, and who a pronoun takes up (made-up sentences)."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from models import Article
+from tasks.ingest.textnorm import normalise_text
+from tasks.quotes.extract import extract_article_quotes
+from tasks.quotes.registry import SpeakerRegistry
+
+
+@pytest.fixture(scope="module")
+def quotes_of():
+    from tasks.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def _run(text: str):
+        body = normalise_text(text)
+        article = Article(article_id="t1", source_path="t1.txt", title=None,
+                          content_sha256=hashlib.sha256(body.encode()).hexdigest(), body=body)
+        return extract_article_quotes(nlp(body), article, SpeakerRegistry.load()).quotes
+    return _run
+
+
+def _with(quotes, piece):
+    return [q for q in quotes if piece in q.text]
+
+
+# A share of respondents reports a poll result, which nobody said.
+@pytest.mark.parametrize("text, piece, is_quote", [
+    ("In the harbour survey, 55 percent of all voters say the ferry is too slow.", "ferry is too slow", False),
+    ("Asked about the tunnel, 61% of residents said they would pay a toll.", "pay a toll", False),
+    ("Two in three said they would vote for the levy.", "vote for the levy", False),
+    ("About four in 10 said they were angry about the fares.", "angry about the fares", False),
+    ("A majority of islanders say the bridge should be rebuilt.", "bridge should be rebuilt", False),
+    ("Almost half of respondents said the council has ignored them.", "council has ignored", False),
+    ("Only 18% who say they trust the council want a new mayor.", "trust the council", False),
+    # not a share: a count of people, a named group, a named speaker
+    ("Three people briefed on the talks said the ferry contract was signed.", "ferry contract was signed", True),
+    ("Harbour Republicans say the levy is unfair.", "levy is unfair", True),
+    ("Mayor Erik Lund said 55 percent of the budget goes to roads.", "55 percent of the budget", True),
+])
+def test_a_share_of_respondents_is_a_poll_result_not_a_quote(quotes_of, text, piece, is_quote):
+    assert bool(_with(quotes_of(text), piece)) is is_quote
+
+
+# A pronoun subject of a clause joined to or hanging on another takes up that clause's named
+# subject, before a person named inside the reported words.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ("Governor Tom Hale spoke on Monday.\n\nEdward Lund, a former mayor, said the port should close "
+     "if Mr. Hale won, and he added that the ferry would stop.", "the ferry would stop", "Edward Lund"),
+    ("Senator Anna Berg toured the port.\n\nMaria Lund said the port would close, and she added "
+     "that the ferry would stop.", "the ferry would stop", "Maria Lund"),
+    # the second that-clause is part of the reported words: no clause antecedent, the usual order
+    ("Maria Lund said on Monday that Tom Hale called her twice and that she told him the ferry "
+     "would stop.", "the ferry would stop", "Maria Lund"),
+    # no named subject to take up: no speaker
+    ("The official said the port would close, and he added that the ferry would stop.",
+     "the ferry would stop", None),
+])
+def test_a_pronoun_takes_up_the_named_subject_of_the_clause_it_joins(quotes_of, text, piece, speaker):
+    found = _with(quotes_of(text), piece)
+    assert found, "the reported clause is a quote"
+    assert found[0].speaker_name == speaker
