@@ -210,8 +210,9 @@ SAID_THINGS: frozenset[str] = frozenset({
     "joke", "promise", "accusation", "allegation", "attack",
 })
 
-# Records and polls as sources: "according to FEC filings" is where a figure is from, no speaker.
-DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic"})
+# Records and polls as sources: "according to FEC filings", "according to a new poll" say where
+# a figure is from, not who said it: no quote unless a named author stands behind them.
+DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic", "poll", "polling", "survey"})
 
 # Shares of a polled population ("55 percent of voters say", "two-thirds said"): a poll result.
 SHARE_NOUNS: frozenset[str] = frozenset({"percent", "%", "percentage", "majority", "plurality", "half", "third",

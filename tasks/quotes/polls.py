@@ -19,7 +19,9 @@ def share_of_respondents(subject: Token | None) -> bool:
     if head.ent_type_ == "PERSON":
         return False
     if head.lemma_.lower() in SHARE_NOUNS or head.lower_ in SHARE_NOUNS:
-        return True
+        # of people ('of voters', 'of those surveyed'), not of a thing ('most of her speech')
+        whole = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return all(o.tag_ in ("NNS", "NNPS") or o.lower_ in ("those", "them", "us") for o in whole)
     # "two in three", "six in 10 Republicans": one number in another
     if head.like_num or any(c.dep_ == "nummod" for c in head.children):
         number = head if head.like_num else next(c for c in head.children if c.dep_ == "nummod")

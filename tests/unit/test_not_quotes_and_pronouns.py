@@ -29,7 +29,7 @@ def _with(quotes, piece):
     return [q for q in quotes if piece in q.text]
 
 
-# A share of respondents reports a poll result, which nobody said.
+# A share of respondents or an unnamed poll reports a poll result, which nobody said.
 @pytest.mark.parametrize("text, piece, is_quote", [
     ("In the harbour survey, 55 percent of all voters say the ferry is too slow.", "ferry is too slow", False),
     ("Asked about the tunnel, 61% of residents said they would pay a toll.", "pay a toll", False),
@@ -42,6 +42,12 @@ def _with(quotes, piece):
     ("Three people briefed on the talks said the ferry contract was signed.", "ferry contract was signed", True),
     ("Harbour Republicans say the levy is unfair.", "levy is unfair", True),
     ("Mayor Erik Lund said 55 percent of the budget goes to roads.", "55 percent of the budget", True),
+    ("Half of Mayor Erik Lund's speech was devoted to criticizing the ferry budget.", "the ferry budget", True),
+    # a poll no named author stands behind is where a figure is from
+    ("According to a new poll, the mayor leads by ten points.", "the mayor leads", False),
+    ("The mayor leads by ten points, according to recent polling.", "The mayor leads", False),
+    ("According to a poll by the Harbour Institute, the mayor leads by ten points.", "the mayor leads", True),
+    ("According to Mayor Erik Lund, the ferry will run all winter.", "the ferry will run", True),
 ])
 def test_a_share_of_respondents_is_a_poll_result_not_a_quote(quotes_of, text, piece, is_quote):
     assert bool(_with(quotes_of(text), piece)) is is_quote
