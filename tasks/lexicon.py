@@ -218,6 +218,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "dat
 SHARE_NOUNS: frozenset[str] = frozenset({"percent", "%", "percentage", "majority", "plurality", "half", "third",
                                          "quarter", "fifth", "most"})
 
+# Indefinite groups of people: "Some say", "Several senators said", "Others argue".
+GROUP_QUANTIFIERS: frozenset[str] = frozenset({"some", "many", "several", "others", "other", "all", "both", "few"})
+
 # Verbs of a speaker labelling something: 'X called the plan "a reckless gamble"' quotes X.
 LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "dub"})
 

@@ -181,6 +181,10 @@ def _colon_intro(doc: Doc, rng: range, cue: Token | None) -> tuple[Token | None,
     heads = [t for t in tokens if t.head.i not in rng or t.head.i == t.i]
     root = max(heads, key=lambda t: t.right_edge.i - t.left_edge.i) if heads else tokens[-1].sent.root
     main = [t for t in tokens if is_cue(t) and cue_subject(t) is not None and (t.i == root.i or t.head.i == root.i and t.dep_ == "conj")]
+    # '..., with Jane Doe yelling: "..."': the cue right before the colon introduces it
+    last = next((t for t in reversed(tokens) if not t.is_punct), None)
+    if last is not None and is_cue(last) and cue_subject(last) is not None:
+        return last, None
     if main:
         return main[-1], None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

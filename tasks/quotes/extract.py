@@ -21,7 +21,7 @@ from tasks.quotes.cues import cue_text
 from tasks.quotes.direct import direct_and_partial
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
 from tasks.quotes.marks import find_quote_spans
-from tasks.quotes.polls import share_of_respondents
+from tasks.quotes.no_speaker import indefinite_group, share_of_respondents
 from tasks.quotes.registry import SpeakerRegistry, fold_name
 from tasks.quotes.subjects import resolve_subject
 
@@ -66,6 +66,7 @@ def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry
     candidates += title_objects(doc, title_end)
     candidates = [c for c in _dedupe(candidates) if not share_of_respondents(c.subject)]
     _resolve(candidates, ctx)
+    candidates = [c for c in candidates if c.entity is not None or not indefinite_group(c.subject)]
     out = QuoteExtraction()
     for c in sorted(candidates, key=lambda c: (c.start, c.end)):
         kind = "headline" if c.end <= title_end else c.kind

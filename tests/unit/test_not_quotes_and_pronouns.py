@@ -71,3 +71,33 @@ def test_a_pronoun_takes_up_the_named_subject_of_the_clause_it_joins(quotes_of, 
     found = _with(quotes_of(text), piece)
     assert found, "the reported clause is a quote"
     assert found[0].speaker_name == speaker
+
+
+# An indefinite group no speaker stands for is nobody's statement; an anonymous count of
+# people is a source, and a group the article pins down keeps its speaker.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ("Some observers say the ferry will never run on time.", "ferry will never run", "dropped"),
+    ("Several senators said they would oppose the levy.", "oppose the levy", "dropped"),
+    ("The mayor backed the tunnel. Others argue that the tunnel is too costly.", "tunnel is too costly", "dropped"),
+    ("Many spoke about how much they hoped the ferry would return.", "the ferry would return", "dropped"),
+    ("Three people briefed on the talks said the ferry contract was signed.", "ferry contract was signed", None),
+    ("Some Harbour Party members said the levy was unfair.", "levy was unfair", "Harbour Party"),
+])
+def test_an_indefinite_group_without_a_speaker_is_not_a_quote(quotes_of, text, piece, speaker):
+    found = _with(quotes_of(text), piece)
+    if speaker == "dropped":
+        assert found == []
+    else:
+        assert [q.speaker_name for q in found] == [speaker]
+
+
+# The cue right before a colon introduces the quotation, not the main clause's subject.
+@pytest.mark.parametrize("text, speakers", [
+    ('Some of the fans booed the referee, with Mayor Erik Lund reportedly shouting: "Send him off!"', ["Erik Lund"]),
+    # the fans are an indefinite group: nobody's statement
+    ('Mayor Erik Lund spoke on Monday, with some fans shouting: "Send him off!"', []),
+    ('Mayor Erik Lund told the fans: "Send him off!"', ["Erik Lund"]),
+])
+def test_the_cue_right_before_a_colon_introduces_the_quotation(quotes_of, text, speakers):
+    found = _with(quotes_of(text), "Send him off")
+    assert [q.speaker_name for q in found if q.kind == "direct"] == speakers

@@ -632,7 +632,7 @@ def test_participle_after_an_adjective_and_question_with_object(run):
 
 
 def test_clause_split_in_two_by_the_parser_is_one_content(run):
-    quotes, _, _ = run('Many harbour workers said they are fine with however it turns out but want the strike to end soon.')
+    quotes, _, _ = run('The harbour workers said they are fine with however it turns out but want the strike to end soon.')
     assert "want the strike to end" in only(quotes, "indirect").text
 
 

@@ -1,11 +1,15 @@
-"""Poll results are not quotes: "55 percent of voters say she does not" reports a share of
-respondents, and no one said it. A verification product checks statements of speakers, so
-such frames are dropped (PolNeAR does not annotate them either)."""
+"""Frames with no one behind them, which are dropped rather than kept as speakerless quotes.
+
+A verification product checks what speakers said. "55 percent of voters say she does not"
+reports a share of respondents (a poll result), and "Some observers say ..." an indefinite
+group that no speaker stands for; neither is anyone's statement to check (PolNeAR, whose
+annotators mark attributions, leaves most of them out as well).
+"""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tasks.lexicon import SHARE_NOUNS
+from tasks.lexicon import GROUP_QUANTIFIERS, SHARE_NOUNS
 from tasks.quotes.mentions import relative_antecedent
 
 
@@ -28,3 +32,18 @@ def share_of_respondents(subject: Token | None) -> bool:
         return any(c.lower_ == "in" and (c.dep_ == "quantmod" or any(o.like_num for o in c.children))
                    for c in number.children)
     return False
+
+
+def indefinite_group(subject: Token | None) -> bool:
+    """'Some observers say', 'Several senators said', 'Others argue', 'Many spoke about':
+    plural people no name or earlier mention pins down (judged only when no speaker was
+    found). A count ('three people briefed on the talks') is an anonymous source and stays,
+    and so does a floating quantifier after names ('with Doe and Roe all calling for ...')."""
+    if subject is None:
+        return False
+    head = relative_antecedent(subject) or subject
+    if head.lower_ in GROUP_QUANTIFIERS:
+        return not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in head.head.children if t.i < head.i) \
+            and head.dep_ in ("nsubj", "nsubjpass")
+    return head.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("det", "amod") and c.lower_ in GROUP_QUANTIFIERS for c in head.children)
