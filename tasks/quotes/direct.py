@@ -100,9 +100,9 @@ def _direct(doc: Doc, body: str, site: _Site, toks: Tokens, paras) -> Candidate:
     if cue is None:
         cand.inherit = True
         if not site.before:
-            prev = _previous_paragraph_intro(doc, body, paras, site.para_start, toks)
-            if prev is not None:
-                cand.cue, cand.inherit = prev, False
+            cue, subject = _previous_paragraph_intro(doc, body, paras, site.para_start, toks)
+            if cue is not None or subject is not None:
+                cand.cue, cand.subject, cand.inherit = cue, subject, False
     return cand
 
 
@@ -232,16 +232,19 @@ def _subject_fills(doc: Doc, subject: Token, first: int, cue: int) -> bool:
     return all(lo <= j <= hi or doc[j].is_punct or doc[j].is_space for j in range(first, cue))
 
 
-def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: Tokens) -> Token | None:
-    """'Trump said:' closing the previous paragraph introduces this quoted paragraph."""
+def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int,
+                              toks: Tokens) -> tuple[Token | None, Token | None]:
+    """'Trump said:', 'Jane Doe echoed:', 'Doe released the following statement:' closing the
+    previous paragraph introduce this quoted paragraph: (cue, subject) by the colon's rules."""
     prev = paras.ending_by(para_start)
     if prev is None:
-        return None
+        return None, None
     s, e = prev
     if not body[s:e].rstrip().endswith(":"):
-        return None
+        return None, None
     sent_start = _sentence_start(body, intro_window_start(s, e), e)
-    return _cue_in_range(doc, toks.range(sent_start, e))
+    rng = toks.range(sent_start, e)
+    return _colon_intro(doc, rng, _cue_in_range(doc, rng))
 
 
 def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) -> Token | None:

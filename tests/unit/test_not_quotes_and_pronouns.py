@@ -101,3 +101,17 @@ def test_an_indefinite_group_without_a_speaker_is_not_a_quote(quotes_of, text, p
 def test_the_cue_right_before_a_colon_introduces_the_quotation(quotes_of, text, speakers):
     found = _with(quotes_of(text), "Send him off")
     assert [q.speaker_name for q in found if q.kind == "direct"] == speakers
+
+
+# A paragraph ending in a colon introduces the quoted paragraph after it, by the colon's rules:
+# its cue, else its main clause's named subject; nothing when it names no one.
+@pytest.mark.parametrize("text, speaker", [
+    ('The ferry was late again.\n\nMayor Erik Lund said:\n\n"Send the engineers in."', "Erik Lund"),
+    ('The ferry was late again.\n\nMayor Erik Lund echoed:\n\n"Send the engineers in."', "Erik Lund"),
+    ('The ferry was late again.\n\nMayor Erik Lund released the following statement:\n\n"Send the engineers in."',
+     "Erik Lund"),
+    ('The ferry was late again.\n\nIt gets better:\n\n"Send the engineers in."', None),
+])
+def test_a_paragraph_ending_in_a_colon_introduces_the_next(quotes_of, text, speaker):
+    found = [q for q in _with(quotes_of(text), "Send the engineers") if q.kind == "direct"]
+    assert [q.speaker_name for q in found] == [speaker]
