@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 
 from models import Article, Quote, Speaker, SpeakerMention
 from models.base import stable_id
+from tasks.lexicon import OPEN_QUOTES
 from tasks.nlp import doc_text
-from tasks.quotes.context import ArticleContext, unresolved_surname
+from tasks.quotes.context import ArticleContext, Entity, unresolved_surname
 from tasks.quotes.cues import cue_text
 from tasks.quotes.direct import direct_and_partial
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
@@ -34,7 +35,7 @@ from tasks.quotes.subjects import resolve_subject
 # that person took over); a row without a speaker is at best a quote (.3).
 _KIND_CONFIDENCE = {"direct": 0.87, "partial": 0.83, "indirect": 0.73, "headline": 0.59}
 _HOW_CONFIDENCE = {"name": 1.0, "pronoun": 0.65, "role": 0.3, "inherited": 0.82, "inherited_named": 0.65,
-                   "switched": 0.58, "inherited_next": 0.82, "none": 0.3}
+                   "switched": 0.58, "inherited_next": 0.82, "topic": 0.5, "none": 0.3}
 _LINE_BREAKS = re.compile(r"\n+")
 
 @dataclass
@@ -171,7 +172,23 @@ def _inherit_speakers(cands: list[Candidate], ctx: ArticleContext) -> None:
                 c.how = "inherited_named"
         elif nxt is not None and "\n" not in body[c.end:nxt.start]:
             c.entity, c.speaker_text, c.how = nxt.entity, nxt.speaker_text, "inherited_next"
+        elif c.kind == "direct" and (topic := _paragraph_subject(ctx, body, c.start)) is not None:
+            c.entity, c.speaker_text, c.how = topic, topic.name, "topic"
         if c.entity is not None:  # a run of quoted lines passes the speaker on
             i = bisect.bisect_left(starts, c.start)
             starts.insert(i, c.start)
             resolved.insert(i, c)
+
+
+def _paragraph_subject(ctx: ArticleContext, body: str, start: int) -> Entity | None:
+    """'Jane Doe toured the port on Monday. / "We will rebuild it."': a quotation opening a
+    paragraph, with no cue and no quote to continue, is the words of the person the paragraph
+    before is about: its last main-clause subject outside quotation marks."""
+    line = body.rfind("\n", 0, start) + 1
+    if line == 0 or body[line:start].strip() not in ("", *OPEN_QUOTES):
+        return None
+    prev_end = len(body[:line].rstrip())
+    prev_start = body.rfind("\n", 0, prev_end) + 1
+    subjects = [m for m in ctx.mentions if prev_start <= m.pos < prev_end and m.subject
+                and m.entity.kind == "person" and not ctx.in_quote(m.pos)]
+    return subjects[-1].entity if subjects else None

@@ -56,13 +56,13 @@ def test_a_share_of_respondents_is_a_poll_result_not_a_quote(quotes_of, text, pi
 # A pronoun subject of a clause joined to or hanging on another takes up that clause's named
 # subject, before a person named inside the reported words.
 @pytest.mark.parametrize("text, piece, speaker", [
-    ("Governor Tom Hale spoke on Monday.\n\nEdward Lund, a former mayor, said the port should close "
-     "if Mr. Hale won, and he added that the ferry would stop.", "the ferry would stop", "Edward Lund"),
-    ("Senator Anna Berg toured the port.\n\nMaria Lund said the port would close, and she added "
-     "that the ferry would stop.", "the ferry would stop", "Maria Lund"),
+    (("Governor Tom Hale spoke on Monday.\n\nEdward Lund, a former mayor, said the port should close "
+      "if Mr. Hale won, and he added that the ferry would stop."), "the ferry would stop", "Edward Lund"),
+    (("Senator Anna Berg toured the port.\n\nMaria Lund said the port would close, and she added "
+      "that the ferry would stop."), "the ferry would stop", "Maria Lund"),
     # the second that-clause is part of the reported words: no clause antecedent, the usual order
-    ("Maria Lund said on Monday that Tom Hale called her twice and that she told him the ferry "
-     "would stop.", "the ferry would stop", "Maria Lund"),
+    (("Maria Lund said on Monday that Tom Hale called her twice and that she told him the ferry "
+      "would stop."), "the ferry would stop", "Maria Lund"),
     # no named subject to take up: no speaker
     ("The official said the port would close, and he added that the ferry would stop.",
      "the ferry would stop", None),
@@ -114,4 +114,17 @@ def test_the_cue_right_before_a_colon_introduces_the_quotation(quotes_of, text, 
 ])
 def test_a_paragraph_ending_in_a_colon_introduces_the_next(quotes_of, text, speaker):
     found = [q for q in _with(quotes_of(text), "Send the engineers") if q.kind == "direct"]
+    assert [q.speaker_name for q in found] == [speaker]
+
+
+# A quoted paragraph with no cue and no quote to continue is the words of the person the
+# paragraph before is about; none when that paragraph has no person as its subject.
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Erik Lund toured the flooded harbour on Monday.\n\n"We will rebuild every pier."', "Erik Lund"),
+    ('The storm flooded the harbour on Monday.\n\n"We will rebuild every pier."', None),
+    # a person named only inside the previous paragraph's quotation is not its subject
+    ('The council met. "Erik Lund wants the money," a clerk said.\n\n"We will rebuild every pier."', None),
+])
+def test_an_uncued_quoted_paragraph_is_the_previous_paragraphs_subject(quotes_of, text, speaker):
+    found = [q for q in _with(quotes_of(text), "rebuild every pier") if q.kind == "direct"]
     assert [q.speaker_name for q in found] == [speaker]
