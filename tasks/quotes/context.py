@@ -315,7 +315,9 @@ class ArticleContext:
             # a subject of a subordinate clause in this or the previous sentence is fresher
             # than an older main-clause subject
             fresh = [m for m in pool if m.clause_subject and m.sent >= sent - 1]
-            if fresh and (not salient or fresh[-1].pos > salient[-1].pos):
+            # (not one hanging on a main clause whose subject is a person: "Doe said she
+            # left because Roe agreed" keeps Doe)
+            if fresh and (not salient or fresh[-1].pos > salient[-1].pos and salient[-1].sent != fresh[-1].sent):
                 return fresh[-1].entity
             # a name in the previous sentence beats a subject or speaker several sentences older
             near = [m for m in pool if m.sent >= sent - 1]

@@ -128,3 +128,16 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next(quotes_of, text, spea
 def test_an_uncued_quoted_paragraph_is_the_previous_paragraphs_subject(quotes_of, text, speaker):
     found = [q for q in _with(quotes_of(text), "rebuild every pier") if q.kind == "direct"]
     assert [q.speaker_name for q in found] == [speaker]
+
+
+# A subject of a subordinate clause is fresher than an older main-clause subject, but not than
+# the main-clause subject of its own sentence.
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Erik Lund said he backed the ferry only because Mr. Tom Hale agreed to pay. '
+     '"We will run it all winter," he said.', "Erik Lund"),
+    ('Governor Tom Hale opposed the tunnel for months.\n\nThe reason Mayor Erik Lund keeps backing the plan '
+     'is cost. "It will pay for itself," he says.', "Erik Lund"),
+])
+def test_a_clause_subject_does_not_beat_its_own_sentences_subject(quotes_of, text, speaker):
+    found = [q for q in _with(quotes_of(text), "") if q.kind == "direct"]
+    assert [q.speaker_name for q in found] == [speaker]
