@@ -30,6 +30,7 @@ from tasks.quotes.mentions import (
     PERSON_LABELS,
     country_in,
     gender_from_titles,
+    is_person,
     name_words,
 )
 from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
@@ -96,14 +97,14 @@ class ArticleContext:
         return self._sent_of.get(token.i, 0)
 
     def _collect_entities(self) -> None:
-        people = [e for e in self.doc.ents if e.label_ in _PERSON_LABELS]
+        people = [e for e in self.doc.ents if is_person(e)]
         # Full names first, so surnames anywhere (even in the headline) find them.
         for ent in sorted(people, key=lambda e: -len(name_words(e))):
             words = name_words(ent)
             if len(words) >= 2:
                 self.person_entity(" ".join(words), ent)
         for ent in self.doc.ents:
-            if ent.label_ in _PERSON_LABELS:
+            if is_person(ent):
                 entity = self.person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
                 prefixed = self.country_prefixed(ent)
@@ -289,7 +290,7 @@ class ArticleContext:
         prefixed = self.country_prefixed(ent)
         if prefixed is not None:
             return self.person_entity(prefixed)
-        if ent.label_ in _PERSON_LABELS and not prefer_org:
+        if is_person(ent) and not prefer_org:
             return self.person_entity(" ".join(name_words(ent)), ent)
         text = ent.text
         if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):

@@ -141,3 +141,21 @@ def test_an_uncued_quoted_paragraph_is_the_previous_paragraphs_subject(quotes_of
 def test_a_clause_subject_does_not_beat_its_own_sentences_subject(quotes_of, text, speaker):
     found = [q for q in _with(quotes_of(text), "") if q.kind == "direct"]
     assert [q.speaker_name for q in found] == [speaker]
+
+
+# The tagger sometimes calls a person named right after a person's role noun an organisation.
+@pytest.mark.parametrize("text, start, end, person", [
+    ("Harbour Radio host Tom Hale spoke.", 3, 5, True),   # after a role noun: a person
+    ("Former CEO Anna Berg spoke.", 2, 4, True),
+    ("The Harbour Radio Network spoke.", 1, 4, False),   # no role noun before it
+    ("Harbour host Tom Hale Radio Network spoke.", 2, 6, False),  # too long to be a name
+])
+def test_a_name_after_a_person_role_noun_is_a_person(text, start, end, person):
+    from spacy.tokens import Span
+
+    from tasks.nlp import load_nlp
+    from tasks.quotes.mentions import is_person
+
+    doc = load_nlp()(text)
+    ent = Span(doc, start, end, label="ORG")
+    assert is_person(ent) is person
