@@ -98,7 +98,7 @@ ACCORDING_TO: tuple[str, str] = ("according", "to")
 STATEMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "communique", "communiqué", "release", "readout", "declaration",
     "letter", "post", "tweet", "message", "note", "memo", "report", "announcement",
-    "notice", "briefing", "transcript", "email", "e-mail",
+    "notice", "briefing", "transcript", "email", "e-mail", "speech",
 })
 
 # Role nouns that refer back to a person already in the article ("the official said").

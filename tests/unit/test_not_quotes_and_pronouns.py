@@ -159,3 +159,18 @@ def test_a_name_after_a_person_role_noun_is_a_person(text, start, end, person):
     doc = load_nlp()(text)
     ent = Span(doc, start, end, label="ORG")
     assert is_person(ent) is person
+
+
+# A statement noun with a possessive pronoun is the words of the person the pronoun takes up,
+# not of someone named inside the phrase.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ("Mayor Erik Lund spoke for an hour.\n\nHis speech, in which he joked about Anna Berg, cited "
+     "the cost of the ferry.", "the cost of the ferry", "Erik Lund"),
+    ("Mayor Anna Berg wrote to the council.\n\nHer letter said the ferry would stop.", "the ferry would stop",
+     "Anna Berg"),
+    # no one for the pronoun to take up: no speaker
+    ("His speech said the ferry would stop.", "the ferry would stop", None),
+])
+def test_a_possessed_statement_is_the_possessors(quotes_of, text, piece, speaker):
+    found = _with(quotes_of(text), piece)
+    assert [q.speaker_name for q in found] == [speaker]
