@@ -174,3 +174,15 @@ def test_a_name_after_a_person_role_noun_is_a_person(text, start, end, person):
 def test_a_possessed_statement_is_the_possessors(quotes_of, text, piece, speaker):
     found = _with(quotes_of(text), piece)
     assert [q.speaker_name for q in found] == [speaker]
+
+
+# A participle after a comma that the parser hung on a relative clause belongs to the main
+# clause: its subject speaks.
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Erik Lund had a strong night that could matter in the vote, forcefully denouncing "
+     "the ferry budget.", "Erik Lund"),
+    ("The mayor had a strong night that could matter in the vote, forcefully denouncing the ferry budget.", None),
+])
+def test_a_comma_participle_past_a_relative_clause_is_the_main_subjects(quotes_of, text, speaker):
+    found = _with(quotes_of(text), "ferry budget")
+    assert [q.speaker_name for q in found] == [speaker]
