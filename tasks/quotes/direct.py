@@ -88,6 +88,11 @@ def _direct(doc: Doc, body: str, site: _Site, toks: Tokens, paras) -> Candidate:
     """The cue after the quotation, else one in the sentence before it ('X said: "..."', with
     the colon's own rules), else the previous paragraph's 'X said:'; none: it inherits."""
     cue, intro_subject = site.cue, None
+    # 'X said, "..." - at which point the crowd chanted': a frame ending in its cue introduces
+    # the quotation unless its own closing comma (or ? !) hands it to the cue after it
+    if cue is not None and site.before and body[site.span.end - 1:site.span.end] not in (",", "?", "!") \
+            and _ends_with_cue(doc, toks, site.sent_start, site.span.start - 1):
+        cue = None
     if cue is None and site.before:
         rng = toks.range(site.sent_start, site.span.start - 1)
         cue = _cue_in_range(doc, rng)

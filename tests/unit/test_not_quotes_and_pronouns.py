@@ -186,3 +186,15 @@ def test_a_possessed_statement_is_the_possessors(quotes_of, text, piece, speaker
 def test_a_comma_participle_past_a_relative_clause_is_the_main_subjects(quotes_of, text, speaker):
     found = _with(quotes_of(text), "ferry budget")
     assert [q.speaker_name for q in found] == [speaker]
+
+
+# A frame ending in its cue introduces the quotation after it, unless the quotation's own
+# closing comma (or ? or !) hands it to the cue after the closing mark.
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Erik Lund said, "The ferry will run all winter" - at which point the crowd chanted his name.',
+     "Erik Lund"),
+    ('Erik Lund had asked, "The ferry will run all winter?" asked Anna Berg.', "Anna Berg"),
+])
+def test_a_frame_ending_in_its_cue_introduces_the_quotation(quotes_of, text, speaker):
+    found = [q for q in _with(quotes_of(text), "ferry will run") if q.kind == "direct"]
+    assert [q.speaker_name for q in found] == [speaker]
