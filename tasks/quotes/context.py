@@ -314,10 +314,8 @@ class ArticleContext:
             # the latest speaker or main-clause subject beats a later passing mention
             salient = [m for m in pool if m.speaker or m.subject]
             # a subject of a subordinate clause in this or the previous sentence is fresher
-            # than an older main-clause subject
+            # than an older main-clause subject (not than its own sentence's: "Doe said ... because Roe agreed")
             fresh = [m for m in pool if m.clause_subject and m.sent >= sent - 1]
-            # (not one hanging on a main clause whose subject is a person: "Doe said she
-            # left because Roe agreed" keeps Doe)
             if fresh and (not salient or fresh[-1].pos > salient[-1].pos and salient[-1].sent != fresh[-1].sent):
                 return fresh[-1].entity
             # a name in the previous sentence beats a subject or speaker several sentences older
