@@ -133,10 +133,10 @@ def test_an_uncued_quoted_paragraph_is_the_previous_paragraphs_subject(quotes_of
 # A subject of a subordinate clause is fresher than an older main-clause subject, but not than
 # the main-clause subject of its own sentence.
 @pytest.mark.parametrize("text, speaker", [
-    ('Mayor Erik Lund said he backed the ferry only because Mr. Tom Hale agreed to pay. '
-     '"We will run it all winter," he said.', "Erik Lund"),
-    ('Governor Tom Hale opposed the tunnel for months.\n\nThe reason Mayor Erik Lund keeps backing the plan '
-     'is cost. "It will pay for itself," he says.', "Erik Lund"),
+    (('Mayor Erik Lund said he backed the ferry only because Mr. Tom Hale agreed to pay. '
+      '"We will run it all winter," he said.'), "Erik Lund"),
+    (('Governor Tom Hale opposed the tunnel for months.\n\nThe reason Mayor Erik Lund keeps backing the plan '
+      'is cost. "It will pay for itself," he says.'), "Erik Lund"),
 ])
 def test_a_clause_subject_does_not_beat_its_own_sentences_subject(quotes_of, text, speaker):
     found = [q for q in _with(quotes_of(text), "") if q.kind == "direct"]
@@ -164,8 +164,8 @@ def test_a_name_after_a_person_role_noun_is_a_person(text, start, end, person):
 # A statement noun with a possessive pronoun is the words of the person the pronoun takes up,
 # not of someone named inside the phrase.
 @pytest.mark.parametrize("text, piece, speaker", [
-    ("Mayor Erik Lund spoke for an hour.\n\nHis speech, in which he joked about Anna Berg, cited "
-     "the cost of the ferry.", "the cost of the ferry", "Erik Lund"),
+    (("Mayor Erik Lund spoke for an hour.\n\nHis speech, in which he joked about Anna Berg, cited "
+      "the cost of the ferry."), "the cost of the ferry", "Erik Lund"),
     ("Mayor Anna Berg wrote to the council.\n\nHer letter said the ferry would stop.", "the ferry would stop",
      "Anna Berg"),
     # no one for the pronoun to take up: no speaker
@@ -179,8 +179,8 @@ def test_a_possessed_statement_is_the_possessors(quotes_of, text, piece, speaker
 # A participle after a comma that the parser hung on a relative clause belongs to the main
 # clause: its subject speaks.
 @pytest.mark.parametrize("text, speaker", [
-    ("Mayor Erik Lund had a strong night that could matter in the vote, forcefully denouncing "
-     "the ferry budget.", "Erik Lund"),
+    (("Mayor Erik Lund had a strong night that could matter in the vote, forcefully denouncing "
+      "the ferry budget."), "Erik Lund"),
     ("The mayor had a strong night that could matter in the vote, forcefully denouncing the ferry budget.", None),
 ])
 def test_a_comma_participle_past_a_relative_clause_is_the_main_subjects(quotes_of, text, speaker):
