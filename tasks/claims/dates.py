@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tasks.claims.daymath import add_months, first_on_or_after, last_on_or_before, resolve_weekday
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -279,7 +281,7 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
         # "talks resume on Wednesday" (a scheduled event told in the present) is the coming
         # Wednesday; "said on Wednesday" the one before.
         ahead = future or (tense == "present" and (mention.rel or "on") in ("on", "this", "by", "until"))
-        return _resolve_weekday(mention.day, mention.rel or "on", anchor.present, ahead), "day"
+        return resolve_weekday(mention.day, mention.rel or "on", anchor.present, ahead), "day"
     if mention.mode == "offset":
         p = anchor.present
         if mention.rel == "day":
@@ -287,7 +289,7 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
         if not anchor.exact:
             return None  # "this year" in an undated article: only a guess from a lower bound
         if mention.rel == "month":
-            y, mo = _add_months(p.year, p.month, mention.delta)
+            y, mo = add_months(p.year, p.month, mention.delta)
             return dt.date(y, mo, 1), "month"
         return dt.date(p.year + mention.delta, 1, 1), "year"
     return None
@@ -314,80 +316,17 @@ def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool,
                 year = anchor.floor.year if m.month >= anchor.floor.month else anchor.floor.year + 1
         return dt.date(year, m.month, 1), "month"
     # day precision: search the nearest valid year (February 29 needs a leap year)
-    upcoming = _first_on_or_after(m.month, m.day, p + dt.timedelta(days=1)) if anchor.exact else None
+    upcoming = first_on_or_after(m.month, m.day, p + dt.timedelta(days=1)) if anchor.exact else None
     if future and anchor.exact:
-        d = _first_on_or_after(m.month, m.day, p)
+        d = first_on_or_after(m.month, m.day, p)
     elif past:
-        d = _last_on_or_before(m.month, m.day, p)
+        d = last_on_or_before(m.month, m.day, p)
     elif upcoming is not None and (upcoming - p).days <= UPCOMING_DAYS:
         d = upcoming  # "the June 7 primary" written on May 27: last year's would carry its year
     elif ahead_ok and upcoming is not None and (upcoming - p).days <= PRESENT_AHEAD_MONTHS * 30.5:
         d = upcoming  # "On Dec. 1, that changes." written in July
     else:
-        d = _last_on_or_before(m.month, m.day, p)
+        d = last_on_or_before(m.month, m.day, p)
         if anchor.floor is not None and (d is None or d < anchor.floor):
-            d = _first_on_or_after(m.month, m.day, anchor.floor)
+            d = first_on_or_after(m.month, m.day, anchor.floor)
     return (d, "day") if d else None
-
-
-def _last_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
-    for year in range(ref.year, ref.year - 9, -1):
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if d <= ref:
-            return d
-    return None
-
-
-def _first_on_or_after(month: int, day: int, ref: dt.date) -> dt.date | None:
-    for year in range(ref.year, ref.year + 9):
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if d >= ref:
-            return d
-    return None
-
-
-def _resolve_weekday(weekday: int, rel: str, present: dt.date, future: bool) -> dt.date:
-    back = (present.weekday() - weekday) % 7
-    if rel == "next" or (future and rel not in ("last", "since")):
-        ahead = (weekday - present.weekday()) % 7
-        return present + dt.timedelta(days=ahead or 7 if rel == "next" else ahead)
-    if rel == "last" and back == 0:
-        back = 7
-    return present - dt.timedelta(days=back)
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + delta
-    return idx // 12, idx % 12 + 1
-
-
-def add_duration(start: dt.date, value: float, unit: str) -> dt.date:
-    """start + N units (calendar months and years; leap days clamp to Feb 28)."""
-    n = int(value)
-    if unit == "day":
-        return start + dt.timedelta(days=n)
-    if unit == "week":
-        return start + dt.timedelta(weeks=n)
-    months = n if unit == "month" else 12 * n if unit == "year" else 0
-    y, mo = _add_months(start.year, start.month, months)
-    return dt.date(y, mo, min(start.day, calendar.monthrange(y, mo)[1]))
-
-
-def period_end(value: dt.date, precision: str) -> dt.date:
-    """Last day of the period a (date, precision) names."""
-    if precision == "year":
-        return dt.date(value.year, 12, 31)
-    if precision == "month":
-        return dt.date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
-    return value
-
-
-def date_label(value: dt.date, precision: str) -> str:
-    """'2020-11-09', '2020-11' or '2020': the form the answer key uses."""
-    return value.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]

@@ -45,7 +45,7 @@ def _close(a, b) -> bool:
 
 def field_checks(pred, gold: dict) -> dict[str, bool]:
     """Field -> right? for the fields that apply to this gold claim."""
-    from tasks.claims.dates import date_label
+    from tasks.claims.daymath import date_label
 
     out = {"detect": True, "kind": pred.kind == gold["k"]}
     if gold["k"] == "date":
