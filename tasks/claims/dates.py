@@ -50,13 +50,29 @@ _YEAR_CUES = (
     r"early|late|mid|end|beginning|start|spring|summer|fall|autumn|winter"
 )
 
+_ORDINAL_DAYS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", *(f"twenty-{o}" for o in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                           "eighth", "ninth")), "thirtieth", "thirty-first",
+]
+ORDINAL_DAY = {w: i + 1 for i, w in enumerate(_ORDINAL_DAYS)}
+_DAY_WORD = rf"(?P<dayw>(?i:{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))}))"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("dmy_word", re.compile(rf"\b(?:(?i:the)\s+)?{_DAY_WORD}\s+of\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    # 14/02/2024, 14.02.2024: the order is read only when it is unambiguous (see _numeric_date)
+    ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)"
+                           r"(?P<year>(?:19|20)\d{2})(?![\d/]|\.\d)")),
     ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")),
     ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
+    # "the 2022 floods", "its 2019 report": a year modifying a noun (a count would be "2,022")
+    ("year", re.compile(rf"\b(?:the|a|an|its|their|his|her|this|that)\s+{_YEAR}(?=\s+[a-z])(?!\s+(?:and|or|to)\b)",
+                        re.IGNORECASE)),
     ("rel_month", re.compile(
         rf"\b(?P<rel>last|next|this|previous|past|early|late|mid-|in|since|by|until|from|during|of)\s+{_MON_FULL}\b"
         rf"(?!\s+(?:[0-3]?\d\b|of\s+\d|(?:1[89]|20)\d{{2}}))"
@@ -79,8 +95,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?!\s+(?:(?i:the|a|an|his|her|its|their|this|that)\b|[A-Z]))",
     )),
     ("offset", re.compile(r"\b(?P<word>(?i:the previous day|the following day|the next day))\b")),
+    # "by the end of the year": the period the article is written in
+    ("period", re.compile(r"\b(?i:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>year|month))\b")),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
+                       r"(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.IGNORECASE)),
 ]
 _OFFSETS = {
     "the day before yesterday": ("day", -2), "yesterday": ("day", -1), "today": ("day", 0),
@@ -184,7 +202,14 @@ def _find_dates(text: str) -> list[DateMention]:
             if found:
                 out.extend(found)
                 taken[s:e] = b"\x01" * (e - s)
-    return sorted(out, key=lambda d: (d.start, d.day or 0))
+    out.sort(key=lambda d: (d.start, d.day or 0))
+    return [d for i, d in enumerate(out) if not _names_weekday_of_next(text, d, out[i + 1: i + 2])]
+
+
+def _names_weekday_of_next(text: str, d: DateMention, nxt: list[DateMention]) -> bool:
+    """"Wednesday, March 6": the weekday names the date after it; it is not a date of its own."""
+    return d.mode == "weekday" and bool(nxt) and nxt[0].precision == "day" and nxt[0].mode in (
+        "absolute", "yearless") and re.fullmatch(r",?\s*(?:the\s+)?", text[d.end: nxt[0].start]) is not None
 
 
 # "Super Tuesday", "Black Friday" are names; "USA Today" is a newspaper; a fiscal year is
@@ -230,6 +255,13 @@ def _mentions(name: str, m: re.Match) -> list[DateMention]:
             d = parsed[0]
             out.append(DateMention(s, e, t, "day", year, d.month, d.day, "absolute" if year else "yearless"))
         return out
+    if name in ("dmy_word", "numeric"):
+        return _day_date(s, e, t, *_numeric_date(m) if name == "numeric" else
+                         (int(m.group("year")) if m.group("year") else None, _month(m.group("mon")),
+                          ORDINAL_DAY[m.group("dayw").lower()]))
+    if name == "period":
+        unit = m.group("unit").lower()
+        return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=0)]
     if name == "my":
         parsed = parse_date(f"{m.group('mon').rstrip('.')} {m.group('year')}")
         if parsed is None:
@@ -253,10 +285,34 @@ def _mentions(name: str, m: re.Match) -> list[DateMention]:
         n = m.group("n").lower()
         count = int(n) if n.isdigit() else _SMALL[n]
         unit = m.group("unit").lower()
-        if unit == "week":
-            unit, count = "day", count * 7
+        if unit in ("week", "decade"):
+            unit, count = ("day", count * 7) if unit == "week" else ("year", count * 10)
         return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=-count)]
     return []
+
+
+def _numeric_date(m: re.Match) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of 14/02/2024 or 14.02.2024; month None when the order is unsure.
+
+    Dots are the day-first European form; with slashes a number over 12 tells which is the
+    day, and "02/03/2024" (either order) is left alone.
+    """
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if m.group("sep") == "." or a > 12 >= b:
+        return year, b, a
+    if b > 12 >= a:
+        return year, a, b
+    return year, None, None
+
+
+def _day_date(s: int, e: int, t: str, year: int | None, month: int | None, day: int | None) -> list[DateMention]:
+    if month is None or day is None:
+        return []
+    try:
+        dt.date(year or 2000, month, day)  # 2000: a leap year, so a yearless February 29 stands
+    except ValueError:
+        return []
+    return [DateMention(s, e, t, "day", year, month, day, "absolute" if year else "yearless")]
 
 
 # -- anchoring ---------------------------------------------------------------------
