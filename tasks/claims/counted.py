@@ -117,6 +117,7 @@ def _possessor(tok) -> bool:
 
 
 def _unit_ok(tok) -> bool:
-    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not tok.lower_.endswith("s"):
-        return False  # "9 Clint Bowyer": a proper name is never the counted thing unless plural
+    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not tok.lower_.endswith("s") \
+            and scale_to_unit(1.0, tok.text)[2] != "quantity":
+        return False  # "9 Clint Bowyer": a proper name is never the counted thing unless plural (or "EUR")
     return tok.lower_ not in _NOT_UNITS and tok.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in TIME_UNITS

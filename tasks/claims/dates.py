@@ -63,7 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
-    ("dmy_word", re.compile(rf"\b(?:(?i:the)\s+)?{_DAY_WORD}\s+of\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("dmy_word", re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?{_DAY_WORD}\s+of\s+{_MON}(?:,?\s+{_YEAR})?\b")),
     # 14/02/2024, 14.02.2024: the order is read only when it is unambiguous (see _numeric_date)
     ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)"
                            r"(?P<year>(?:19|20)\d{2})(?![\d/]|\.\d)")),
@@ -71,8 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
     # "the 2022 floods", "its 2019 report": a year modifying a noun (a count would be "2,022")
-    ("year", re.compile(rf"\b(?:the|a|an|its|their|his|her|this|that)\s+{_YEAR}(?=\s+[a-z])(?!\s+(?:and|or|to)\b)",
-                        re.IGNORECASE)),
+    ("year", re.compile(rf"\b(?i:the|a|an|its|their|his|her|this|that)\s+{_YEAR}(?=\s+[a-z])")),
     ("rel_month", re.compile(
         rf"\b(?P<rel>last|next|this|previous|past|early|late|mid-|in|since|by|until|from|during|of)\s+{_MON_FULL}\b"
         rf"(?!\s+(?:[0-3]?\d\b|of\s+\d|(?:1[89]|20)\d{{2}}))"
