@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from text_to_num import text2num
+
 from tasks.claims.daymath import add_months, first_on_or_after, last_on_or_before, resolve_weekday
 
 MONTHS = {
@@ -46,7 +48,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _YEAR_CUES = (
-    r"in|since|by|until|till|from|of|during|before|after|through|throughout|and|or|to|year|between|"
+    r"in|since|by|until|till|from|of|during|before|after|through|throughout|and|or|to|years?|between|"
     r"early|late|mid|end|beginning|start|spring|summer|fall|autumn|winter"
 )
 
@@ -70,6 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")),
     ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
+    ("year", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
     # "the 2022 floods", "its 2019 report": a year modifying a noun (a count would be "2,022")
     ("year", re.compile(rf"\b(?i:the|a|an|its|their|his|her|this|that)\s+{_YEAR}(?=\s+[a-z])")),
     ("rel_month", re.compile(
@@ -96,7 +99,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("offset", re.compile(r"\b(?P<word>(?i:the previous day|the following day|the next day))\b")),
     # "by the end of the year": the period the article is written in
     ("period", re.compile(r"\b(?i:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>year|month))\b")),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    ("ago", re.compile(r"\b(?P<n>\d+|an?|[a-z]+(?:-[a-z]+)?)\s+"
                        r"(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.IGNORECASE)),
 ]
 _OFFSETS = {
@@ -112,8 +115,6 @@ UPCOMING_DAYS = 60
 # A yearless date in a present/modal clause is the nearest one, looking this far ahead.
 PRESENT_AHEAD_MONTHS = 6
 _UPCOMING_CUES = {"in", "by", "until", "during", "early", "late", "mid", "mid-"}
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10}
 
 
 @dataclass(frozen=True)
@@ -281,13 +282,25 @@ def _mentions(name: str, m: re.Match) -> list[DateMention]:
         unit, delta = _OFFSETS[m.group("word").lower()]
         return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=delta)]
     if name == "ago":
-        n = m.group("n").lower()
-        count = int(n) if n.isdigit() else _SMALL[n]
+        count = _count(m.group("n"))
+        if count is None:
+            return []  # "many years ago": no date to tell
         unit = m.group("unit").lower()
         if unit in ("week", "decade"):
             unit, count = ("day", count * 7) if unit == "week" else ("year", count * 10)
         return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=-count)]
     return []
+
+
+def _count(word: str) -> int | None:
+    """'15', 'a', 'fifteen', 'twenty-one' -> the number; None for 'many', 'several'."""
+    w = word.lower()
+    if w.isdigit() or w in ("a", "an"):
+        return int(w) if w.isdigit() else 1
+    try:
+        return int(text2num(w.replace("-", " "), "en"))
+    except ValueError:
+        return None
 
 
 def _numeric_date(m: re.Match) -> tuple[int | None, int | None, int | None]:

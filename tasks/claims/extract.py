@@ -212,7 +212,8 @@ def _counted(n: NumberMention, num_span, previous: tuple[str, str] | None):
     value, unit, kind, low, high = n.value, n.unit, n.kind, n.low, n.high
     unit_token, end = None, n.end
     if unit is not None:
-        return value, unit, kind, low, high, unit_token, end
+        # "$15 an hour", "£3bn a year": a rate, as for a unit read from the parse
+        return value, compound_unit(unit, num_span[-1]) if kind == "quantity" else unit, kind, low, high, None, end
     unit_token = counted_noun(num_span)
     if unit_token is not None and unit_token.lower_ in FRACTION_WORDS and _next_word(unit_token) == "of":
         return None  # "three quarters of the staff": a fraction, not a count of quarters

@@ -55,3 +55,26 @@ def test_not_claims(nlp, text):
 def test_near_misses_stay_claims(nlp, text, want):
     got = numbers(nlp, text)
     assert [g[:2] for g in got] == [w[:2] for w in want]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The minimum wage rises to $15 an hour.", "usd/hour"),
+    ("The plan costs £3bn a year.", "gbp/year"),
+    ("The oil price rose to $85 a barrel.", "usd"),      # per thing, not per time: the money alone
+    ("The mine produced 1.2 million ounces of gold.", "ounce"),
+])
+def test_rates_and_more_units(nlp, text, unit):
+    (got,) = numbers(nlp, text)
+    assert got[0] == "quantity" and got[2] == unit
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The company said on Tuesday it would cut jobs.", dt.date(2024, 3, 12)),   # the saying's Tuesday
+    ("The company will cut jobs on Tuesday.", dt.date(2024, 3, 19)),
+    ("Officials said Monday they would reopen the road.", dt.date(2024, 3, 11)),
+])
+def test_weekday_after_a_past_speech_verb(nlp, text, day):
+    art = Article(article_id="s", source_path="/in/s.txt", content_sha256="0" * 64, body=text,
+                  published_date=dt.date(2024, 3, 14), published_precision="day")
+    (got,) = [c.date_value for c in extract_claims(nlp(text), art, []) if c.kind == "date"]
+    assert got == day

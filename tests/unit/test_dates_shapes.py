@@ -86,3 +86,23 @@ def test_year_modifying_a_noun(text, want):
 ])
 def test_weekday_naming_the_date_after_it(text, want):
     assert values(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Fifteen years ago the mill closed.", ["2009"]),
+    ("Twenty-one days ago the river rose.", ["2024-02-22"]),
+    ("Many years ago the mill closed.", []),
+    ("Several months ago it rained.", []),
+])
+def test_ago_with_any_number_word(text, want):
+    assert values(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Work should finish by mid-2025.", ["2025"]),
+    ("The line opened in late-2019.", ["2019"]),
+    ("A mid-1990s boom.", []),
+    ("The report covers the years 2015 to 2020.", ["2015", "2020"]),
+])
+def test_hyphenated_and_listed_years(text, want):
+    assert values(text) == want
