@@ -73,8 +73,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
-    # "the 2022 floods", "its 2019 report": a year modifying a noun (a count would be "2,022")
-    ("year", re.compile(rf"\b(?i:the|a|an|its|their|his|her|this|that)\s+{_YEAR}(?=\s+[a-z])")),
+    # "the 2022 floods", "its 2019 report", "the 2016 GOP race": a year before a word (a count
+    # would be written "2,022")
+    ("year", re.compile(rf"\b(?i:the|a|an|its|their|his|her|this|that)\s+{_YEAR}(?=\s+[A-Za-z])")),
     ("rel_month", re.compile(
         rf"\b(?P<rel>last|next|this|previous|past|early|late|mid-|in|since|by|until|from|during|of)\s+{_MON_FULL}\b"
         rf"(?!\s+(?:[0-3]?\d\b|of\s+\d|(?:1[89]|20)\d{{2}}))"

@@ -72,7 +72,8 @@ def test_decades_ago(text, want):
     ("The 2023-24 season ended.", []),              # a season, not the calendar year
     ("The 2,022 delegates voted.", []),             # a count
     ("The 2000 and 2004 races were close.", ["2000", "2004"]),
-    ("The 2019 Toyota recall", []),                 # a capitalised word may be the name the number is part of
+    ("The 2019 Toyota recall", ["2019"]),
+    ("The 2019, 2020 and 2021 reports", ["2021"]),  # a list: only the cue-word rule reads the last
 ])
 def test_year_modifying_a_noun(text, want):
     assert values(text) == want
