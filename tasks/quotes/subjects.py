@@ -39,6 +39,7 @@ from tasks.quotes.mentions import (
     topic_of,
 )
 from tasks.quotes.registry import fold_name
+from tasks.quotes.roles import article_country, demonym_country, demonym_of, institution
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -89,6 +90,28 @@ def resolve_subject(ctx: ArticleContext, head: Token) -> tuple[Entity | None, st
         if answer is not None:
             return answer
     return None, phrase.mention
+
+
+def institution_noun(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Police said' -> the police of the story's country ('Russian police'); 'Ukraine's air
+    force said' -> 'Ukrainian air force'; 'prosecutors said' after "the Istanbul Chief
+    Prosecutor's Office said" -> that office. Never the city named before, never a person."""
+    name = institution(p.head)
+    ent = entity_at(ctx.doc, p.head)
+    if name is None or (ent is not None and len(ent) > 1):
+        return None
+    country = demonym_country(t.text for t in p.head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod"))
+    if country is None:
+        stem = name.split()[-1].rstrip("s")
+        named = ctx.recent(p.head.idx, ctx.sent_index(p.head), lambda e: e.kind == "organisation" and any(
+            w.startswith(stem) for w in fold_name(e.name).split()[:-1]))
+        if named is not None:
+            return named, p.mention
+        country = article_country(ctx.doc, ctx.registry)
+    entity = ctx.org_entity(f"{demonym_of(country)} {name}" if country else name)
+    if entity is not None and entity.country is None:
+        entity.country = country
+    return entity, p.mention
 
 
 def named_head(ctx: ArticleContext, p: Phrase) -> Answer:
@@ -246,7 +269,7 @@ def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 SUBJECT_PATTERNS = (
-    named_head, pronoun, known_surname, named_apposition, organisation_noun, person_role_noun,
+    institution_noun, named_head, pronoun, known_surname, named_apposition, organisation_noun, person_role_noun,
     name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
 
