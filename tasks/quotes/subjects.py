@@ -39,7 +39,7 @@ from tasks.quotes.mentions import (
     topic_of,
 )
 from tasks.quotes.registry import fold_name
-from tasks.quotes.roles import article_country, demonym_country, demonym_of, institution
+from tasks.quotes.roles import ROLE_FITS, article_country, compatible, demonym_country, demonym_of, institution, role_fits
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -308,26 +308,40 @@ def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None 
 def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
     """'the deputy minister said' -> the latest person whose roles hold every role word (in a
     headline: the one holder the story names later); 'the official said' (a generic role)
-    or no holder -> the latest fitting person; 'the spokeswoman' never a man."""
+    or no holder -> the latest fitting person; 'the spokeswoman' never a man; 'the Russian
+    leader' never a Kazakh president; 'the envoy' an ambassador (`tasks.quotes.roles`)."""
     sent, lemma = ctx.sent_index(head), head.lemma_.lower()
     words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_}
+    country = demonym_country(words)  # checked against the person's country, not their role words
+    words = {w for w in words if demonym_country([w]) is None}
     gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
 
     def fits(e: Entity) -> bool:
-        return e.kind == "person" and (gender is None or e.gender in (gender, "unknown"))
+        return e.kind == "person" and (gender is None or e.gender in (gender, "unknown")) and compatible(e, words, country)
 
     def holds(e: Entity) -> bool:
-        return fits(e) and (words - {"the"}) <= e.role_words() | {"the"}
+        return fits(e) and all(w == "the" or _held(ctx, w, e.role_words()) for w in words)
 
-    if not words & GENERIC_ROLES:
+    generic = bool(words & GENERIC_ROLES)
+    if not generic:
         specific = ctx.recent(head.idx, sent, holds, subjects_first=False)
         if specific is not None:
             return specific
-        if "\n" not in doc_text(ctx.doc)[:head.idx]:
-            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity)}
-            if len(later) == 1:
-                return next(iter(later.values()))
+    if (not generic or words & ROLE_FITS.keys()) and "\n" not in doc_text(ctx.doc)[:head.idx]:
+        later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity)}
+        if len(later) == 1:
+            return next(iter(later.values()))
     return ctx.recent(head.idx, sent, fits)
+
+
+def _held(ctx: ArticleContext, word: str, known: set[str]) -> bool:
+    """A role word the person's role holds; an abbreviation ("UN") by the organisation's words."""
+    if role_fits(word, known):
+        return True
+    if len(word) > 4 or not word.replace(".", "").isalpha():
+        return False
+    org = ctx.registry.resolve(word, kind="organisation")
+    return org is not None and set(fold_name(org.canonical_name).split()) <= known
 
 
 def _org_words(entity: Entity) -> set[str]:
