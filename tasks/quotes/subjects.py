@@ -75,6 +75,13 @@ class Phrase:
         mention = span.text.strip(" ,")
         if lead := DATELINE_LEAD.match(mention):  # "ANKARA (AA) - Turkish President X" as one phrase
             mention = mention[lead.end():] or mention
+            # "UNITED NATIONS (AP) - Russia's envoy X told": the dateline's place heads the
+            # phrase; the speaker is the name in apposition after it
+            after = [c for c in head.rights if c.dep_ == "appos" and c.idx >= span.start_char + lead.end()]
+            if after and head.idx < span.start_char + lead.end():
+                head = after[-1]
+                span = doc[head.left_edge.i: head.right_edge.i + 1]
+                mention = span.text.strip(" ,")
         names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"]
         modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
                      (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
@@ -206,7 +213,8 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and ctx.country_prefixed(e)), None)
     if holder is not None:
         return ctx.entity_for_span(holder), p.mention
-    definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+    # "the Foreign Ministry spokeswoman", "Russia's UN envoy": a holder named in the story
+    definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
     by_prep = any(t.dep_ == "prep" for t in p.modifiers)
     if mod_ents and definite and all(e.label_ in ORG_LABELS for e in mod_ents) and not by_prep:
         return person_for_role(ctx, head), p.mention
