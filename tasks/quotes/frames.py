@@ -16,6 +16,7 @@ from tasks.lexicon import (
     DOCUMENT_NOUNS,
     HEADLINE_SOURCE_NOUNS,
     IN_WORDS_NOUNS,
+    PERSON_ROLE_NOUNS,
     TITLE_OBJECT_VERBS,
 )
 from tasks.nlp import doc_text
@@ -24,6 +25,7 @@ from tasks.quotes.cues import cue_subject, is_cue
 from tasks.quotes.marks import QuoteSpan, paragraphs
 from tasks.quotes.reported import reported_span
 from tasks.quotes.sources import according_to, in_words, noun_cue
+from tasks.quotes.subjects import person_for_role
 
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Agency titles that put the speaker last: "Talks are frozen — Galuzin", "... - Peskov".
@@ -239,6 +241,8 @@ def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleC
     speaker = ctx.registry.resolve(name)
     if speaker is not None:
         return ctx.org_entity(name) if speaker.kind == "organisation" else ctx.person_entity(name)
+    if span is not None and span[-1].lower_ in PERSON_ROLE_NOUNS:
+        return person_for_role(ctx, span[-1])  # "Russian diplomat: ...": the holder the story names
     words = name.split()
     if all(w[:1].isupper() for w in words) and len(words) <= 4 and span is not None and all(t.pos_ == "PROPN" for t in span):
         if len(words) > 1 and not any(t.ent_type_ == "PERSON" for t in span):

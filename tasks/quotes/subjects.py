@@ -310,7 +310,20 @@ def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None 
         org = _org_name(person, lemma) if person is not None else None
         if org is not None:
             named = ctx.org_entity(org)
+    if named is None and "\n" not in doc_text(ctx.doc)[:head.idx]:
+        named = _organisation_named_later(ctx, head)
     return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e))
+
+
+def _organisation_named_later(ctx: ArticleContext, head: Token) -> Entity | None:
+    """In a headline ("..., foreign office says"): the organisation the story names later whose
+    name holds the phrase's words, the fullest when one name holds the others."""
+    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {head.lemma_.lower()}
+    later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and m.entity.kind == "organisation"
+             and words <= set(fold_name(m.entity.name).split())}
+    names = [(e, set(fold_name(e.name).split())) for e in later.values()]
+    full = [e for e, w in names if all(o <= w for _, o in names)]
+    return full[0] if len(full) == 1 else None
 
 
 def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
