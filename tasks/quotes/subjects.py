@@ -213,6 +213,9 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and ctx.country_prefixed(e)), None)
     if holder is not None:
         return ctx.entity_for_span(holder), p.mention
+    holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and _place_then_name(ctx, e)), None)
+    if holder is not None:  # "Mayor of Novoselsk Yevgenia Sokolova" tagged as one organisation
+        return ctx.person_entity(f"{holder[-2].text} {holder[-1].text}"), p.mention
     # "the Foreign Ministry spokeswoman", "Russia's UN envoy": a holder named in the story
     definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
     by_prep = any(t.dep_ == "prep" for t in p.modifiers)
@@ -228,6 +231,15 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     if head.tag_ in ("NNS", "NNPS"):
         return None, p.mention
     return person_for_role(ctx, head), p.mention
+
+
+def _place_then_name(ctx: ArticleContext, ent: Span) -> bool:
+    """A role's "of" phrase run into the holder's name by the tagger: three or more capitalised
+    words after "of", tagged as an organisation or place the registry does not know."""
+    doc = ent.doc
+    return (len(ent) >= 3 and ent.label_ in ORG_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "of"
+            and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent)
+            and ctx.registry.resolve(ent.text) is None)
 
 
 def name_after_role(ctx: ArticleContext, p: Phrase) -> Answer:
