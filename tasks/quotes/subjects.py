@@ -180,11 +180,25 @@ def organisation_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
     if demonym and lemma in COUNTRY_VOICES:
         return organisation_for_role(ctx, head, country=demonym), p.mention
+    whole = _place_in_organisation_name(p)
+    if whole is not None:
+        return ctx.org_entity(whole), p.mention
     if p.mod_ents:
         return ctx.entity_for_span(p.mod_ents[0], prefer_org=True), p.mention
     if lemma in STATEMENT_NOUNS and (author := _agent_in(p)) is not None:
         return ctx.entity_for_span(author), p.mention  # "an email sent out by Jane Doe"
     return organisation_for_role(ctx, head, country=demonym), p.mention
+
+
+def _place_in_organisation_name(p: Phrase) -> str | None:
+    """"the Istanbul Chief Prosecutor's Office", "the Moscow City Court": a place run into a
+    capitalised organisation name is part of it; the organisation is not the place."""
+    if not p.mod_ents or p.head.pos_ != "PROPN" or p.mod_ents[0].label_ != "GPE":
+        return None
+    words = p.head.doc[p.mod_ents[0].start:p.head.i + 1]
+    if len(words) < 3 or not all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in words):
+        return None
+    return words.text
 
 
 def _agent_in(p: Phrase) -> Span | None:
@@ -242,6 +256,17 @@ def _place_then_name(ctx: ArticleContext, ent: Span) -> bool:
             and ctx.registry.resolve(ent.text) is None)
 
 
+def organisation_by_head(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'the exchange said' after "the Moscow Exchange index" -> the Moscow Exchange: a definite
+    common noun that ends the name of an organisation named before."""
+    head = p.head
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or p.names or not any(t.lower_ == "the" for t in head.lefts):
+        return None
+    found = ctx.recent(head.idx, ctx.sent_index(head), lambda e: e.kind == "organisation" and len(e.name.split()) > 1
+                       and fold_name(e.name).split()[-1] == p.lemma)
+    return (found, p.mention) if found is not None else None
+
+
 def name_after_role(ctx: ArticleContext, p: Phrase) -> Answer:
     """'Foreign Ministry spokeswoman Nino Kvaratskhelia said' with the name tagged as a place
     -> the proper nouns after the role noun are the holder's name (gender from the role)."""
@@ -290,7 +315,7 @@ def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 SUBJECT_PATTERNS = (
     institution_noun, named_head, pronoun, known_surname, named_apposition, organisation_noun, person_role_noun,
-    name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
+    organisation_by_head, name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
 
 
