@@ -38,11 +38,17 @@ def role_fits(word: str, role_words: set[str]) -> bool:
 def compatible(entity, words: set[str], country: str | None) -> bool:
     """Whether a person may be what a role phrase describes: a known country other than the
     phrase's demonym, or a known role that fits none of its listed role nouns, rules them out."""
-    if country and entity.country and entity.country != country:
+    own = entity_country(entity)
+    if country and own and own != country:
         return False
     listed = [w for w in words if w in ROLE_FITS]
     known = entity.role_words()
     return not (listed and known and not any(role_fits(w, known) for w in listed))
+
+
+def entity_country(entity) -> str | None:
+    """An entity's country; a person found only in text has their role's ("Armenian Economy Minister")."""
+    return entity.country or (demonym_country(w for r in entity.roles for w in r.split()) if entity.roles else None)
 
 
 def demonym_country(words) -> str | None:

@@ -39,7 +39,16 @@ from tasks.quotes.mentions import (
     topic_of,
 )
 from tasks.quotes.registry import fold_name
-from tasks.quotes.roles import ROLE_FITS, article_country, compatible, demonym_country, demonym_of, institution, role_fits
+from tasks.quotes.roles import (
+    ROLE_FITS,
+    article_country,
+    compatible,
+    demonym_country,
+    demonym_of,
+    entity_country,
+    institution,
+    role_fits,
+)
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -381,15 +390,22 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
         return fits(e) and all(w == "the" or _held(ctx, w, e.role_words()) for w in words)
 
     generic = bool(words & GENERIC_ROLES)
-    if not generic:
-        specific = ctx.recent(head.idx, sent, holds, subjects_first=False)
-        if specific is not None:
-            return specific
-    if (not generic or words & ROLE_FITS.keys()) and "\n" not in doc_text(ctx.doc)[:head.idx]:
-        later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity)}
-        if len(later) == 1:
-            return next(iter(later.values()))
-    return ctx.recent(head.idx, sent, fits)
+    headline = "\n" not in doc_text(ctx.doc)[:head.idx]
+
+    def pick(want) -> Entity | None:
+        if not generic:
+            specific = ctx.recent(head.idx, sent, lambda e: holds(e) and want(e), subjects_first=False)
+            if specific is not None:
+                return specific
+        if (not generic or words & ROLE_FITS.keys()) and headline:
+            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity) and want(m.entity)}
+            if len(later) == 1:
+                return next(iter(later.values()))
+        return ctx.recent(head.idx, sent, lambda e: fits(e) and want(e))
+
+    # "the Armenian minister": one known to be Armenian before one of unknown country
+    found = pick(lambda e: entity_country(e) == country) if country else None
+    return found or pick(lambda e: True)
 
 
 def _held(ctx: ArticleContext, word: str, known: set[str]) -> bool:
