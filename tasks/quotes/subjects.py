@@ -373,8 +373,8 @@ def _organisation_named_later(ctx: ArticleContext, head: Token) -> Entity | None
 
 
 def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
-    """'the deputy minister said' -> the latest person whose roles hold every role word (in a
-    headline: the one holder the story names later); 'the official said' (a generic role)
+    """'the deputy minister said' -> the latest person whose roles hold every role word (none
+    before, as in a headline: the one holder the story names later); 'the official said' (a generic role)
     or no holder -> the latest fitting person; 'the spokeswoman' never a man; 'the Russian
     leader' never a Kazakh president; 'the envoy' an ambassador (`tasks.quotes.roles`)."""
     sent, lemma = ctx.sent_index(head), head.lemma_.lower()
@@ -390,14 +390,15 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
         return fits(e) and all(w == "the" or _held(ctx, w, e.role_words()) for w in words)
 
     generic = bool(words & GENERIC_ROLES)
-    headline = "\n" not in doc_text(ctx.doc)[:head.idx]
 
     def pick(want) -> Entity | None:
         if not generic:
             specific = ctx.recent(head.idx, sent, lambda e: holds(e) and want(e), subjects_first=False)
             if specific is not None:
                 return specific
-        if (not generic or words & ROLE_FITS.keys()) and headline:
+        # no holder before ("The EU's foreign policy chief said ... Borrell said"; a headline):
+        # the one holder the story names later
+        if not generic or words & ROLE_FITS.keys():
             later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity) and want(m.entity)}
             if len(later) == 1:
                 return next(iter(later.values()))
