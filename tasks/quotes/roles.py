@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from tasks.data_files import load_json
+from tasks.lexicon import DATELINE_LEAD
 from tasks.nlp import doc_text
 from tasks.quotes.mentions import DEMONYMS
 from tasks.quotes.registry import SpeakerRegistry, fold_name
@@ -23,10 +24,8 @@ ROLE_FITS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _ROLES["fits
 INSTITUTIONS: dict[str, str] = _ROLES["institutions"]
 # folded country name -> the country as DEMONYMS spells it
 _COUNTRIES: dict[str, str] = {fold_name(c): c for c in DEMONYMS.values()}
-# "MOSCOW, March 3. /TASS/.", "KYIV, Ukraine (AP) —", "LONDON, Nov 9 (Reuters) -": the place
-# before the first date, agency or dash of a wire story's opening line
-_DATELINE = re.compile(r"^([A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?)"
-                       r"(?:,| \(| [-\u2013\u2014] |\. /)")
+# the place and country of a dateline match: "KYIV, Ukraine (AP) — " -> "KYIV", "Ukraine"
+_DATELINE_PARTS = re.compile(r",| \(| [-\u2013\u2014] |\. ")
 
 
 def role_fits(word: str, role_words: set[str]) -> bool:
@@ -92,9 +91,10 @@ def article_country(doc: Doc, registry: SpeakerRegistry) -> str | None:
         return cached
     found = None
     for line in doc_text(doc).split("\n")[:4]:
-        m = _DATELINE.match(line.strip())
+        m = DATELINE_LEAD.match(line.strip())
         if m:
-            found = next((c for part in m.group(1).split(",") if (c := _country_of_place(part.strip(), registry))), None)
+            parts = _DATELINE_PARTS.split(m.group(0))[:2]
+            found = next((c for part in parts if (c := _country_of_place(part.strip(), registry))), None)
             break
     if found is None:
         counts = Counter(c for e in doc.ents if e.label_ in ("GPE", "NORP")
