@@ -198,8 +198,11 @@ class ArticleContext:
                 and fold_name(name) != fold_name(speaker.canonical_name)):
             speaker = None  # a person's surname met in another article is no evidence here
         key = speaker.speaker_id if speaker else "o:" + fold_name(name)
-        if key not in self._by_key and speaker is None and (fuller := self._fuller_organisation(fold_name(name))):
-            self._by_key[key] = fuller  # "the Foreign Ministry" after "Russian Foreign Ministry"
+        # "the Foreign Ministry" after (or, in a headline, before) "Russian Foreign Ministry"
+        known = self._by_key.get(key)
+        if speaker is None and (known is None or known.speaker is None or known.speaker.origin == "text") \
+                and (fuller := self._fuller_organisation(fold_name(name))):
+            self._by_key[key] = fuller
         if key not in self._by_key:
             kind = speaker.kind if speaker else "organisation"
             entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
