@@ -87,6 +87,15 @@ def test_role_compatibility(speaker_of, text, contains, speaker):
     ("Grain exports will stay at last year's level - Orlova",
      "Agriculture Minister Nina Orlova told reporters that the harvest had been good.",
      "Grain exports will stay at last year's level", "Nina Orlova"),
+    ("Contacts with Ankara will continue — Kremlin",
+     "MOSCOW, May 3. /TASS/. Contacts with Turkey will continue, Kremlin spokesman Dmitry Peskov said.",
+     "Contacts with Ankara will continue", "Kremlin"),
+    ("Sanctions only harm Europe itself — Russian diplomat",
+     "MOSCOW, May 3. /TASS/. New sanctions only harm Europe, Deputy Foreign Minister Alexander Grushko said.",
+     "Sanctions only harm Europe itself", "Alexander Grushko"),
+    ("Twelve drones downed over Bryansk Region — Defence Ministry",
+     "MOSCOW, May 3. /TASS/. Air defences downed twelve drones overnight, the Russian Defence Ministry said.",
+     "Twelve drones downed over Bryansk Region", "Russian Defence Ministry"),
     # a role phrase whose holder the story never names is no speaker
     ("Prices will rise further, analysts say", "Food prices rose 3% in March.", "Prices will rise further", None),
 ])
@@ -94,6 +103,19 @@ def test_headlines(speaker_of, title, text, contains, speaker):
     q = speaker_of(text, contains, title=title)
     assert q.kind == "headline"
     assert q.speaker_name == speaker
+
+
+@pytest.mark.parametrize("title", [
+    "Parliament elections in Armenia — live updates",  # a label, not a speaker
+    "Talks on the Black Sea grain deal — Russia",  # a state after the dash is a topic as often as a voice
+    "Ceasefire holds along the border — correspondent",  # a role nobody in the story holds
+])
+def test_trailing_labels_are_no_headline_quotes(nlp, title):
+    body = normalise_text(f"{title}\n\nVoters queued from early morning in the capital.")
+    article = Article(article_id="r2", source_path="r2.txt", title=title,
+                      content_sha256=hashlib.sha256(body.encode()).hexdigest(), body=body)
+    quotes = extract_article_quotes(nlp(body), article, SpeakerRegistry.load()).quotes
+    assert not [q for q in quotes if q.kind == "headline" and q.speaker_name], quotes
 
 
 @pytest.mark.parametrize("text,contains,speaker", [
