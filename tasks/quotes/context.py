@@ -392,7 +392,9 @@ def _with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str
         # "Ukraine's Foreign Ministry": a country's possessive, when the registry knows the whole
         if prev.lower_ == "'s" and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "ORG"):
             whole = doc[ent.start - 2:ent.end].text
-            if registry is not None and registry.resolve(whole, kind="organisation") is not None:
+            # a country's own ministry is never another's ("Japan's Foreign Ministry")
+            if doc[ent.start - 2].ent_type_ == "GPE" or (
+                    registry is not None and registry.resolve(whole, kind="organisation") is not None):
                 return whole
         # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
         if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \
