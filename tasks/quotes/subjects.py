@@ -134,8 +134,8 @@ def named_head(ctx: ArticleContext, p: Phrase) -> Answer:
     """'Jane Doe said' -> Jane Doe; 'Bloomberg says its reporting ...' -> the organisation
     (a one-word name taking "its")."""
     ent = entity_at(ctx.doc, p.head)
-    if ent is None:
-        return None
+    if ent is None or (ent.label_ in ORG_LABELS and p.low in PERSON_ROLE_NOUNS):
+        return None  # "Russia's Permanent Representative" tagged as an organisation is a role
     if len(ent) == 1 and takes_its(p.head):
         return ctx.org_entity(ent.text), p.mention
     return ctx.entity_for_span(ent), p.mention
@@ -236,7 +236,7 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and ctx.country_prefixed(e)), None)
     if holder is not None:
         return ctx.entity_for_span(holder), p.mention
-    holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and _place_then_name(ctx, e)), None)
+    holder = next((e for e in p.names if e.end - 1 == head.right_edge.i and _place_then_name(ctx, e)), None)
     if holder is not None:  # "Mayor of Novoselsk Yevgenia Sokolova" tagged as one organisation
         return ctx.person_entity(f"{holder[-2].text} {holder[-1].text}"), p.mention
     # "the Foreign Ministry spokeswoman", "Russia's UN envoy": a holder named in the story
@@ -257,11 +257,13 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 def _place_then_name(ctx: ArticleContext, ent: Span) -> bool:
-    """A role's "of" phrase run into the holder's name by the tagger: three or more capitalised
-    words after "of", tagged as an organisation or place the registry does not know."""
+    """A role's "of"/"to" phrase run into the holder's name by the tagger ("Mayor of Novoselsk
+    Yevgenia Sokolova", "Representative to the United Nations Vasily Nebenzya"): three or more
+    capitalised words after "of"/"to", tagged as an organisation or place the registry does not know."""
     doc = ent.doc
-    return (len(ent) >= 3 and ent.label_ in ORG_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "of"
-            and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent)
+    words = [t for t in ent if t.lower_ != "the"]
+    return (len(words) >= 3 and ent.label_ in ORG_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in ("of", "to")
+            and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words)
             and ctx.registry.resolve(ent.text) is None)
 
 
