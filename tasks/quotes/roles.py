@@ -22,6 +22,8 @@ from tasks.quotes.registry import SpeakerRegistry, fold_name
 _ROLES = load_json("roles.json")
 ROLE_FITS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _ROLES["fits"].items()}
 INSTITUTIONS: dict[str, str] = _ROLES["institutions"]
+_PHRASES: dict[frozenset[str], frozenset[str]] = {frozenset(k.split()): frozenset(v.split()) for k, v in _ROLES["phrases"].items()}
+_QUALIFIERS = frozenset(_ROLES["qualifiers"])
 # folded country name -> the country as DEMONYMS spells it
 _COUNTRIES: dict[str, str] = {fold_name(c): c for c in DEMONYMS.values()}
 # the place and country of a dateline match: "KYIV, Ukraine (AP) — " -> "KYIV", "Ukraine"
@@ -32,6 +34,26 @@ def role_fits(word: str, role_words: set[str]) -> bool:
     """A role word is held by a person whose role words hold it or one that fits it
     ("envoy" by an ambassador)."""
     return word in role_words or bool(ROLE_FITS.get(word, frozenset()) & role_words)
+
+
+def phrase_words(words: set[str]) -> set[str]:
+    """A role phrase's words, idioms read as roles ("top diplomat" -> "foreign minister")."""
+    for idiom, meaning in _PHRASES.items():
+        if idiom <= words:
+            words = (words - idiom) | meaning
+    return words
+
+
+def outranked(words: set[str], entity) -> bool:
+    """The holder's role puts a rank before one of the phrase's words that the phrase lacks:
+    "the foreign minister" is no deputy foreign minister, "the president" no vice president
+    (a vice president may still be "the governor")."""
+    roles = [*entity.roles, *([entity.speaker.role] if entity.speaker is not None and entity.speaker.role else [])]
+    for role in roles:
+        folded = fold_name(role).split()
+        if any(w in _QUALIFIERS and w not in words and nxt in words for w, nxt in zip(folded, folded[1:])):
+            return True
+    return False
 
 
 def compatible(entity, words: set[str], country: str | None) -> bool:

@@ -47,6 +47,8 @@ from tasks.quotes.roles import (
     demonym_of,
     entity_country,
     institution,
+    outranked,
+    phrase_words,
     role_fits,
 )
 
@@ -380,7 +382,7 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
     or no holder -> the latest fitting person; 'the spokeswoman' never a man; 'the Russian
     leader' never a Kazakh president; 'the envoy' an ambassador (`tasks.quotes.roles`)."""
     sent, lemma = ctx.sent_index(head), head.lemma_.lower()
-    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_}
+    words = phrase_words({t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_})
     country = demonym_country(words)  # checked against the person's country, not their role words
     words = {w for w in words if demonym_country([w]) is None}
     gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
@@ -389,7 +391,8 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
         return e.kind == "person" and (gender is None or e.gender in (gender, "unknown")) and compatible(e, words, country)
 
     def holds(e: Entity) -> bool:
-        return fits(e) and all(w == "the" or _held(ctx, w, e.role_words()) for w in words)
+        known = e.role_words()
+        return fits(e) and not outranked(words, e) and all(w == "the" or _held(ctx, w, known) for w in words)
 
     generic = bool(words & GENERIC_ROLES)
 
