@@ -145,6 +145,7 @@ NAME_TITLES: frozenset[str] = FEMALE_TITLES | MALE_TITLES | frozenset({
     "councillor", "councilor", "councilman", "councilwoman", "mayor", "representative",
     "congressman", "congresswoman", "chairman", "chairwoman", "commissioner", "general",
     "captain", "sheriff", "rabbi", "reverend", "gov", "sen", "rep", "lt", "gen",
+    "fm",  # "FM Lavrov": foreign minister
 })
 
 # Gendered role nouns, so "the spokeswoman" never resolves to a man.

@@ -30,8 +30,8 @@ from tasks.quotes.subjects import person_for_role
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Agency titles that put the speaker last: "Talks are frozen — Galuzin", "... - Peskov".
 _HEADLINE_TRAILING_NAME = re.compile(r"^\s*(\S.{8,}?)\s+[-\u2013\u2014]\s+([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})\s*$")
-# ... and a role phrase: "... — Russian diplomat", "... — Kremlin spokesman", "... — envoy"
-_HEADLINE_TRAILING_ROLE = re.compile(r"^\s*(\S.{8,}?)\s+[-\u2013\u2014]\s+((?:[A-Z][\w.'\-]* ){0,3}[a-z][a-z-]+)\s*$")
+# ... and a role phrase: "... — Russian diplomat", "... — senior Russian diplomat", "... — envoy"
+_HEADLINE_TRAILING_ROLE = re.compile(r"^\s*(\S.{8,}?)\s+[-\u2013\u2014]\s+((?:[\w.'\-]+ ){0,3}[a-z][a-z-]+)\s*$")
 # Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
 _OWN_WORDS = 3
 
@@ -249,9 +249,12 @@ def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleC
         for ent in span.ents:
             if ent.label_ == "PERSON":
                 return ctx.entity_for_span(ent)
-        # "Watchdog Group: ..." - a named organisation covering the whole name
+        # "Watchdog Group: ..." - a named organisation covering the whole name, unless it ends
+        # with the surname of a person the story names ("Russian FM Lavrov" tagged as one run)
         for ent in span.ents:
             if ent.label_ == "ORG" and ent.start_char <= start and ent.end_char >= end - 1:
+                if len(ent) > 1 and ctx.knows_surname(ent[-1].text):
+                    return ctx.person_entity(ent[-1].text)
                 return ctx.org_entity(ent.text)
     speaker = ctx.registry.resolve(name)
     if speaker is not None:

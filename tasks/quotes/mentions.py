@@ -74,7 +74,8 @@ def name_words(ent: Span) -> list[str]:
     if cut is not None:
         words = words[:cut]
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)
-                     or len(words) > 2 and words[0].lower() in PERSON_ROLE_NOUNS):  # "Founder Jane Doe"
+                     or len(words) > 2 and words[0].lower() in PERSON_ROLE_NOUNS  # "Founder Jane Doe"
+                     or len(words) > 2 and words[0].lower() in DEMONYMS):  # "Russian FM Lavrov"
         words = words[1:]
     # "Foreign Minister of Armenia Ararat Mirzoyan": the tagger runs the country into the name
     while len(words) > 2 and fold_name(words[0]) in COUNTRY_NAMES:

@@ -24,6 +24,7 @@ ROLE_FITS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _ROLES["fits
 INSTITUTIONS: dict[str, str] = _ROLES["institutions"]
 _PHRASES: dict[frozenset[str], frozenset[str]] = {frozenset(k.split()): frozenset(v.split()) for k, v in _ROLES["phrases"].items()}
 _QUALIFIERS = frozenset(_ROLES["qualifiers"])
+_VAGUE = frozenset(_ROLES["vague"])
 # folded country name -> the country as DEMONYMS spells it
 _COUNTRIES: dict[str, str] = {fold_name(c): c for c in DEMONYMS.values()}
 # the place and country of a dateline match: "KYIV, Ukraine (AP) — " -> "KYIV", "Ukraine"
@@ -37,7 +38,9 @@ def role_fits(word: str, role_words: set[str]) -> bool:
 
 
 def phrase_words(words: set[str]) -> set[str]:
-    """A role phrase's words, idioms read as roles ("top diplomat" -> "foreign minister")."""
+    """A role phrase's words, idioms read as roles ("top diplomat" -> "foreign minister") and
+    vague words ("senior") dropped."""
+    words = set(words) - _VAGUE
     for idiom, meaning in _PHRASES.items():
         if idiom <= words:
             words = (words - idiom) | meaning
