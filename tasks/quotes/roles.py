@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -54,7 +55,7 @@ def outranked(words: set[str], entity) -> bool:
     roles = [*entity.roles, *([entity.speaker.role] if entity.speaker is not None and entity.speaker.role else [])]
     for role in roles:
         folded = fold_name(role).split()
-        if any(w in _QUALIFIERS and w not in words and nxt in words for w, nxt in zip(folded, folded[1:])):
+        if any(w in _QUALIFIERS and w not in words and nxt in words for w, nxt in pairwise(folded)):
             return True
     return False
 
@@ -86,7 +87,7 @@ def demonym_country(words) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def demonym_of(country: str) -> str:
     """'Russia' -> 'Russian' (the first demonym the data lists for it), else the country."""
     return next((d.title() for d, c in DEMONYMS.items() if c == country and d.isalpha()), country)

@@ -49,8 +49,8 @@ def speaker_of(nlp):
     ("Ukraine's navy said it had destroyed two unmanned boats near the coast.",
      "it had destroyed two unmanned boats", "Ukrainian navy"),
     # an office named with the institution's word speaks for "prosecutors"
-    ("The Ankara Chief Prosecutor's Office opened an inquiry into the tender on Monday. Prosecutors said "
-     "four officials had been questioned.", "four officials had been questioned", "Ankara Chief Prosecutor's Office"),
+    (("The Ankara Chief Prosecutor's Office opened an inquiry into the tender on Monday. Prosecutors said "
+      "four officials had been questioned."), "four officials had been questioned", "Ankara Chief Prosecutor's Office"),
     # "an army of ..." is no institution
     ("An army of volunteers said the clean-up would take a week.", "the clean-up would take a week", None),
 ])
@@ -60,26 +60,26 @@ def test_institutions(speaker_of, text, contains, speaker):
 
 @pytest.mark.parametrize("text,contains,speaker", [
     # a demonym in the role phrase is the holder's country
-    ("President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Sochi. Tokayev said the talks "
-     "were useful. The Russian leader said trade had doubled.", "trade had doubled", "Vladimir Putin"),
-    ("Economy Minister Oleg Petrov met Armenian Economy Minister Aram Sarkis in Moscow. Petrov said the "
-     "roadmap was ready. The Armenian minister said exports would grow.", "exports would grow", "Aram Sarkis"),
+    (("President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Sochi. Tokayev said the talks "
+      "were useful. The Russian leader said trade had doubled."), "trade had doubled", "Vladimir Putin"),
+    (("Economy Minister Oleg Petrov met Armenian Economy Minister Aram Sarkis in Moscow. Petrov said the "
+      "roadmap was ready. The Armenian minister said exports would grow."), "exports would grow", "Aram Sarkis"),
     # a listed role noun fits by data: an envoy is an ambassador, never the mayor named since
-    ("Ambassador Lena Varga arrived in Vienna on Monday. Mayor Tom Briggs welcomed her at the station. "
-     "The envoy said the talks would start soon.", "the talks would start soon", "Lena Varga"),
+    (("Ambassador Lena Varga arrived in Vienna on Monday. Mayor Tom Briggs welcomed her at the station. "
+      "The envoy said the talks would start soon."), "the talks would start soon", "Lena Varga"),
     # no holder before: the one the story names later (the registry's Kremlin spokesman)
     ("The Kremlin spokesman said the meeting had been useful. Peskov added that no date had been set.",
      "the meeting had been useful", "Dmitry Peskov"),
     # a rank the phrase lacks: the foreign minister is no deputy foreign minister
-    ("Foreign Minister Sergey Lavrov met his Chinese counterpart. Deputy Foreign Minister Sergei Ryabkov said "
-     "the talks were useful. The foreign minister said the visit would go ahead.", "the visit would go ahead",
-     "Sergey Lavrov"),
+    (("Foreign Minister Sergey Lavrov met his Chinese counterpart. Deputy Foreign Minister Sergei Ryabkov said "
+      "the talks were useful. The foreign minister said the visit would go ahead."), "the visit would go ahead",
+      "Sergey Lavrov"),
     # ... while a vice president may still be "the governor" he once was
     ("Vice President Mike Pence campaigned in Indianapolis. The governor said the state would vote Republican.",
      "the state would vote Republican", "Mike Pence"),
     # idioms as data: a top diplomat is a foreign minister
-    ("Deputy Foreign Minister Sergei Ryabkov spoke first. Foreign Minister Sergey Lavrov spoke next. Russia's "
-     "top diplomat said new talks were possible.", "new talks were possible", "Sergey Lavrov"),
+    (("Deputy Foreign Minister Sergei Ryabkov spoke first. Foreign Minister Sergey Lavrov spoke next. Russia's "
+      "top diplomat said new talks were possible."), "new talks were possible", "Sergey Lavrov"),
     # an indefinite role noun is no speaker
     ("A senior diplomat said the talks had stalled.", "the talks had stalled", None),
     # the holder's name run into a "to" phrase by the tagger
@@ -92,8 +92,8 @@ def test_role_compatibility(speaker_of, text, contains, speaker):
 
 @pytest.mark.parametrize("title,text,contains,speaker", [
     ("Russian diplomat: sanctions will not change our course",
-     "MOSCOW, May 3. /TASS/. Deputy Foreign Minister Sergei Ryabkov said on Monday that new sanctions "
-     "would not change Moscow's course.", "sanctions will not change our course", "Sergei Ryabkov"),
+     ("MOSCOW, May 3. /TASS/. Deputy Foreign Minister Sergei Ryabkov said on Monday that new sanctions "
+     "would not change Moscow's course."), "sanctions will not change our course", "Sergei Ryabkov"),
     ("Talks postponed until autumn, foreign ministry says",
      "YEREVAN, June 5. The Armenian Foreign Ministry said on Tuesday that the talks had been postponed.",
      "Talks postponed until autumn", "Armenian Foreign Ministry"),
@@ -148,8 +148,8 @@ def test_trailing_labels_are_no_headline_quotes(nlp, title):
     ("Foreign Minister Sergey Lavrov arrived in Tokyo. Japan's Foreign Ministry said the talks would last two days.",
      "the talks would last two days", "Japan's Foreign Ministry"),
     # a dateline's place heading the subject gives way to the name in apposition
-    ("UNITED NATIONS (AP) — Ireland's U.N. Ambassador Fergal Byrne told the Security Council on Monday that "
-     "aid convoys were being blocked.", "aid convoys were being blocked", "Fergal Byrne"),
+    (("UNITED NATIONS (AP) — Ireland's U.N. Ambassador Fergal Byrne told the Security Council on Monday that "
+      "aid convoys were being blocked."), "aid convoys were being blocked", "Fergal Byrne"),
 ])
 def test_places_and_organisations(speaker_of, text, contains, speaker):
     assert speaker_of(text, contains).speaker_name == speaker
