@@ -24,8 +24,8 @@ from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.cues import cue_subject, is_cue
 from tasks.quotes.marks import QuoteSpan, paragraphs
 from tasks.quotes.reported import reported_span
+from tasks.quotes.role_nouns import person_for_role
 from tasks.quotes.sources import according_to, in_words, noun_cue
-from tasks.quotes.subjects import person_for_role
 
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Agency titles that put the speaker last: "Talks are frozen — Galuzin", "... - Peskov".

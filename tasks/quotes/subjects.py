@@ -5,7 +5,8 @@
 `SUBJECT_PATTERNS` answers (entity or None, mention) when it applies, or `None` when it does
 not; an answer of (None, mention) is final: "a spokesman said" has no speaker.
 Role nouns ("the ministry", "the deputy minister") are resolved against the article's
-salience order by `organisation_for_role` and `person_for_role`.
+salience order by `tasks.quotes.role_nouns`; institutions ("police said") and which roles fit
+whom are data (`tasks.quotes.roles`, `data/roles.json`).
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from tasks.lexicon import (
     COUNTRY_VOICES,
     DATELINE_LEAD,
     FEMALE_ROLES,
-    GENERIC_ROLES,
     MALE_ROLES,
     ORG_PRONOUNS,
     ORG_ROLE_NOUNS,
@@ -26,7 +26,7 @@ from tasks.lexicon import (
     PERSON_ROLE_NOUNS,
     STATEMENT_NOUNS,
 )
-from tasks.nlp import doc_text, sentence_ents
+from tasks.nlp import sentence_ents
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.mentions import (
     DEMONYMS,
@@ -39,18 +39,8 @@ from tasks.quotes.mentions import (
     topic_of,
 )
 from tasks.quotes.registry import fold_name
-from tasks.quotes.roles import (
-    ROLE_FITS,
-    article_country,
-    compatible,
-    demonym_country,
-    demonym_of,
-    entity_country,
-    institution,
-    outranked,
-    phrase_words,
-    role_fits,
-)
+from tasks.quotes.role_nouns import organisation_for_role, person_for_role
+from tasks.quotes.roles import article_country, demonym_country, demonym_of, institution
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -330,117 +320,6 @@ SUBJECT_PATTERNS = (
     institution_noun, named_head, pronoun, known_surname, named_apposition, organisation_noun, person_role_noun,
     organisation_by_head, name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
-
-
-# ---- role nouns against the article's salience order ------------------------------------
-
-def _not_a_state(e: Entity) -> bool:
-    return e.speaker is None or e.speaker.role != "state"
-
-
-def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None = None) -> Entity | None:
-    """'the Russian side' -> Russia's organisation speaking; 'the report said' -> an
-    organisation (else a person) that spoke before; 'the ministry said' -> the ministry named
-    before, or the one a recent speaker works for ('Foreign Ministry spokeswoman Jane Doe')."""
-    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
-    if country:
-        found = ctx.recent(head.idx, sent, lambda e: e.country == country and e.kind == "organisation"
-                           and _not_a_state(e), subjects_first=True)
-        if found is None:
-            found = ctx.recent(head.idx, sent, lambda e: e.country == country)
-        return found or ctx.org_entity(country)
-    if lemma in STATEMENT_NOUNS:
-        # never a passing name (a dateline): an organisation that spoke, else a person who did
-        return (ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e), speakers_only=True)
-                or ctx.recent(head.idx, sent, lambda e: e.kind in ("organisation", "person"), speakers_only=True))
-    named = ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
-                       speakers_first=True)
-    if named is None:
-        person = ctx.recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e), speakers_only=True)
-        org = _org_name(person, lemma) if person is not None else None
-        if org is not None:
-            named = ctx.org_entity(org)
-    if named is None and "\n" not in doc_text(ctx.doc)[:head.idx]:
-        named = _organisation_named_later(ctx, head)
-    return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e))
-
-
-def _organisation_named_later(ctx: ArticleContext, head: Token) -> Entity | None:
-    """In a headline ("..., foreign office says"): the organisation the story names later whose
-    name holds the phrase's words, the fullest when one name holds the others."""
-    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {head.lemma_.lower()}
-    later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and m.entity.kind == "organisation"
-             and words <= set(fold_name(m.entity.name).split())}
-    names = [(e, set(fold_name(e.name).split())) for e in later.values()]
-    full = [e for e, w in names if all(o <= w for _, o in names)]
-    return full[0] if len(full) == 1 else None
-
-
-def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
-    """'the deputy minister said' -> the latest person whose roles hold every role word (none
-    before, as in a headline: the one holder the story names later); 'the official said' (a generic role)
-    or no holder -> the latest fitting person; 'the spokeswoman' never a man; 'the Russian
-    leader' never a Kazakh president; 'the envoy' an ambassador (`tasks.quotes.roles`)."""
-    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
-    words = phrase_words({t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_})
-    country = demonym_country(words)  # checked against the person's country, not their role words
-    words = {w for w in words if demonym_country([w]) is None}
-    gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
-
-    def fits(e: Entity) -> bool:
-        return e.kind == "person" and (gender is None or e.gender in (gender, "unknown")) and compatible(e, words, country)
-
-    def holds(e: Entity) -> bool:
-        known = e.role_words()
-        return fits(e) and not outranked(words, e) and all(w == "the" or _held(ctx, w, known) for w in words)
-
-    generic = bool(words & GENERIC_ROLES)
-
-    def pick(want) -> Entity | None:
-        if not generic:
-            specific = ctx.recent(head.idx, sent, lambda e: holds(e) and want(e), subjects_first=False)
-            if specific is not None:
-                return specific
-        # no holder before ("The EU's foreign policy chief said ... Borrell said"; a headline):
-        # the one holder the story names later
-        if not generic or words & ROLE_FITS.keys():
-            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity) and want(m.entity)}
-            if len(later) == 1:
-                return next(iter(later.values()))
-        return ctx.recent(head.idx, sent, lambda e: fits(e) and want(e))
-
-    # "the Armenian minister": one known to be Armenian before one of unknown country
-    found = pick(lambda e: entity_country(e) == country) if country else None
-    return found or pick(lambda e: True)
-
-
-def _held(ctx: ArticleContext, word: str, known: set[str]) -> bool:
-    """A role word the person's role holds; an abbreviation ("UN") by the organisation's words."""
-    if role_fits(word, known):
-        return True
-    if len(word) > 4 or not word.replace(".", "").isalpha():
-        return False
-    org = ctx.registry.resolve(word, kind="organisation")
-    return org is not None and set(fold_name(org.canonical_name).split()) <= known
-
-
-def _org_words(entity: Entity) -> set[str]:
-    org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
-    return set(fold_name(" ".join([org, *entity.roles])).split())
-
-
-def _org_name(entity: Entity, lemma: str) -> str | None:
-    """The organisation a person speaks for: the registry's, else the role phrase up to the
-    organisation noun ("Iranian Foreign Ministry spokesman" -> "Iranian Foreign Ministry")."""
-    if entity.speaker is not None and entity.speaker.organisation and lemma in fold_name(entity.speaker.organisation).split():
-        return entity.speaker.organisation
-    for role in entity.roles:
-        words = role.split()
-        ends = [i for i, w in enumerate(words) if fold_name(w) == lemma]
-        prefix = words[:ends[-1] + 1] if ends else []
-        if len(prefix) >= 2 and all(w[:1].isupper() for w in prefix):
-            return " ".join(prefix)
-    return None
 
 
 def _last_named_conjunct(head: Token) -> Token | None:
