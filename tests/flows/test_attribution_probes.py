@@ -1,7 +1,9 @@
 """Made-up agency-style articles for attribution, through the real flow.
 
-tests/data/attribution_probes/ (23 articles, written before the rules of issue 13 part B
-and fitted on) and tests/data/attribution_holdout/ (10, written after them, never fitted):
+tests/data/attribution_probes/ (32 articles, each batch written before the rules of issue 13
+part B that it prompted, then fitted on) and tests/data/attribution_holdout/ (10, written after
+the first rules to measure them on text they were not fitted to; two later rules fixed two of
+its rows):
 TASS / Reuters / AP / Interfax / Trend / AA shapes — datelines, headlines "Name: statement",
 "Statement — Name", "Statement, Name says", role nouns ("the diplomat", "the Kremlin
 spokesman", "the Russian leader", "the envoy"), institutions ("police said", "prosecutors
@@ -21,8 +23,8 @@ pytestmark = pytest.mark.usefixtures("prefect_server")
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
-# Measured through the flow (recall / precision / attribution). main before issue 13 part B:
-# probes 0.983 / 0.984 / 0.843, holdout 0.962 / 0.946 / 0.843. After: probes 0.991 / 0.984 /
+# Measured (recall / precision / attribution). main before issue 13 part B: probes 0.958 /
+# 0.979 / 0.819 (headline 0.650), holdout 0.962 / 0.946 / 0.843. After: probes 0.993 / 0.980 /
 # 1.000, holdout 0.962 / 0.946 / 1.000. Raise these when the extractors improve; never lower
 # them to make a change pass.
 THRESHOLDS = {
