@@ -18,6 +18,7 @@ from tasks.quotes.roles import (
     compatible,
     demonym_country,
     entity_country,
+    idiom_in,
     outranked,
     phrase_words,
     role_fits,
@@ -71,8 +72,8 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
     before, as in a headline: the one holder the story names later); 'the official said' (a generic role)
     or no holder -> the latest fitting person; 'the spokeswoman' never a man; 'the Russian
     leader' never a Kazakh president; 'the envoy' an ambassador (`tasks.quotes.roles`)."""
-    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
-    words = phrase_words({t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_})
+    sent = ctx.sent_index(head)
+    words = _role_words(head)
     country = demonym_country(words)  # checked against the person's country, not their role words
     words = {w for w in words if demonym_country([w]) is None}
     gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
@@ -85,10 +86,13 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
         return fits(e) and not outranked(words, e) and all(w == "the" or _held(ctx, w, known) for w in words)
 
     generic = bool(words & GENERIC_ROLES)
+    # "the Foreign Ministry's official representative": a generic role's other words still tell
+    qualifying = words - GENERIC_ROLES - ROLE_FITS.keys() - {"the"}
 
     def pick(want) -> Entity | None:
-        if not generic:
-            specific = ctx.recent(head.idx, sent, lambda e: holds(e) and want(e), subjects_first=False)
+        if not generic or qualifying:
+            specific = ctx.recent(head.idx, sent, lambda e: (holds(e) if not generic else fits(e) and all(
+                _held(ctx, w, e.role_words()) for w in qualifying)) and want(e), subjects_first=False)
             if specific is not None:
                 return specific
         # no holder before ("The EU's foreign policy chief said ... Borrell said"; a headline):
@@ -102,6 +106,18 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
     # "the Armenian minister": one known to be Armenian before one of unknown country
     found = pick(lambda e: entity_country(e) == country) if country else None
     return found or pick(lambda e: True)
+
+
+def _role_words(head: Token) -> set[str]:
+    """The words of a role phrase: its modifiers and head, idioms read as roles ("top diplomat",
+    "the head of Russian diplomacy" -> foreign minister; `tasks.quotes.roles.phrase_words`)."""
+    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {head.lemma_.lower(), head.lower_}
+    of = [c for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    if of:
+        phrase = words | {"of", of[0].lower_} | {t.lower_ for t in of[0].lefts if t.pos_ in ("ADJ", "PROPN")}
+        if idiom_in(phrase):
+            return phrase_words(phrase) - {"of"}
+    return phrase_words(words)
 
 
 def _held(ctx: ArticleContext, word: str, known: set[str]) -> bool:

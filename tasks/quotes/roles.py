@@ -48,6 +48,10 @@ def phrase_words(words: set[str]) -> set[str]:
     return words
 
 
+def idiom_in(words: set[str]) -> bool:
+    return any(idiom <= words for idiom in _PHRASES)
+
+
 def outranked(words: set[str], entity) -> bool:
     """The holder's role puts a rank before one of the phrase's words that the phrase lacks:
     "the foreign minister" is no deputy foreign minister, "the president" no vice president

@@ -80,6 +80,12 @@ def test_institutions(speaker_of, text, contains, speaker):
     # idioms as data: a top diplomat is a foreign minister
     (("Deputy Foreign Minister Sergei Ryabkov spoke first. Foreign Minister Sergey Lavrov spoke next. Russia's "
       "top diplomat said new talks were possible."), "new talks were possible", "Sergey Lavrov"),
+    (("Foreign Minister Sergey Lavrov met Wang Yi. Deputy Foreign Minister Andrei Rudenko also attended. "
+      "The head of Russian diplomacy said the sides shared a common view."), "shared a common view", "Sergey Lavrov"),
+    # a generic role's other words still tell: the ministry's representative is no Kremlin spokesman
+    (("Maria Zakharova, the official representative of the Russian Foreign Ministry, spoke first. Dmitry Peskov "
+      "also commented. The Foreign Ministry's official representative said Moscow would respond."),
+     "Moscow would respond", "Maria Zakharova"),
     # an indefinite role noun is no speaker
     ("A senior diplomat said the talks had stalled.", "the talks had stalled", None),
     # the holder's name run into a "to" phrase by the tagger
