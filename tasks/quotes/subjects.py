@@ -103,12 +103,16 @@ def resolve_subject(ctx: ArticleContext, head: Token) -> tuple[Entity | None, st
 def institution_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     """'Police said' -> the police of the story's country ('Russian police'); 'Ukraine's air
     force said' -> 'Ukrainian air force'; 'prosecutors said' after "the Istanbul Chief
-    Prosecutor's Office said" -> that office. Never the city named before, never a person."""
+    Prosecutor's Office said" -> that office; 'Moscow police' -> itself. Never the city named
+    before, never a person."""
     name = institution(p.head)
     ent = entity_at(ctx.doc, p.head)
     if name is None or (ent is not None and len(ent) > 1):
         return None
     country = demonym_country(t.text for t in p.head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod"))
+    place = next((t for t in p.head.lefts if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"), None)
+    if country is None and place is not None:  # "Moscow police": the city's police, not the city
+        return ctx.org_entity(f"{ctx.doc[place.left_edge.i:place.i + 1].text} {name}"), p.mention
     if country is None:
         stem = name.split()[-1].rstrip("s")
         named = ctx.recent(p.head.idx, ctx.sent_index(p.head), lambda e: e.kind == "organisation" and any(

@@ -51,6 +51,9 @@ def speaker_of(nlp):
     # an office named with the institution's word speaks for "prosecutors"
     (("The Ankara Chief Prosecutor's Office opened an inquiry into the tender on Monday. Prosecutors said "
       "four officials had been questioned."), "four officials had been questioned", "Ankara Chief Prosecutor's Office"),
+    # a city's own police is an organisation of its own, not the city
+    ("Moscow police said three people had been detained near the stadium.", "three people had been detained",
+     "Moscow police"),
     # "an army of ..." is no institution
     ("An army of volunteers said the clean-up would take a week.", "the clean-up would take a week", None),
 ])
