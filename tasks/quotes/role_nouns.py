@@ -86,6 +86,7 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
         return fits(e) and not outranked(words, e) and all(w == "the" or _held(ctx, w, known) for w in words)
 
     generic = bool(words & GENERIC_ROLES)
+    headline = "\n" not in doc_text(ctx.doc)[:head.idx]
     # "the Foreign Ministry's official representative": a generic role's other words still tell
     qualifying = words - GENERIC_ROLES - ROLE_FITS.keys() - {"the"}
 
@@ -95,10 +96,11 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
                 _held(ctx, w, e.role_words()) for w in qualifying)) and want(e), subjects_first=False)
             if specific is not None:
                 return specific
-        # no holder before ("The EU's foreign policy chief said ... Borrell said"; a headline):
-        # the one holder the story names later
+        # no holder before: in a headline the one holder the story names later; in the body the
+        # one the registry says holds it ("The EU's foreign policy chief said ... Borrell said")
         if not generic or words & ROLE_FITS.keys():
-            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity) and want(m.entity)}
+            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity) and want(m.entity)
+                     and (headline or _registry_holds(ctx, m.entity, words))}
             if len(later) == 1:
                 return next(iter(later.values()))
         return ctx.recent(head.idx, sent, lambda e: fits(e) and want(e))
@@ -118,6 +120,22 @@ def _role_words(head: Token) -> set[str]:
         if idiom_in(phrase):
             return phrase_words(phrase) - {"of"}
     return phrase_words(words)
+
+
+def holds_role(ctx: ArticleContext, head: Token, e: Entity) -> bool:
+    """Whether a person's roles hold every word of the role phrase headed here ("Russia's UN
+    envoy": an ambassador to the United Nations), its country apart."""
+    words = {w for w in _role_words(head) if demonym_country([w]) is None}
+    known = e.role_words()
+    return not outranked(words, e) and all(w == "the" or _held(ctx, w, known) for w in words)
+
+
+def _registry_holds(ctx: ArticleContext, e: Entity, words: set[str]) -> bool:
+    """The registry's role and organisation alone hold every role word (not roles met in text)."""
+    if e.speaker is None or e.speaker.origin != "registry":
+        return False
+    known = set(fold_name(f"{e.speaker.role or ''} {e.speaker.organisation or ''}").split())
+    return all(w == "the" or _held(ctx, w, known) for w in words)
 
 
 def _held(ctx: ArticleContext, word: str, known: set[str]) -> bool:

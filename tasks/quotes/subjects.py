@@ -39,7 +39,7 @@ from tasks.quotes.mentions import (
     topic_of,
 )
 from tasks.quotes.registry import fold_name
-from tasks.quotes.role_nouns import organisation_for_role, person_for_role
+from tasks.quotes.role_nouns import holds_role, organisation_for_role, person_for_role
 from tasks.quotes.roles import article_country, demonym_country, demonym_of, institution
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -235,11 +235,15 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     holder = next((e for e in p.names if e.end - 1 == head.right_edge.i and _place_then_name(ctx, e)), None)
     if holder is not None:  # "Mayor of Novoselsk Yevgenia Sokolova" tagged as one organisation
         return ctx.person_entity(f"{holder[-2].text} {holder[-1].text}"), p.mention
-    # "the Foreign Ministry spokeswoman", "Russia's UN envoy": a holder named in the story
-    definite = any(t.lower_ in ("the", "this") or t.dep_ == "poss" for t in head.lefts)
+    definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+    # "Russia's UN envoy": a holder of the role, never the possessor ("Sanders's campaign manager")
+    possessed = not definite and head.tag_ in ("NN", "NNP") and any(t.dep_ == "poss" for t in head.lefts)
     by_prep = any(t.dep_ == "prep" for t in p.modifiers)
-    if mod_ents and definite and all(e.label_ in ORG_LABELS for e in mod_ents) and not by_prep:
-        return person_for_role(ctx, head), p.mention
+    if mod_ents and (definite or possessed) and all(e.label_ in ORG_LABELS for e in mod_ents) and not by_prep:
+        found = person_for_role(ctx, head)
+        if possessed and found is not None and not holds_role(ctx, head, found):
+            found = None
+        return found, p.mention
     if mod_ents and (lemma in AGENT_ROLE_NOUNS or low in AGENT_ROLE_NOUNS):
         people = [e for e in mod_ents if e.label_ in PERSON_LABELS]
         return ctx.entity_for_span((people or mod_ents)[0]), p.mention

@@ -91,6 +91,12 @@ def test_institutions(speaker_of, text, contains, speaker):
      "Moscow would respond", "Maria Zakharova"),
     # an indefinite role noun is no speaker
     ("A senior diplomat said the talks had stalled.", "the talks had stalled", None),
+    # a possessor is the principal, never the holder of the possessed role
+    ("Senator Jane Okoro toured the port. Okoro's campaign manager said she expected a close race.",
+     "she expected a close race", None),
+    # a UN secretary general is a diplomat; a chancellor is not
+    (("U.N. Secretary-General Antonio Guterres arrived in Berlin on Monday. Chancellor Olaf Scholz received him "
+      "at the chancellery. The veteran diplomat said the talks were useful."), "the talks were useful", "Antonio Guterres"),
     # the holder's name run into a "to" phrase by the tagger
     ("Russia's Permanent Representative to the United Nations Vasily Nebenzya said the draft was unbalanced.",
      "the draft was unbalanced", "Vasily Nebenzya"),
