@@ -98,7 +98,7 @@ ACCORDING_TO: tuple[str, str] = ("according", "to")
 STATEMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "communique", "communiqué", "release", "readout", "declaration",
     "letter", "post", "tweet", "message", "note", "memo", "report", "announcement",
-    "notice", "briefing", "transcript", "email", "e-mail",
+    "notice", "briefing", "transcript", "email", "e-mail", "speech",
 })
 
 # Role nouns that refer back to a person already in the article ("the official said").
@@ -211,8 +211,16 @@ SAID_THINGS: frozenset[str] = frozenset({
     "joke", "promise", "accusation", "allegation", "attack",
 })
 
-# Records and polls as sources: "according to FEC filings" is where a figure is from, no speaker.
-DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic"})
+# Records and polls as sources: "according to FEC filings", "according to a new poll" say where
+# a figure is from, not who said it: no quote unless a named author stands behind them.
+DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic", "poll", "polling", "survey"})
+
+# Shares of a polled population ("55 percent of voters say", "two-thirds said"): a poll result.
+SHARE_NOUNS: frozenset[str] = frozenset({"percent", "%", "percentage", "majority", "plurality", "half", "third",
+                                         "quarter", "fifth", "most"})
+
+# Indefinite groups of people: "Some say", "Several senators said", "Others argue".
+GROUP_QUANTIFIERS: frozenset[str] = frozenset({"some", "many", "several", "others", "other", "all", "both", "few"})
 
 # Verbs of a speaker labelling something: 'X called the plan "a reckless gamble"' quotes X.
 LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "dub"})

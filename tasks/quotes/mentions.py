@@ -25,6 +25,15 @@ PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE"}
 
 
+def is_person(ent: Span) -> bool:
+    """A person's name, also when the tagger calls it an organisation right after a person's
+    role noun ("Fox News host Sean Hannity", "former CEO Carly Fiorina")."""
+    if ent.label_ in PERSON_LABELS:
+        return True
+    return (ent.label_ == "ORG" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERSON_ROLE_NOUNS
+            and len(ent) in (2, 3) and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent))
+
+
 
 
 # Adjectives of nationality to the country they name ("the Russian side"): a region list.

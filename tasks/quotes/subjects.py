@@ -24,6 +24,7 @@ from tasks.lexicon import (
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
+    SPEECH_NOUNS,
     STATEMENT_NOUNS,
 )
 from tasks.nlp import sentence_ents
@@ -147,7 +148,36 @@ def pronoun(ctx: ArticleContext, p: Phrase) -> Answer:
         entity = ctx.entity_for_span(topic)
         if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
             return entity, head.text
+    named = _clause_antecedent(head)
+    if named is not None and low in PERSON_PRONOUNS:
+        entity = ctx.entity_for_span(named)
+        if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
+            return entity, head.text
     return ctx.resolve_pronoun(head), head.text
+
+
+def _clause_antecedent(pronoun: Token) -> Span | None:
+    """'Jane Doe said X, and she added ...', 'Doe was honoured as she took ...': a pronoun
+    subject of a clause joined to or hanging on another takes up that clause's named subject."""
+    verb = pronoun.head
+    while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return None  # "X said Y called and that she ...": a second reported clause
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < pronoun.i), None)
+        if subject is not None:
+            ent = entity_at(pronoun.doc, subject)
+            return ent if ent is not None and ent.label_ in PERSON_LABELS else None
+    return None
+
+
+def possessed_statement(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'His speech - in which he joked about Jane Doe - cited ...', 'her statement said' -> the
+    man or woman the possessive pronoun takes up, not a name inside the phrase."""
+    if p.lemma not in STATEMENT_NOUNS and p.lemma not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in p.head.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS), None)
+    return (ctx.resolve_pronoun(owner), p.mention) if owner is not None else None
 
 
 def known_surname(ctx: ArticleContext, p: Phrase) -> Answer:
@@ -325,8 +355,8 @@ def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 SUBJECT_PATTERNS = (
-    institution_noun, named_head, pronoun, known_surname, named_apposition, organisation_noun, person_role_noun,
-    organisation_by_head, name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
+    institution_noun, named_head, pronoun, known_surname, named_apposition, possessed_statement, organisation_noun,
+    person_role_noun, organisation_by_head, name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
 
 
