@@ -145,6 +145,7 @@ NAME_TITLES: frozenset[str] = FEMALE_TITLES | MALE_TITLES | frozenset({
     "councillor", "councilor", "councilman", "councilwoman", "mayor", "representative",
     "congressman", "congresswoman", "chairman", "chairwoman", "commissioner", "general",
     "captain", "sheriff", "rabbi", "reverend", "gov", "sen", "rep", "lt", "gen",
+    "fm",  # "FM Lavrov": foreign minister
 })
 
 # Gendered role nouns, so "the spokeswoman" never resolves to a man.
@@ -239,11 +240,12 @@ CLOSE_QUOTES: frozenset[str] = frozenset({'"', "\u201d", "\u00bb", "\u201c"})
 
 AGENCY_LEAD = re.compile(r"/[A-Za-z -]{2,20}/\.?\s+")
 # "MOSCOW, March 3. /TASS/. ", "BAKU (AA) - ", "Baku, May 12, Trend: ", "YEREVAN, JUNE 5, ARMENPRESS. ",
-# "LONDON, Nov 9 (Reuters) - ": a place, a date and/or an agency, then the story.
+# "LONDON, Nov 9 (Reuters) - ", "KYIV, Ukraine (AP) — ": a place, a date and/or an agency, then the story.
 DATELINE_LEAD = re.compile(
     r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
     r"(?:"
     r"(?: \([A-Za-z ]{1,20}\))? [-\u2013\u2014] "
+    r"|, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2} \([A-Za-z ]{1,20}\) [-\u2013\u2014] "  # "KYIV, Ukraine (AP) — "
     r"|,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z]{3,9} \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4})?"
     r"(?:\. /[A-Za-z -]{2,20}/\.|, [A-Z][A-Za-z]+[.:]|\.| \([A-Za-z ]{1,20}\) [-\u2013\u2014])? "
     r")"

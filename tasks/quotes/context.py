@@ -199,8 +199,10 @@ class ArticleContext:
                 and fold_name(name) != fold_name(speaker.canonical_name)):
             speaker = None  # a person's surname met in another article is no evidence here
         key = speaker.speaker_id if speaker else "o:" + fold_name(name)
-        if key not in self._by_key and speaker is None and (fuller := self._fuller_organisation(fold_name(name))):
-            self._by_key[key] = fuller  # "the Foreign Ministry" after "Russian Foreign Ministry"
+        known = self._by_key.get(key)  # "the Foreign Ministry" after (in a title: before) "Russian Foreign Ministry"
+        if speaker is None and (known is None or known.speaker is None or known.speaker.origin == "text") and (
+                fuller := self._fuller_organisation(fold_name(name))):
+            self._by_key[key] = fuller
         if key not in self._by_key:
             kind = speaker.kind if speaker else "organisation"
             entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
@@ -390,7 +392,8 @@ def _with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str
         # "Ukraine's Foreign Ministry": a country's possessive, when the registry knows the whole
         if prev.lower_ == "'s" and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "ORG"):
             whole = doc[ent.start - 2:ent.end].text
-            if registry is not None and registry.resolve(whole, kind="organisation") is not None:
+            if doc[ent.start - 2].ent_type_ == "GPE" or (  # a country's own ministry ("Japan's ...")
+                    registry is not None and registry.resolve(whole, kind="organisation") is not None):
                 return whole
         # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
         if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \
