@@ -98,7 +98,7 @@ ACCORDING_TO: tuple[str, str] = ("according", "to")
 STATEMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "communique", "communiqué", "release", "readout", "declaration",
     "letter", "post", "tweet", "message", "note", "memo", "report", "announcement",
-    "notice", "briefing", "transcript", "email", "e-mail",
+    "notice", "briefing", "transcript", "email", "e-mail", "speech",
 })
 
 # Role nouns that refer back to a person already in the article ("the official said").
@@ -145,6 +145,7 @@ NAME_TITLES: frozenset[str] = FEMALE_TITLES | MALE_TITLES | frozenset({
     "councillor", "councilor", "councilman", "councilwoman", "mayor", "representative",
     "congressman", "congresswoman", "chairman", "chairwoman", "commissioner", "general",
     "captain", "sheriff", "rabbi", "reverend", "gov", "sen", "rep", "lt", "gen",
+    "fm",  # "FM Lavrov": foreign minister
 })
 
 # Gendered role nouns, so "the spokeswoman" never resolves to a man.
@@ -210,8 +211,16 @@ SAID_THINGS: frozenset[str] = frozenset({
     "joke", "promise", "accusation", "allegation", "attack",
 })
 
-# Records and polls as sources: "according to FEC filings" is where a figure is from, no speaker.
-DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic"})
+# Records and polls as sources: "according to FEC filings", "according to a new poll" say where
+# a figure is from, not who said it: no quote unless a named author stands behind them.
+DOCUMENT_NOUNS: frozenset[str] = frozenset({"record", "filing", "document", "data", "statistic", "poll", "polling", "survey"})
+
+# Shares of a polled population ("55 percent of voters say", "two-thirds said"): a poll result.
+SHARE_NOUNS: frozenset[str] = frozenset({"percent", "%", "percentage", "majority", "plurality", "half", "third",
+                                         "quarter", "fifth", "most"})
+
+# Indefinite groups of people: "Some say", "Several senators said", "Others argue".
+GROUP_QUANTIFIERS: frozenset[str] = frozenset({"some", "many", "several", "others", "other", "all", "both", "few"})
 
 # Verbs of a speaker labelling something: 'X called the plan "a reckless gamble"' quotes X.
 LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "dub"})
@@ -231,11 +240,12 @@ CLOSE_QUOTES: frozenset[str] = frozenset({'"', "\u201d", "\u00bb", "\u201c"})
 
 AGENCY_LEAD = re.compile(r"/[A-Za-z -]{2,20}/\.?\s+")
 # "MOSCOW, March 3. /TASS/. ", "BAKU (AA) - ", "Baku, May 12, Trend: ", "YEREVAN, JUNE 5, ARMENPRESS. ",
-# "LONDON, Nov 9 (Reuters) - ": a place, a date and/or an agency, then the story.
+# "LONDON, Nov 9 (Reuters) - ", "KYIV, Ukraine (AP) — ": a place, a date and/or an agency, then the story.
 DATELINE_LEAD = re.compile(
     r"(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})"
     r"(?:"
     r"(?: \([A-Za-z ]{1,20}\))? [-\u2013\u2014] "
+    r"|, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2} \([A-Za-z ]{1,20}\) [-\u2013\u2014] "  # "KYIV, Ukraine (AP) — "
     r"|,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z]{3,9} \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:, \d{4})?"
     r"(?:\. /[A-Za-z -]{2,20}/\.|, [A-Z][A-Za-z]+[.:]|\.| \([A-Za-z ]{1,20}\) [-\u2013\u2014])? "
     r")"

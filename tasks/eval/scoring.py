@@ -68,6 +68,8 @@ def quote_matches(extracted_text: str, contains: str) -> bool:
 
 
 def _speaker_ok(extracted: str | None, entry: dict) -> bool:
+    if entry.get("speaker") is None:  # a "no speaker" row ("analysts said"): right only unattributed
+        return not extracted
     if not extracted:
         return False
     wanted = {entry["speaker"], *entry.get("speaker_alternatives", [])}

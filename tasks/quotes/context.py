@@ -30,6 +30,7 @@ from tasks.quotes.mentions import (
     PERSON_LABELS,
     country_in,
     gender_from_titles,
+    is_person,
     name_words,
 )
 from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
@@ -96,14 +97,14 @@ class ArticleContext:
         return self._sent_of.get(token.i, 0)
 
     def _collect_entities(self) -> None:
-        people = [e for e in self.doc.ents if e.label_ in _PERSON_LABELS]
+        people = [e for e in self.doc.ents if is_person(e)]
         # Full names first, so surnames anywhere (even in the headline) find them.
         for ent in sorted(people, key=lambda e: -len(name_words(e))):
             words = name_words(ent)
             if len(words) >= 2:
                 self.person_entity(" ".join(words), ent)
         for ent in self.doc.ents:
-            if ent.label_ in _PERSON_LABELS:
+            if is_person(ent):
                 entity = self.person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
                 prefixed = self.country_prefixed(ent)
@@ -198,8 +199,10 @@ class ArticleContext:
                 and fold_name(name) != fold_name(speaker.canonical_name)):
             speaker = None  # a person's surname met in another article is no evidence here
         key = speaker.speaker_id if speaker else "o:" + fold_name(name)
-        if key not in self._by_key and speaker is None and (fuller := self._fuller_organisation(fold_name(name))):
-            self._by_key[key] = fuller  # "the Foreign Ministry" after "Russian Foreign Ministry"
+        known = self._by_key.get(key)  # "the Foreign Ministry" after (in a title: before) "Russian Foreign Ministry"
+        if speaker is None and (known is None or known.speaker is None or known.speaker.origin == "text") and (
+                fuller := self._fuller_organisation(fold_name(name))):
+            self._by_key[key] = fuller
         if key not in self._by_key:
             kind = speaker.kind if speaker else "organisation"
             entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
@@ -289,7 +292,7 @@ class ArticleContext:
         prefixed = self.country_prefixed(ent)
         if prefixed is not None:
             return self.person_entity(prefixed)
-        if ent.label_ in _PERSON_LABELS and not prefer_org:
+        if is_person(ent) and not prefer_org:
             return self.person_entity(" ".join(name_words(ent)), ent)
         text = ent.text
         if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
@@ -313,9 +316,9 @@ class ArticleContext:
             # the latest speaker or main-clause subject beats a later passing mention
             salient = [m for m in pool if m.speaker or m.subject]
             # a subject of a subordinate clause in this or the previous sentence is fresher
-            # than an older main-clause subject
+            # than an older main-clause subject (not than its own sentence's: "Doe said ... because Roe agreed")
             fresh = [m for m in pool if m.clause_subject and m.sent >= sent - 1]
-            if fresh and (not salient or fresh[-1].pos > salient[-1].pos):
+            if fresh and (not salient or fresh[-1].pos > salient[-1].pos and salient[-1].sent != fresh[-1].sent):
                 return fresh[-1].entity
             # a name in the previous sentence beats a subject or speaker several sentences older
             near = [m for m in pool if m.sent >= sent - 1]
@@ -389,7 +392,8 @@ def _with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str
         # "Ukraine's Foreign Ministry": a country's possessive, when the registry knows the whole
         if prev.lower_ == "'s" and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "ORG"):
             whole = doc[ent.start - 2:ent.end].text
-            if registry is not None and registry.resolve(whole, kind="organisation") is not None:
+            if doc[ent.start - 2].ent_type_ == "GPE" or (  # a country's own ministry ("Japan's ...")
+                    registry is not None and registry.resolve(whole, kind="organisation") is not None):
                 return whole
         # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
         if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \

@@ -127,9 +127,16 @@ def conjunct_or_participle(token: Token) -> Step:
     if not (token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG")):
         return None
     participle, head = token, token.head
-    if participle.dep_ == "advcl" and head.dep_ == "ccomp" and is_cue(head.head) \
-            and participle.i > 0 and participle.doc[participle.i - 1].text == "," and is_cue(participle):
+    after_comma = participle.i > 0 and participle.doc[participle.i - 1].text == ","
+    if participle.dep_ == "advcl" and head.dep_ == "ccomp" and is_cue(head.head) and after_comma and is_cue(participle):
         head = head.head
+    # 'X had a moment that played well, forcefully denouncing ...': past the relative clause
+    # the parser hung it on, to the verb of the noun the clause describes
+    edge = participle.left_edge.i
+    if participle.dep_ == "advcl" and head.dep_ == "relcl" and edge > 0 and participle.doc[edge - 1].text == "," \
+            and head.head.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP") for c in head.children):
+        head = head.head.head
     return "climb", head
 
 

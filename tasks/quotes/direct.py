@@ -88,6 +88,11 @@ def _direct(doc: Doc, body: str, site: _Site, toks: Tokens, paras) -> Candidate:
     """The cue after the quotation, else one in the sentence before it ('X said: "..."', with
     the colon's own rules), else the previous paragraph's 'X said:'; none: it inherits."""
     cue, intro_subject = site.cue, None
+    # 'X said, "..." - at which point the crowd chanted': a frame ending in its cue introduces
+    # the quotation unless its own closing comma (or ? !) hands it to the cue after it
+    if cue is not None and site.before and body[site.span.end - 1:site.span.end] not in (",", "?", "!") \
+            and _ends_with_cue(doc, toks, site.sent_start, site.span.start - 1):
+        cue = None
     if cue is None and site.before:
         rng = toks.range(site.sent_start, site.span.start - 1)
         cue = _cue_in_range(doc, rng)
@@ -100,9 +105,9 @@ def _direct(doc: Doc, body: str, site: _Site, toks: Tokens, paras) -> Candidate:
     if cue is None:
         cand.inherit = True
         if not site.before:
-            prev = _previous_paragraph_intro(doc, body, paras, site.para_start, toks)
-            if prev is not None:
-                cand.cue, cand.inherit = prev, False
+            cue, subject = _previous_paragraph_intro(doc, body, paras, site.para_start, toks)
+            if cue is not None or subject is not None:
+                cand.cue, cand.subject, cand.inherit = cue, subject, False
     return cand
 
 
@@ -181,6 +186,10 @@ def _colon_intro(doc: Doc, rng: range, cue: Token | None) -> tuple[Token | None,
     heads = [t for t in tokens if t.head.i not in rng or t.head.i == t.i]
     root = max(heads, key=lambda t: t.right_edge.i - t.left_edge.i) if heads else tokens[-1].sent.root
     main = [t for t in tokens if is_cue(t) and cue_subject(t) is not None and (t.i == root.i or t.head.i == root.i and t.dep_ == "conj")]
+    # '..., with Jane Doe yelling: "..."': the cue right before the colon introduces it
+    last = next((t for t in reversed(tokens) if not t.is_punct), None)
+    if last is not None and is_cue(last) and cue_subject(last) is not None:
+        return last, None
     if main:
         return main[-1], None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -228,16 +237,19 @@ def _subject_fills(doc: Doc, subject: Token, first: int, cue: int) -> bool:
     return all(lo <= j <= hi or doc[j].is_punct or doc[j].is_space for j in range(first, cue))
 
 
-def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int, toks: Tokens) -> Token | None:
-    """'Trump said:' closing the previous paragraph introduces this quoted paragraph."""
+def _previous_paragraph_intro(doc: Doc, body: str, paras, para_start: int,
+                              toks: Tokens) -> tuple[Token | None, Token | None]:
+    """'Trump said:', 'Jane Doe echoed:', 'Doe released the following statement:' closing the
+    previous paragraph introduce this quoted paragraph: (cue, subject) by the colon's rules."""
     prev = paras.ending_by(para_start)
     if prev is None:
-        return None
+        return None, None
     s, e = prev
     if not body[s:e].rstrip().endswith(":"):
-        return None
+        return None, None
     sent_start = _sentence_start(body, intro_window_start(s, e), e)
-    return _cue_in_range(doc, toks.range(sent_start, e))
+    rng = toks.range(sent_start, e)
+    return _colon_intro(doc, rng, _cue_in_range(doc, rng))
 
 
 def _governing_cue(doc: Doc, inside: set[int], toks: Tokens, span: QuoteSpan) -> Token | None:

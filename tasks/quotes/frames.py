@@ -16,6 +16,7 @@ from tasks.lexicon import (
     DOCUMENT_NOUNS,
     HEADLINE_SOURCE_NOUNS,
     IN_WORDS_NOUNS,
+    PERSON_ROLE_NOUNS,
     TITLE_OBJECT_VERBS,
 )
 from tasks.nlp import doc_text
@@ -23,11 +24,14 @@ from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.cues import cue_subject, is_cue
 from tasks.quotes.marks import QuoteSpan, paragraphs
 from tasks.quotes.reported import reported_span
+from tasks.quotes.role_nouns import person_for_role
 from tasks.quotes.sources import according_to, in_words, noun_cue
 
 _HEADLINE_NAME = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?([A-Z][\w.'\- ]{1,60}?)\s*:\s+(\S.*)$")
 # Agency titles that put the speaker last: "Talks are frozen — Galuzin", "... - Peskov".
 _HEADLINE_TRAILING_NAME = re.compile(r"^\s*(\S.{8,}?)\s+[-\u2013\u2014]\s+([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})\s*$")
+# ... and a role phrase: "... — Russian diplomat", "... — senior Russian diplomat", "... — envoy"
+_HEADLINE_TRAILING_ROLE = re.compile(r"^\s*(\S.{8,}?)\s+[-\u2013\u2014]\s+((?:[\w.'\-]+ ){0,3}[a-z][a-z-]+)\s*$")
 # Unquoted words that make a mostly quoted clause the reporter's sentence (an indirect quote).
 _OWN_WORDS = 3
 
@@ -110,10 +114,10 @@ def indirect(doc: Doc, spans: list[QuoteSpan], toks: Tokens, quoted: list[Candid
 
 
 def unnamed_document(source: Token) -> bool:
-    """'according to FEC filings', 'according to court records': records that no named author
-    ('data from Acme') stands behind are where a figure is from, not someone's words. (Polls
-    and surveys stay sources: with them, 12 fewer extras on polnear-train-wide instead of 5,
-    but "according to a harbour survey" is a report of one.)"""
+    """'according to FEC filings', 'according to court records', 'according to recent polls':
+    records and polls that no named author ('data from Acme', 'a poll by Acme') stands behind
+    are where a figure is from, not someone's words (polls: 8 fewer extras on
+    polnear-train-wide, nothing lost)."""
     if source.lemma_.lower() not in DOCUMENT_NOUNS:
         return False
     if any(prep.dep_ == "prep" and prep.lower_ in ("from", "by") and
@@ -203,26 +207,39 @@ def headlines(doc: Doc, body: str, title_end: int, toks: Tokens, ctx: ArticleCon
 
 def _trailing_name_headline(doc: Doc, toks: Tokens, ctx: ArticleContext, body: str, s: int,
                             line: str) -> Candidate | None:
-    """'Statement — Name' in the title line: the name after the dash is the speaker when it is
-    a person the registry knows, the story names or the parser tags ("Talks are frozen — Galuzin").
-    A trailing label that is no person ("Election 2024 - Live Updates") is no speaker."""
-    m = _HEADLINE_TRAILING_NAME.match(line)
+    """'Statement — Name' in the title line: the speaker after the dash ("Talks are frozen —
+    Galuzin", "... — Russian diplomat", "... — Kremlin"), see `_trailing_speaker`."""
+    m = _HEADLINE_TRAILING_NAME.match(line) or _HEADLINE_TRAILING_ROLE.match(line)
     if not m:
         return None
     name_start, name_end = s + m.start(2), s + m.end(2)
     name = body[name_start:name_end]
-    known = ctx.registry.resolve(name)
-    span = doc.char_span(name_start, name_end, alignment_mode="expand")
-    tagged = span is not None and any(ent.label_ == "PERSON" for ent in span.ents)
-    named = ctx.knows_surname(name.split()[-1])  # a person the story names ("Jane Okoro said")
-    if not (tagged or named or (known is not None and known.kind == "person")):
-        return None
-    entity = _headline_entity(doc, toks, name_start, name_end, ctx) if tagged else ctx.person_entity(name)
-    if entity is None or entity.kind != "person":
+    entity = _trailing_speaker(doc, toks, ctx, name_start, name_end, name)
+    if entity is None:
         return None
     cand = Candidate(s + m.start(1), s + m.end(1), m.group(1).strip(), "headline")
     cand.entity, cand.speaker_text, cand.how = entity, name, "name"
     return cand
+
+
+def _trailing_speaker(doc: Doc, toks: Tokens, ctx: ArticleContext, start: int, end: int, name: str) -> Entity | None:
+    """A person the registry knows, the story names or the parser tags; a role phrase's holder
+    the story names ("— Russian diplomat"); a registry organisation other than a state ("—
+    Kremlin", "— Defence Ministry" after "the Russian Defence Ministry said"). A trailing label
+    that is none of these ("Election 2024 - Live Updates") is no speaker."""
+    known = ctx.registry.resolve(name)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tagged = span is not None and any(ent.label_ == "PERSON" for ent in span.ents)
+    if span is not None and not tagged and span[-1].lower_ in PERSON_ROLE_NOUNS:
+        return person_for_role(ctx, span[-1])
+    named = ctx.knows_surname(name.split()[-1])  # a person the story names ("Jane Okoro said")
+    if tagged or named or (known is not None and known.kind == "person"):
+        entity = _headline_entity(doc, toks, start, end, ctx) if tagged else ctx.person_entity(name)
+        return entity if entity is not None and entity.kind == "person" else None
+    entity = ctx.org_entity(name)
+    speaker = entity.speaker if entity is not None else None
+    registry_org = speaker is not None and speaker.origin == "registry" and speaker.kind == "organisation"
+    return entity if registry_org and speaker.role != "state" else None
 
 
 def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleContext) -> Entity | None:
@@ -232,13 +249,18 @@ def _headline_entity(doc: Doc, toks: Tokens, start: int, end: int, ctx: ArticleC
         for ent in span.ents:
             if ent.label_ == "PERSON":
                 return ctx.entity_for_span(ent)
-        # "Watchdog Group: ..." - a named organisation covering the whole name
+        # "Watchdog Group: ..." - a named organisation covering the whole name, unless it ends
+        # with the surname of a person the story names ("Russian FM Lavrov" tagged as one run)
         for ent in span.ents:
             if ent.label_ == "ORG" and ent.start_char <= start and ent.end_char >= end - 1:
+                if len(ent) > 1 and ctx.knows_surname(ent[-1].text):
+                    return ctx.person_entity(ent[-1].text)
                 return ctx.org_entity(ent.text)
     speaker = ctx.registry.resolve(name)
     if speaker is not None:
         return ctx.org_entity(name) if speaker.kind == "organisation" else ctx.person_entity(name)
+    if span is not None and span[-1].lower_ in PERSON_ROLE_NOUNS:
+        return person_for_role(ctx, span[-1])  # "Russian diplomat: ...": the holder the story names
     words = name.split()
     if all(w[:1].isupper() for w in words) and len(words) <= 4 and span is not None and all(t.pos_ == "PROPN" for t in span):
         if len(words) > 1 and not any(t.ent_type_ == "PERSON" for t in span):

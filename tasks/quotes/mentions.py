@@ -25,6 +25,15 @@ PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE"}
 
 
+def is_person(ent: Span) -> bool:
+    """A person's name, also when the tagger calls it an organisation right after a person's
+    role noun ("Fox News host Sean Hannity", "former CEO Carly Fiorina")."""
+    if ent.label_ in PERSON_LABELS:
+        return True
+    return (ent.label_ == "ORG" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERSON_ROLE_NOUNS
+            and len(ent) in (2, 3) and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent))
+
+
 
 
 # Adjectives of nationality to the country they name ("the Russian side"): a region list.
@@ -65,12 +74,17 @@ def _glued_words(ent: Span) -> list[str]:
 
 
 def name_words(ent: Span) -> list[str]:
+    # "... talks with Yerevan - Hajizada": a spaced dash ends a headline's statement, the name follows
+    dash = [t.i for t in ent if t.text in ("-", "\u2013", "\u2014", "--") and t.i > ent.start and t.doc[t.i - 1].whitespace_]
+    if dash and dash[-1] + 1 < ent.end:
+        ent = ent.doc[dash[-1] + 1:ent.end]
     words = _glued_words(ent)
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in HEADLINE_VERBS and w[:1].isupper()), None)
     if cut is not None:
         words = words[:cut]
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in ("the",)
-                     or len(words) > 2 and words[0].lower() in PERSON_ROLE_NOUNS):  # "Founder Jane Doe"
+                     or len(words) > 2 and words[0].lower() in PERSON_ROLE_NOUNS  # "Founder Jane Doe"
+                     or len(words) > 2 and words[0].lower() in DEMONYMS):  # "Russian FM Lavrov"
         words = words[1:]
     # "Foreign Minister of Armenia Ararat Mirzoyan": the tagger runs the country into the name
     while len(words) > 2 and fold_name(words[0]) in COUNTRY_NAMES:

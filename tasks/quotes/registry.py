@@ -18,8 +18,8 @@ from rapidfuzz import fuzz, process
 
 from models import Speaker, SpeakerAlias
 from models.speaker import speaker_id_for
-from tasks.data_files import DATA_DIR
-from tasks.lexicon import NAME_TITLES
+from tasks.data_files import DATA_DIR, load_json
+from tasks.lexicon import NAME_TITLES, PERSON_ROLE_NOUNS
 
 DEFAULT_PATH = DATA_DIR / "speakers.json"
 FIRST_NAMES_PATH = DATA_DIR / "first_names.json"
@@ -174,7 +174,7 @@ class SpeakerRegistry:
             return None
         choices = self._fuzzy_choices(key, single)
         best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
-        ids = {self._alias_index[a] for a, _score, _i in best if not single or a[0] == key[0]}
+        ids = {self._alias_index[a] for a, _score, _i in best if (not single or a[0] == key[0]) and _one_name(key, a)}
         ids = {i for i in ids if _compatible(self._speakers[i], kind, gender)}
         if len(ids) == 1:
             return self._speakers[ids.pop()]
@@ -248,3 +248,20 @@ def _compatible(speaker: Speaker, kind: str | None, gender: str | None) -> bool:
     if kind and speaker.kind != kind:
         return False
     return not (gender in ("female", "male") and speaker.gender not in (gender, "unknown"))
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    demonyms = load_json("demonyms.json")["demonyms"]
+    return frozenset(fold_name(w) for w in [*demonyms, *demonyms.values()] if " " not in w)
+
+
+def _one_name(key: str, alias: str) -> bool:
+    """Fuzzy matching is for spellings of one name: another country ("Japan's Foreign Ministry"
+    for "Iran's Foreign Ministry") or a role noun for an organisation noun ("Russian Foreign
+    Minister" for "... Ministry") names someone else."""
+    countries = _country_words()
+    k, a = key.split(), alias.split()
+    if {w.removesuffix("'s") for w in k} & countries != {w.removesuffix("'s") for w in a} & countries:
+        return False
+    return k[-1] == a[-1] or not (k[-1] in PERSON_ROLE_NOUNS or a[-1] in PERSON_ROLE_NOUNS)

@@ -5,7 +5,8 @@
 `SUBJECT_PATTERNS` answers (entity or None, mention) when it applies, or `None` when it does
 not; an answer of (None, mention) is final: "a spokesman said" has no speaker.
 Role nouns ("the ministry", "the deputy minister") are resolved against the article's
-salience order by `organisation_for_role` and `person_for_role`.
+salience order by `tasks.quotes.role_nouns`; institutions ("police said") and which roles fit
+whom are data (`tasks.quotes.roles`, `data/roles.json`).
 """
 from __future__ import annotations
 
@@ -18,15 +19,15 @@ from tasks.lexicon import (
     COUNTRY_VOICES,
     DATELINE_LEAD,
     FEMALE_ROLES,
-    GENERIC_ROLES,
     MALE_ROLES,
     ORG_PRONOUNS,
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
+    SPEECH_NOUNS,
     STATEMENT_NOUNS,
 )
-from tasks.nlp import doc_text, sentence_ents
+from tasks.nlp import sentence_ents
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.mentions import (
     DEMONYMS,
@@ -39,6 +40,8 @@ from tasks.quotes.mentions import (
     topic_of,
 )
 from tasks.quotes.registry import fold_name
+from tasks.quotes.role_nouns import holds_role, organisation_for_role, person_for_role
+from tasks.quotes.roles import article_country, demonym_country, demonym_of, institution
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -74,6 +77,13 @@ class Phrase:
         mention = span.text.strip(" ,")
         if lead := DATELINE_LEAD.match(mention):  # "ANKARA (AA) - Turkish President X" as one phrase
             mention = mention[lead.end():] or mention
+            # "UNITED NATIONS (AP) - Russia's envoy X told": the dateline's place heads the
+            # phrase; the speaker is the name in apposition after it
+            after = [c for c in head.rights if c.dep_ == "appos" and c.idx >= span.start_char + lead.end()]
+            if after and head.idx < span.start_char + lead.end():
+                head = after[-1]
+                span = doc[head.left_edge.i: head.right_edge.i + 1]
+                mention = span.text.strip(" ,")
         names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"]
         modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
                      (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
@@ -91,12 +101,38 @@ def resolve_subject(ctx: ArticleContext, head: Token) -> tuple[Entity | None, st
     return None, phrase.mention
 
 
+def institution_noun(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Police said' -> the police of the story's country ('Russian police'); 'Ukraine's air
+    force said' -> 'Ukrainian air force'; 'prosecutors said' after "the Istanbul Chief
+    Prosecutor's Office said" -> that office; 'Moscow police' -> itself. Never the city named
+    before, never a person."""
+    name = institution(p.head)
+    ent = entity_at(ctx.doc, p.head)
+    if name is None or (ent is not None and len(ent) > 1):
+        return None
+    country = demonym_country(t.text for t in p.head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod"))
+    place = next((t for t in p.head.lefts if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"), None)
+    if country is None and place is not None:  # "Moscow police": the city's police, not the city
+        return ctx.org_entity(f"{ctx.doc[place.left_edge.i:place.i + 1].text} {name}"), p.mention
+    if country is None:
+        stem = name.split()[-1].rstrip("s")
+        named = ctx.recent(p.head.idx, ctx.sent_index(p.head), lambda e: e.kind == "organisation" and any(
+            w.startswith(stem) for w in fold_name(e.name).split()[:-1]))
+        if named is not None:
+            return named, p.mention
+        country = article_country(ctx.doc, ctx.registry)
+    entity = ctx.org_entity(f"{demonym_of(country)} {name}" if country else name)
+    if entity is not None and entity.country is None:
+        entity.country = country
+    return entity, p.mention
+
+
 def named_head(ctx: ArticleContext, p: Phrase) -> Answer:
     """'Jane Doe said' -> Jane Doe; 'Bloomberg says its reporting ...' -> the organisation
     (a one-word name taking "its")."""
     ent = entity_at(ctx.doc, p.head)
-    if ent is None:
-        return None
+    if ent is None or (ent.label_ in ORG_LABELS and p.low in PERSON_ROLE_NOUNS):
+        return None  # "Russia's Permanent Representative" tagged as an organisation is a role
     if len(ent) == 1 and takes_its(p.head):
         return ctx.org_entity(ent.text), p.mention
     return ctx.entity_for_span(ent), p.mention
@@ -112,7 +148,36 @@ def pronoun(ctx: ArticleContext, p: Phrase) -> Answer:
         entity = ctx.entity_for_span(topic)
         if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
             return entity, head.text
+    named = _clause_antecedent(head)
+    if named is not None and low in PERSON_PRONOUNS:
+        entity = ctx.entity_for_span(named)
+        if entity is not None and entity.kind == "person" and entity.gender in (PERSON_PRONOUNS[low], "unknown"):
+            return entity, head.text
     return ctx.resolve_pronoun(head), head.text
+
+
+def _clause_antecedent(pronoun: Token) -> Span | None:
+    """'Jane Doe said X, and she added ...', 'Doe was honoured as she took ...': a pronoun
+    subject of a clause joined to or hanging on another takes up that clause's named subject."""
+    verb = pronoun.head
+    while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return None  # "X said Y called and that she ...": a second reported clause
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < pronoun.i), None)
+        if subject is not None:
+            ent = entity_at(pronoun.doc, subject)
+            return ent if ent is not None and ent.label_ in PERSON_LABELS else None
+    return None
+
+
+def possessed_statement(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'His speech - in which he joked about Jane Doe - cited ...', 'her statement said' -> the
+    man or woman the possessive pronoun takes up, not a name inside the phrase."""
+    if p.lemma not in STATEMENT_NOUNS and p.lemma not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in p.head.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS), None)
+    return (ctx.resolve_pronoun(owner), p.mention) if owner is not None else None
 
 
 def known_surname(ctx: ArticleContext, p: Phrase) -> Answer:
@@ -150,11 +215,25 @@ def organisation_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     demonym = next((DEMONYMS[t.lower_] for t in head.lefts if t.lower_ in DEMONYMS), None)
     if demonym and lemma in COUNTRY_VOICES:
         return organisation_for_role(ctx, head, country=demonym), p.mention
+    whole = _place_in_organisation_name(p)
+    if whole is not None:
+        return ctx.org_entity(whole), p.mention
     if p.mod_ents:
         return ctx.entity_for_span(p.mod_ents[0], prefer_org=True), p.mention
     if lemma in STATEMENT_NOUNS and (author := _agent_in(p)) is not None:
         return ctx.entity_for_span(author), p.mention  # "an email sent out by Jane Doe"
     return organisation_for_role(ctx, head, country=demonym), p.mention
+
+
+def _place_in_organisation_name(p: Phrase) -> str | None:
+    """"the Istanbul Chief Prosecutor's Office", "the Moscow City Court": a place run into a
+    capitalised organisation name is part of it; the organisation is not the place."""
+    if not p.mod_ents or p.head.pos_ != "PROPN" or p.mod_ents[0].label_ != "GPE":
+        return None
+    words = p.head.doc[p.mod_ents[0].start:p.head.i + 1]
+    if len(words) < 3 or not all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in words):
+        return None
+    return words.text
 
 
 def _agent_in(p: Phrase) -> Span | None:
@@ -183,10 +262,18 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     holder = next((e for e in mod_ents if e.end - 1 == head.right_edge.i and ctx.country_prefixed(e)), None)
     if holder is not None:
         return ctx.entity_for_span(holder), p.mention
+    holder = next((e for e in p.names if e.end - 1 == head.right_edge.i and _place_then_name(ctx, e)), None)
+    if holder is not None:  # "Mayor of Novoselsk Yevgenia Sokolova" tagged as one organisation
+        return ctx.person_entity(f"{holder[-2].text} {holder[-1].text}"), p.mention
     definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+    # "Russia's UN envoy": a holder of the role, never the possessor ("Sanders's campaign manager")
+    possessed = not definite and head.tag_ in ("NN", "NNP") and any(t.dep_ == "poss" for t in head.lefts)
     by_prep = any(t.dep_ == "prep" for t in p.modifiers)
-    if mod_ents and definite and all(e.label_ in ORG_LABELS for e in mod_ents) and not by_prep:
-        return person_for_role(ctx, head), p.mention
+    if mod_ents and (definite or possessed) and all(e.label_ in ORG_LABELS for e in mod_ents) and not by_prep:
+        found = person_for_role(ctx, head)
+        if possessed and found is not None and not holds_role(ctx, head, found):
+            found = None
+        return found, p.mention
     if mod_ents and (lemma in AGENT_ROLE_NOUNS or low in AGENT_ROLE_NOUNS):
         people = [e for e in mod_ents if e.label_ in PERSON_LABELS]
         return ctx.entity_for_span((people or mod_ents)[0]), p.mention
@@ -197,6 +284,28 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     if head.tag_ in ("NNS", "NNPS"):
         return None, p.mention
     return person_for_role(ctx, head), p.mention
+
+
+def _place_then_name(ctx: ArticleContext, ent: Span) -> bool:
+    """A role's "of"/"to" phrase run into the holder's name by the tagger ("Mayor of Novoselsk
+    Yevgenia Sokolova", "Representative to the United Nations Vasily Nebenzya"): three or more
+    capitalised words after "of"/"to", tagged as an organisation or place the registry does not know."""
+    doc = ent.doc
+    words = [t for t in ent if t.lower_ != "the"]
+    return (len(words) >= 3 and ent.label_ in ORG_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in ("of", "to")
+            and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words)
+            and ctx.registry.resolve(ent.text) is None)
+
+
+def organisation_by_head(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'the exchange said' after "the Moscow Exchange index" -> the Moscow Exchange: a definite
+    common noun that ends the name of an organisation named before."""
+    head = p.head
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or p.names or not any(t.lower_ == "the" for t in head.lefts):
+        return None
+    found = ctx.recent(head.idx, ctx.sent_index(head), lambda e: e.kind == "organisation" and len(e.name.split()) > 1
+                       and fold_name(e.name).split()[-1] == p.lemma)
+    return (found, p.mention) if found is not None else None
 
 
 def name_after_role(ctx: ArticleContext, p: Phrase) -> Answer:
@@ -246,84 +355,9 @@ def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 SUBJECT_PATTERNS = (
-    named_head, pronoun, known_surname, named_apposition, organisation_noun, person_role_noun,
-    name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
+    institution_noun, named_head, pronoun, known_surname, named_apposition, possessed_statement, organisation_noun,
+    person_role_noun, organisation_by_head, name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
-
-
-# ---- role nouns against the article's salience order ------------------------------------
-
-def _not_a_state(e: Entity) -> bool:
-    return e.speaker is None or e.speaker.role != "state"
-
-
-def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None = None) -> Entity | None:
-    """'the Russian side' -> Russia's organisation speaking; 'the report said' -> an
-    organisation (else a person) that spoke before; 'the ministry said' -> the ministry named
-    before, or the one a recent speaker works for ('Foreign Ministry spokeswoman Jane Doe')."""
-    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
-    if country:
-        found = ctx.recent(head.idx, sent, lambda e: e.country == country and e.kind == "organisation"
-                           and _not_a_state(e), subjects_first=True)
-        if found is None:
-            found = ctx.recent(head.idx, sent, lambda e: e.country == country)
-        return found or ctx.org_entity(country)
-    if lemma in STATEMENT_NOUNS:
-        # never a passing name (a dateline): an organisation that spoke, else a person who did
-        return (ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e), speakers_only=True)
-                or ctx.recent(head.idx, sent, lambda e: e.kind in ("organisation", "person"), speakers_only=True))
-    named = ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
-                       speakers_first=True)
-    if named is None:
-        person = ctx.recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e), speakers_only=True)
-        org = _org_name(person, lemma) if person is not None else None
-        if org is not None:
-            named = ctx.org_entity(org)
-    return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e))
-
-
-def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
-    """'the deputy minister said' -> the latest person whose roles hold every role word (in a
-    headline: the one holder the story names later); 'the official said' (a generic role)
-    or no holder -> the latest fitting person; 'the spokeswoman' never a man."""
-    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
-    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {lemma, head.lower_}
-    gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
-
-    def fits(e: Entity) -> bool:
-        return e.kind == "person" and (gender is None or e.gender in (gender, "unknown"))
-
-    def holds(e: Entity) -> bool:
-        return fits(e) and (words - {"the"}) <= e.role_words() | {"the"}
-
-    if not words & GENERIC_ROLES:
-        specific = ctx.recent(head.idx, sent, holds, subjects_first=False)
-        if specific is not None:
-            return specific
-        if "\n" not in doc_text(ctx.doc)[:head.idx]:
-            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity)}
-            if len(later) == 1:
-                return next(iter(later.values()))
-    return ctx.recent(head.idx, sent, fits)
-
-
-def _org_words(entity: Entity) -> set[str]:
-    org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
-    return set(fold_name(" ".join([org, *entity.roles])).split())
-
-
-def _org_name(entity: Entity, lemma: str) -> str | None:
-    """The organisation a person speaks for: the registry's, else the role phrase up to the
-    organisation noun ("Iranian Foreign Ministry spokesman" -> "Iranian Foreign Ministry")."""
-    if entity.speaker is not None and entity.speaker.organisation and lemma in fold_name(entity.speaker.organisation).split():
-        return entity.speaker.organisation
-    for role in entity.roles:
-        words = role.split()
-        ends = [i for i, w in enumerate(words) if fold_name(w) == lemma]
-        prefix = words[:ends[-1] + 1] if ends else []
-        if len(prefix) >= 2 and all(w[:1].isupper() for w in prefix):
-            return " ".join(prefix)
-    return None
 
 
 def _last_named_conjunct(head: Token) -> Token | None:

@@ -308,13 +308,13 @@ def test_inverted_said_with_a_mistagged_surname(run):
 
 
 def test_according_to_after_a_colon_frames_what_follows(run):
-    quotes, _, _ = run('The shift was noticed: according to a harbour survey, most ferries run late.')
+    quotes, _, _ = run('The shift was noticed: according to a harbour audit, most ferries run late.')
     q = only(quotes, "indirect")
     assert q.text.startswith("most ferries run late")
 
 
 def test_according_to_at_the_end_frames_what_precedes(run):
-    quotes, _, _ = run('Most ferries run late in winter, according to a harbour survey.')
+    quotes, _, _ = run('Most ferries run late in winter, according to a harbour audit.')
     q = only(quotes, "indirect")
     assert q.text.startswith("Most ferries run late in winter")
 
@@ -632,7 +632,7 @@ def test_participle_after_an_adjective_and_question_with_object(run):
 
 
 def test_clause_split_in_two_by_the_parser_is_one_content(run):
-    quotes, _, _ = run('Many harbour workers said they are fine with however it turns out but want the strike to end soon.')
+    quotes, _, _ = run('The harbour workers said they are fine with however it turns out but want the strike to end soon.')
     assert "want the strike to end" in only(quotes, "indirect").text
 
 
@@ -879,7 +879,7 @@ def test_organisation_name_without_a_cut_gloss(nlp, name, want):
     ("According to data from Harbour Analytics, the port raised $5 million last year.", "Harbour Analytics"),
     ("According to public filings, the port raised $5 million last year.", "none"),
     ("According to court records, the mayor owes $12,000 in fines.", "none"),
-    ("According to recent polls, the mayor leads by 12 points.", None),  # a source, unnamed
+    ("According to recent polls, the mayor leads by 12 points.", "none"),  # a poll result (issue 13)
 ])
 def test_according_to_an_unnamed_record_is_not_a_quote(run, text, speaker):
     quotes, _, _ = run(text)

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from tasks.eval.scoring import (
     EvalReport,
     quote_matches,
@@ -74,3 +76,11 @@ def test_score_discrepancies_sides_severity_and_false():
     r = EvalReport()
     score_discrepancies(GOLD, [{**found, "severity": "low"}], [], r)
     assert r.required_discrepancies_found == 0
+
+
+@pytest.mark.parametrize("extracted,right", [(None, True), ("", True), ("Jane Roe", False)])
+def test_a_null_speaker_is_a_no_speaker_row(extracted, right):
+    gold = {"quotes": [{"article": "a", "speaker": None, "kind": "indirect", "contains": "prices will rise"}]}
+    r = EvalReport()
+    score_quotes(gold, [{"article_id": "a", "text": "prices will rise", "speaker_name": extracted, "kind": "indirect"}], r)
+    assert r.attribution_accuracy == (1.0 if right else 0.0)

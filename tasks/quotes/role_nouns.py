@@ -1,0 +1,167 @@
+"""Role nouns against the article's salience order: "the ministry said", "the deputy minister",
+"the Russian side", "Russian diplomat: ..." (in a headline: the holder the story names later).
+
+`organisation_for_role` and `person_for_role` are called by the subject patterns of
+`tasks.quotes.subjects` and by the headline frames; which roles fit whom is data
+(`tasks.quotes.roles`, `data/roles.json`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tasks.lexicon import FEMALE_ROLES, GENERIC_ROLES, MALE_ROLES, STATEMENT_NOUNS
+from tasks.nlp import doc_text
+from tasks.quotes.context import ArticleContext, Entity
+from tasks.quotes.registry import fold_name
+from tasks.quotes.roles import (
+    ROLE_FITS,
+    compatible,
+    demonym_country,
+    entity_country,
+    idiom_in,
+    outranked,
+    phrase_words,
+    role_fits,
+)
+
+
+def _not_a_state(e: Entity) -> bool:
+    return e.speaker is None or e.speaker.role != "state"
+
+
+def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None = None) -> Entity | None:
+    """'the Russian side' -> Russia's organisation speaking; 'the report said' -> an
+    organisation (else a person) that spoke before; 'the ministry said' -> the ministry named
+    before, or the one a recent speaker works for ('Foreign Ministry spokeswoman Jane Doe')."""
+    sent, lemma = ctx.sent_index(head), head.lemma_.lower()
+    if country:
+        found = ctx.recent(head.idx, sent, lambda e: e.country == country and e.kind == "organisation"
+                           and _not_a_state(e), subjects_first=True)
+        if found is None:
+            found = ctx.recent(head.idx, sent, lambda e: e.country == country)
+        return found or ctx.org_entity(country)
+    if lemma in STATEMENT_NOUNS:
+        # never a passing name (a dateline): an organisation that spoke, else a person who did
+        return (ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e), speakers_only=True)
+                or ctx.recent(head.idx, sent, lambda e: e.kind in ("organisation", "person"), speakers_only=True))
+    named = ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
+                       speakers_first=True)
+    if named is None:
+        person = ctx.recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e), speakers_only=True)
+        org = _org_name(person, lemma) if person is not None else None
+        if org is not None:
+            named = ctx.org_entity(org)
+    if named is None and "\n" not in doc_text(ctx.doc)[:head.idx]:
+        named = _organisation_named_later(ctx, head)
+    return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e))
+
+
+def _organisation_named_later(ctx: ArticleContext, head: Token) -> Entity | None:
+    """In a headline ("..., foreign office says"): the organisation the story names later whose
+    name holds the phrase's words, the fullest when one name holds the others."""
+    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {head.lemma_.lower()}
+    later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and m.entity.kind == "organisation"
+             and words <= set(fold_name(m.entity.name).split())}
+    names = [(e, set(fold_name(e.name).split())) for e in later.values()]
+    full = [e for e, w in names if all(o <= w for _, o in names)]
+    return full[0] if len(full) == 1 else None
+
+
+def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
+    """'the deputy minister said' -> the latest person whose roles hold every role word (none
+    before, as in a headline: the one holder the story names later); 'the official said' (a generic role)
+    or no holder -> the latest fitting person; 'the spokeswoman' never a man; 'the Russian
+    leader' never a Kazakh president; 'the envoy' an ambassador (`tasks.quotes.roles`)."""
+    sent = ctx.sent_index(head)
+    words = _role_words(head)
+    country = demonym_country(words)  # checked against the person's country, not their role words
+    words = {w for w in words if demonym_country([w]) is None}
+    gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
+
+    def fits(e: Entity) -> bool:
+        return e.kind == "person" and (gender is None or e.gender in (gender, "unknown")) and compatible(e, words, country)
+
+    def holds(e: Entity) -> bool:
+        known = e.role_words()
+        return fits(e) and not outranked(words, e) and all(w == "the" or _held(ctx, w, known) for w in words)
+
+    generic = bool(words & GENERIC_ROLES)
+    headline = "\n" not in doc_text(ctx.doc)[:head.idx]
+    # "the Foreign Ministry's official representative": a generic role's other words still tell
+    qualifying = words - GENERIC_ROLES - ROLE_FITS.keys() - {"the"}
+
+    def pick(want) -> Entity | None:
+        if not generic or qualifying:
+            specific = ctx.recent(head.idx, sent, lambda e: (holds(e) if not generic else fits(e) and all(
+                _held(ctx, w, e.role_words()) for w in qualifying)) and want(e), subjects_first=False)
+            if specific is not None:
+                return specific
+        # no holder before: in a headline the one holder the story names later; in the body the
+        # one the registry says holds it ("The EU's foreign policy chief said ... Borrell said")
+        if not generic or words & ROLE_FITS.keys():
+            later = {id(m.entity): m.entity for m in ctx.mentions if m.pos > head.idx and holds(m.entity) and want(m.entity)
+                     and (headline or _registry_holds(ctx, m.entity, words))}
+            if len(later) == 1:
+                return next(iter(later.values()))
+        return ctx.recent(head.idx, sent, lambda e: fits(e) and want(e))
+
+    # "the Armenian minister": one known to be Armenian before one of unknown country
+    found = pick(lambda e: entity_country(e) == country) if country else None
+    return found or pick(lambda e: True)
+
+
+def _role_words(head: Token) -> set[str]:
+    """The words of a role phrase: its modifiers and head, idioms read as roles ("top diplomat",
+    "the head of Russian diplomacy" -> foreign minister; `tasks.quotes.roles.phrase_words`)."""
+    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {head.lemma_.lower(), head.lower_}
+    of = [c for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    if of:
+        phrase = words | {"of", of[0].lower_} | {t.lower_ for t in of[0].lefts if t.pos_ in ("ADJ", "PROPN")}
+        if idiom_in(phrase):
+            return phrase_words(phrase) - {"of"}
+    return phrase_words(words)
+
+
+def holds_role(ctx: ArticleContext, head: Token, e: Entity) -> bool:
+    """Whether a person's roles hold every word of the role phrase headed here ("Russia's UN
+    envoy": an ambassador to the United Nations), its country apart."""
+    words = {w for w in _role_words(head) if demonym_country([w]) is None}
+    known = e.role_words()
+    return not outranked(words, e) and all(w == "the" or _held(ctx, w, known) for w in words)
+
+
+def _registry_holds(ctx: ArticleContext, e: Entity, words: set[str]) -> bool:
+    """The registry's role and organisation alone hold every role word (not roles met in text)."""
+    if e.speaker is None or e.speaker.origin != "registry":
+        return False
+    known = set(fold_name(f"{e.speaker.role or ''} {e.speaker.organisation or ''}").split())
+    return all(w == "the" or _held(ctx, w, known) for w in words)
+
+
+def _held(ctx: ArticleContext, word: str, known: set[str]) -> bool:
+    """A role word the person's role holds; an abbreviation ("UN") by the organisation's words."""
+    if role_fits(word, known):
+        return True
+    if len(word) > 4 or not word.replace(".", "").isalpha():
+        return False
+    org = ctx.registry.resolve(word, kind="organisation")
+    return org is not None and set(fold_name(org.canonical_name).split()) <= known
+
+
+def _org_words(entity: Entity) -> set[str]:
+    org = entity.speaker.organisation if entity.speaker is not None and entity.speaker.organisation else ""
+    return set(fold_name(" ".join([org, *entity.roles])).split())
+
+
+def _org_name(entity: Entity, lemma: str) -> str | None:
+    """The organisation a person speaks for: the registry's, else the role phrase up to the
+    organisation noun ("Iranian Foreign Ministry spokesman" -> "Iranian Foreign Ministry")."""
+    if entity.speaker is not None and entity.speaker.organisation and lemma in fold_name(entity.speaker.organisation).split():
+        return entity.speaker.organisation
+    for role in entity.roles:
+        words = role.split()
+        ends = [i for i, w in enumerate(words) if fold_name(w) == lemma]
+        prefix = words[:ends[-1] + 1] if ends else []
+        if len(prefix) >= 2 and all(w[:1].isupper() for w in prefix):
+            return " ".join(prefix)
+    return None
