@@ -21,6 +21,7 @@ from tasks.quotes.context import ArticleContext, Entity, unresolved_surname
 from tasks.quotes.cues import cue_text
 from tasks.quotes.direct import direct_and_partial
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
+from tasks.quotes.labels import label_lines
 from tasks.quotes.marks import find_quote_spans
 from tasks.quotes.no_speaker import indefinite_group, share_of_respondents
 from tasks.quotes.registry import SpeakerRegistry, fold_name
@@ -67,6 +68,7 @@ def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry
     candidates += indirect(doc, spans, toks, candidates)
     candidates += headlines(doc, body, title_end, toks, ctx)
     candidates += title_objects(doc, title_end)
+    candidates += label_lines(doc, body, title_end, toks, ctx, candidates)
     candidates = [c for c in _dedupe(candidates) if not share_of_respondents(c.subject)]
     _resolve(candidates, ctx)
     candidates = [c for c in candidates if c.entity is not None or not indefinite_group(c.subject)]
