@@ -10,6 +10,7 @@ minister", "the Russian side") are resolved against.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -77,8 +78,13 @@ class Mention:
 
 
 class ArticleContext:
-    def __init__(self, doc: Doc, registry: SpeakerRegistry, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, registry: SpeakerRegistry, quoted: list[tuple[int, int]] = (),
+                 published: tuple[dt.date, dt.date] | None = None):
         self.doc = doc
+        self.published = published  # the first and last day the article's date may be
+        # role phrases given the registry's holder at the article's date (offsets), and those holders
+        self.registry_roles: set[int] = set()
+        self.registry_entities: list[Entity] = []
         self.quoted = sorted(quoted)
         self.registry = registry
         self.entities: list[Entity] = []

@@ -13,6 +13,7 @@ from tasks.lexicon import FEMALE_ROLES, GENERIC_ROLES, MALE_ROLES, STATEMENT_NOU
 from tasks.nlp import doc_text
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.registry import fold_name
+from tasks.quotes.role_holders import registry_holder
 from tasks.quotes.roles import (
     ROLE_FITS,
     compatible,
@@ -107,7 +108,15 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
 
     # "the Armenian minister": one known to be Armenian before one of unknown country
     found = pick(lambda e: entity_country(e) == country) if country else None
-    return found or pick(lambda e: True)
+    found = found or pick(lambda e: True)
+    if found is None and not generic and not any(holds(m.entity) for m in ctx.mentions):
+        # no holder in the story: the registry's at the article's date ("the Kremlin spokesman")
+        found = registry_holder(ctx, head, words, lambda w, known: _held(ctx, w, known))
+        if found is not None:
+            ctx.registry_entities.append(found)
+    if found is not None and any(found is e for e in ctx.registry_entities):
+        ctx.registry_roles.add(head.idx)  # also a later "the Kremlin spokesman said": the same guess
+    return found
 
 
 def _role_words(head: Token) -> set[str]:

@@ -88,3 +88,53 @@ def test_labelled_lines(quotes_of, text, piece, speaker):
 ])
 def test_labels_that_are_no_speaker(quotes_of, text, piece):
     assert not [s for s in _speakers(quotes_of(text), piece) if s]
+
+
+# ---- role holders from the registry at the article's date -------------------------------
+
+def _dated(quotes_of, text, day=None, precision="day"):
+    import datetime as dt
+
+    if day is None:
+        return quotes_of(text)
+    return quotes_of(text, published_date=dt.date.fromisoformat(day), published_precision=precision)
+
+
+# A specific role phrase (a country's or the holder's own organisation's) the story never fills
+# takes the one registry holder whose term covers the article's date.
+@pytest.mark.parametrize("text, day, precision, speaker", [
+    ("The harbour talks are stalled, the Kremlin spokesman told reporters.", "2023-06-02", "day", "Dmitry Peskov"),
+    ("Russia's foreign minister said the harbour talks were stalled.", "2022-09-24", "day", "Sergey Lavrov"),
+    ("The Russian Foreign Ministry's spokeswoman said the harbour talks were stalled.", "2024-02-15", "day",
+     "Maria Zakharova"),
+    ("The Turkish foreign minister said the harbour talks were stalled.", "2022-05-10", "day", "Mevlut Cavusoglu"),
+    ("The Turkish foreign minister said the harbour talks were stalled.", "2024-01-18", "day", "Hakan Fidan"),
+    ("Russia's defence minister said the harbour drills would start in May.", "2014-03-12", "day", "Sergei Shoigu"),
+    ("The U.S. president said the harbour deal was fair.", "2016-03-01", "month", "Barack Obama"),
+    ("The harbour talks are stalled, the Kremlin spokesman told reporters.", "2013-01-01", "year", "Dmitry Peskov"),
+    # no holder at that date: the term ended (Shoigu), a gap between terms, a year the term began in
+    ("Russia's defence minister said the harbour drills would start in May.", "2024-09-10", "day", None),
+    ("The U.S. president said the harbour deal was fair.", "2019-05-02", "day", None),
+    ("The harbour talks are stalled, the Kremlin spokesman told reporters.", "2012-01-01", "year", None),
+    # an undated article: no lookup, even for a term with no end
+    ("The harbour talks are stalled, the Kremlin spokesman told reporters.", None, "day", None),
+    # not specific: a bare role, a role without country or organisation, a generic role noun
+    ("The president said the harbour talks were stalled.", "2023-06-02", "day", None),
+    ("The foreign minister said the harbour talks were stalled.", "2023-06-02", "day", None),
+    ("A Kremlin official said the harbour talks were stalled.", "2023-06-02", "day", None),
+    # a rank the phrase lacks, a gender the phrase excludes
+    ("The Russian deputy foreign minister said the harbour talks were stalled.", "2023-06-02", "day", None),
+    ("The Kremlin spokeswoman said the harbour talks were stalled.", "2023-06-02", "day", None),
+])
+def test_registry_role_holder(quotes_of, text, day, precision, speaker):
+    assert _speakers(_dated(quotes_of, text, day, precision), "harbour") == [speaker]
+
+
+def test_the_story_holder_wins_and_confidence_is_lower(quotes_of):
+    named = _dated(quotes_of, "Foreign Minister Jane Okoro met the envoys. Later, Russia's foreign minister said "
+                              "the harbour talks were stalled.", "2023-06-02")
+    assert "Sergey Lavrov" not in _speakers(named, "harbour")
+    found = _dated(quotes_of, "The harbour talks are stalled, the Kremlin spokesman told reporters. \"We see no "
+                              "progress,\" the Kremlin spokesman said.", "2023-06-02")
+    assert {q.speaker_name for q in found} == {"Dmitry Peskov"}
+    assert all(q.confidence <= 0.5 for q in found)  # the registry's guess, never a name's confidence
