@@ -186,3 +186,12 @@ def test_a_coordinated_clause_is_no_frame(quotes_of):
     quotes = quotes_of("The harbour reopened on Monday after a long repair, and Mayor Jane Okoro told reporters about "
                        "the fares.")
     assert not [q for q in quotes if "harbour reopened" in q.text]
+
+
+@pytest.mark.parametrize("text, piece", [
+    (("KALININGRAD, Russia (AP) — The navy will hold drills in the Baltic Sea next month. The drills will involve "
+     "more than 40 ships, the ministry said in a statement."), "40 ships"),
+    ("OSLO (AP) — The harbour will reopen in May, the ministry said on Monday.", "reopen in May"),
+])
+def test_the_ministry_is_never_the_dateline_agency(quotes_of, piece, text):
+    assert not [s for s in _speakers(quotes_of(text), piece) if s]
