@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.claims.numbers import NumberMention, scale_to_unit
+from tasks.claims.numbers import TIME_UNITS, NumberMention, scale_to_unit
 from tasks.lexicon import UPDATE_VERBS
 from tasks.nlp import doc_text
 
@@ -58,6 +58,9 @@ def counted_kind(num_span) -> str:
     return scale_to_unit(1.0, tok.text, tok.lemma_)[2] if tok is not None else "count"
 
 
+_NAME_ENTS = ("ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT")
+
+
 def part_of_name(num_span, n: NumberMention) -> bool:
     """'Air Force One', 'Section 230', 'Apollo 11': a number labelling the name before it."""
     if n.unit is not None or n.hedge != "exact" or n.low is not None:
@@ -67,9 +70,13 @@ def part_of_name(num_span, n: NumberMention) -> bool:
     if head.i < last.i and head.pos_ == "PROPN" and last.dep_ in ("nummod", "appos", "compound", "npadvmod"):
         return True
     prev = num_span.doc[num_span.start - 1] if num_span.start > 0 else None
-    return bool(prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in ("ORG", "PRODUCT", "FAC", "LAW",
-                                                                             "WORK_OF_ART", "EVENT")
-                and last.ent_iob_ == "I")
+    if prev is None or not prev.text[:1].isupper():
+        return False
+    if prev.pos_ == "PROPN" and prev.dep_ in ("nmod", "compound") and prev.head.i == head.i != last.i \
+            and head.i > last.i and n.text.isdigit():
+        return True  # "the Apollo 11 crew": the name and its number both modify the noun
+    # "Section 230", "Article 5 of the treaty": a capitalised word and its number in one name
+    return prev.pos_ in ("PROPN", "NOUN") and prev.ent_type_ in _NAME_ENTS and last.ent_iob_ == "I"
 
 
 def counted_noun(num_span):
@@ -110,7 +117,7 @@ def _possessor(tok) -> bool:
 
 
 def _unit_ok(tok) -> bool:
-    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not tok.lower_.endswith("s"):
-        return False  # "9 Clint Bowyer": a proper name is never the counted thing unless plural
-    return tok.lower_ not in _NOT_UNITS and tok.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in (
-        "day", "week", "month", "year", "decade", "century", "hour", "minute")
+    if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not tok.lower_.endswith("s") \
+            and scale_to_unit(1.0, tok.text)[2] != "quantity":
+        return False  # "9 Clint Bowyer": a proper name is never the counted thing unless plural (or "EUR")
+    return tok.lower_ not in _NOT_UNITS and tok.ent_type_ not in ("DATE", "TIME") or tok.lemma_.lower() in TIME_UNITS

@@ -26,6 +26,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from text_to_num import text2num
+
+from tasks.claims.daymath import add_months, first_on_or_after, last_on_or_before, resolve_weekday
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -44,17 +48,34 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _YEAR_CUES = (
-    r"in|since|by|until|till|from|of|during|before|after|through|throughout|and|or|to|year|between|"
+    r"in|since|by|until|till|from|of|during|before|after|through|throughout|and|or|to|years?|between|"
     r"early|late|mid|end|beginning|start|spring|summer|fall|autumn|winter"
 )
+
+_ORDINAL_DAYS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", *(f"twenty-{o}" for o in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                           "eighth", "ninth")), "thirtieth", "thirty-first",
+]
+ORDINAL_DAY = {w: i + 1 for i, w in enumerate(_ORDINAL_DAYS)}
+_DAY_WORD = rf"(?P<dayw>(?i:{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))}))"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}{_DAY2}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}{_DAY2}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("dmy_word", re.compile(rf"(?<![\w-])(?:(?i:the)\s+)?{_DAY_WORD}\s+of\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    # 14/02/2024, 14.02.2024: the order is read only when it is unambiguous (see _numeric_date)
+    ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)"
+                           r"(?P<year>(?:19|20)\d{2})(?![\d/]|\.\d)")),
     ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")),
     ("season", re.compile(rf"\b(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
+    ("year", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b(?!s\b|[-/]\d|,\d|\.\d)", re.IGNORECASE)),
+    # "the 2022 floods", "its 2019 report", "the 2016 GOP race": a year before a word (a count
+    # would be written "2,022")
+    ("year", re.compile(rf"\b(?i:the|a|an|its|their|his|her|this|that)\s+{_YEAR}(?=\s+[A-Za-z])")),
     ("rel_month", re.compile(
         rf"\b(?P<rel>last|next|this|previous|past|early|late|mid-|in|since|by|until|from|during|of)\s+{_MON_FULL}\b"
         rf"(?!\s+(?:[0-3]?\d\b|of\s+\d|(?:1[89]|20)\d{{2}}))"
@@ -77,8 +98,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?!\s+(?:(?i:the|a|an|his|her|its|their|this|that)\b|[A-Z]))",
     )),
     ("offset", re.compile(r"\b(?P<word>(?i:the previous day|the following day|the next day))\b")),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
+    # "by the end of the year": the period the article is written in
+    ("period", re.compile(r"\b(?i:the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>year|month))\b")),
+    ("ago", re.compile(r"\b(?P<n>\d+|an?|[a-z]+(?:-[a-z]+)?)\s+"
+                       r"(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.IGNORECASE)),
 ]
 _OFFSETS = {
     "the day before yesterday": ("day", -2), "yesterday": ("day", -1), "today": ("day", 0),
@@ -93,8 +116,6 @@ UPCOMING_DAYS = 60
 # A yearless date in a present/modal clause is the nearest one, looking this far ahead.
 PRESENT_AHEAD_MONTHS = 6
 _UPCOMING_CUES = {"in", "by", "until", "during", "early", "late", "mid", "mid-"}
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10}
 
 
 @dataclass(frozen=True)
@@ -182,7 +203,14 @@ def _find_dates(text: str) -> list[DateMention]:
             if found:
                 out.extend(found)
                 taken[s:e] = b"\x01" * (e - s)
-    return sorted(out, key=lambda d: (d.start, d.day or 0))
+    out.sort(key=lambda d: (d.start, d.day or 0))
+    return [d for i, d in enumerate(out) if not _names_weekday_of_next(text, d, out[i + 1: i + 2])]
+
+
+def _names_weekday_of_next(text: str, d: DateMention, nxt: list[DateMention]) -> bool:
+    """"Wednesday, March 6": the weekday names the date after it; it is not a date of its own."""
+    return d.mode == "weekday" and bool(nxt) and nxt[0].precision == "day" and nxt[0].mode in (
+        "absolute", "yearless") and re.fullmatch(r",?\s*(?:the\s+)?", text[d.end: nxt[0].start]) is not None
 
 
 # "Super Tuesday", "Black Friday" are names; "USA Today" is a newspaper; a fiscal year is
@@ -228,6 +256,13 @@ def _mentions(name: str, m: re.Match) -> list[DateMention]:
             d = parsed[0]
             out.append(DateMention(s, e, t, "day", year, d.month, d.day, "absolute" if year else "yearless"))
         return out
+    if name in ("dmy_word", "numeric"):
+        return _day_date(s, e, t, *_numeric_date(m) if name == "numeric" else
+                         (int(m.group("year")) if m.group("year") else None, _month(m.group("mon")),
+                          ORDINAL_DAY[m.group("dayw").lower()]))
+    if name == "period":
+        unit = m.group("unit").lower()
+        return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=0)]
     if name == "my":
         parsed = parse_date(f"{m.group('mon').rstrip('.')} {m.group('year')}")
         if parsed is None:
@@ -248,13 +283,49 @@ def _mentions(name: str, m: re.Match) -> list[DateMention]:
         unit, delta = _OFFSETS[m.group("word").lower()]
         return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=delta)]
     if name == "ago":
-        n = m.group("n").lower()
-        count = int(n) if n.isdigit() else _SMALL[n]
+        count = _count(m.group("n"))
+        if count is None:
+            return []  # "many years ago": no date to tell
         unit = m.group("unit").lower()
-        if unit == "week":
-            unit, count = "day", count * 7
+        if unit in ("week", "decade"):
+            unit, count = ("day", count * 7) if unit == "week" else ("year", count * 10)
         return [DateMention(s, e, t, unit, mode="offset", rel=unit, delta=-count)]
     return []
+
+
+def _count(word: str) -> int | None:
+    """'15', 'a', 'fifteen', 'twenty-one' -> the number; None for 'many', 'several'."""
+    w = word.lower()
+    if w.isdigit() or w in ("a", "an"):
+        return int(w) if w.isdigit() else 1
+    try:
+        return int(text2num(w.replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def _numeric_date(m: re.Match) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of 14/02/2024 or 14.02.2024; month None when the order is unsure.
+
+    Dots are the day-first European form; with slashes a number over 12 tells which is the
+    day, and "02/03/2024" (either order) is left alone.
+    """
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if m.group("sep") == "." or a > 12 >= b:
+        return year, b, a
+    if b > 12 >= a:
+        return year, a, b
+    return year, None, None
+
+
+def _day_date(s: int, e: int, t: str, year: int | None, month: int | None, day: int | None) -> list[DateMention]:
+    if month is None or day is None:
+        return []
+    try:
+        dt.date(year or 2000, month, day)  # 2000: a leap year, so a yearless February 29 stands
+    except ValueError:
+        return []
+    return [DateMention(s, e, t, "day", year, month, day, "absolute" if year else "yearless")]
 
 
 # -- anchoring ---------------------------------------------------------------------
@@ -279,7 +350,7 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
         # "talks resume on Wednesday" (a scheduled event told in the present) is the coming
         # Wednesday; "said on Wednesday" the one before.
         ahead = future or (tense == "present" and (mention.rel or "on") in ("on", "this", "by", "until"))
-        return _resolve_weekday(mention.day, mention.rel or "on", anchor.present, ahead), "day"
+        return resolve_weekday(mention.day, mention.rel or "on", anchor.present, ahead), "day"
     if mention.mode == "offset":
         p = anchor.present
         if mention.rel == "day":
@@ -287,7 +358,7 @@ def resolve(mention: DateMention, anchor: Anchor | None, future: bool = False,
         if not anchor.exact:
             return None  # "this year" in an undated article: only a guess from a lower bound
         if mention.rel == "month":
-            y, mo = _add_months(p.year, p.month, mention.delta)
+            y, mo = add_months(p.year, p.month, mention.delta)
             return dt.date(y, mo, 1), "month"
         return dt.date(p.year + mention.delta, 1, 1), "year"
     return None
@@ -314,80 +385,17 @@ def _resolve_yearless(m: DateMention, anchor: Anchor, future: bool,
                 year = anchor.floor.year if m.month >= anchor.floor.month else anchor.floor.year + 1
         return dt.date(year, m.month, 1), "month"
     # day precision: search the nearest valid year (February 29 needs a leap year)
-    upcoming = _first_on_or_after(m.month, m.day, p + dt.timedelta(days=1)) if anchor.exact else None
+    upcoming = first_on_or_after(m.month, m.day, p + dt.timedelta(days=1)) if anchor.exact else None
     if future and anchor.exact:
-        d = _first_on_or_after(m.month, m.day, p)
+        d = first_on_or_after(m.month, m.day, p)
     elif past:
-        d = _last_on_or_before(m.month, m.day, p)
+        d = last_on_or_before(m.month, m.day, p)
     elif upcoming is not None and (upcoming - p).days <= UPCOMING_DAYS:
         d = upcoming  # "the June 7 primary" written on May 27: last year's would carry its year
     elif ahead_ok and upcoming is not None and (upcoming - p).days <= PRESENT_AHEAD_MONTHS * 30.5:
         d = upcoming  # "On Dec. 1, that changes." written in July
     else:
-        d = _last_on_or_before(m.month, m.day, p)
+        d = last_on_or_before(m.month, m.day, p)
         if anchor.floor is not None and (d is None or d < anchor.floor):
-            d = _first_on_or_after(m.month, m.day, anchor.floor)
+            d = first_on_or_after(m.month, m.day, anchor.floor)
     return (d, "day") if d else None
-
-
-def _last_on_or_before(month: int, day: int, ref: dt.date) -> dt.date | None:
-    for year in range(ref.year, ref.year - 9, -1):
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if d <= ref:
-            return d
-    return None
-
-
-def _first_on_or_after(month: int, day: int, ref: dt.date) -> dt.date | None:
-    for year in range(ref.year, ref.year + 9):
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if d >= ref:
-            return d
-    return None
-
-
-def _resolve_weekday(weekday: int, rel: str, present: dt.date, future: bool) -> dt.date:
-    back = (present.weekday() - weekday) % 7
-    if rel == "next" or (future and rel not in ("last", "since")):
-        ahead = (weekday - present.weekday()) % 7
-        return present + dt.timedelta(days=ahead or 7 if rel == "next" else ahead)
-    if rel == "last" and back == 0:
-        back = 7
-    return present - dt.timedelta(days=back)
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + delta
-    return idx // 12, idx % 12 + 1
-
-
-def add_duration(start: dt.date, value: float, unit: str) -> dt.date:
-    """start + N units (calendar months and years; leap days clamp to Feb 28)."""
-    n = int(value)
-    if unit == "day":
-        return start + dt.timedelta(days=n)
-    if unit == "week":
-        return start + dt.timedelta(weeks=n)
-    months = n if unit == "month" else 12 * n if unit == "year" else 0
-    y, mo = _add_months(start.year, start.month, months)
-    return dt.date(y, mo, min(start.day, calendar.monthrange(y, mo)[1]))
-
-
-def period_end(value: dt.date, precision: str) -> dt.date:
-    """Last day of the period a (date, precision) names."""
-    if precision == "year":
-        return dt.date(value.year, 12, 31)
-    if precision == "month":
-        return dt.date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
-    return value
-
-
-def date_label(value: dt.date, precision: str) -> str:
-    """'2020-11-09', '2020-11' or '2020': the form the answer key uses."""
-    return value.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]

@@ -145,6 +145,9 @@ def date_tense(span) -> str | None:
     convention in July"). None: no verb found, or a past verb governing a noun the date
     modifies ("campaigned ahead of the June 7 primary": the primary may still be ahead).
     """
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.tag_ == "VBD" and before.lemma_.lower() in SPEECH_VERBS:
+        return "past"  # "said on Tuesday it would ...": the date is the saying's, whatever the parse attaches
     tok = span.root
     through_noun = False
     verb = None

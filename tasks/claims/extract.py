@@ -31,7 +31,7 @@ from tasks.claims.counted import bare, compound_unit, counted_kind, counted_noun
 from tasks.claims.dates import DateMention, resolve
 from tasks.claims.events import date_tense, describe_event, historical_present, is_future
 from tasks.claims.measures import PEOPLE_MEASURES, measure_of
-from tasks.claims.numbers import NumberMention, find_numbers, format_value, scale_to_unit
+from tasks.claims.numbers import FRACTION_WORDS, NumberMention, find_numbers, format_value, scale_to_unit
 from tasks.claims.pubdate import article_anchor, body_dates
 from tasks.claims.values import with_values
 from tasks.nlp import doc_text
@@ -212,8 +212,11 @@ def _counted(n: NumberMention, num_span, previous: tuple[str, str] | None):
     value, unit, kind, low, high = n.value, n.unit, n.kind, n.low, n.high
     unit_token, end = None, n.end
     if unit is not None:
-        return value, unit, kind, low, high, unit_token, end
+        # "$15 an hour", "£3bn a year": a rate, as for a unit read from the parse
+        return value, compound_unit(unit, num_span[-1]) if kind == "quantity" else unit, kind, low, high, None, end
     unit_token = counted_noun(num_span)
+    if unit_token is not None and unit_token.lower_ in FRACTION_WORDS and _next_word(unit_token) == "of":
+        return None  # "three quarters of the staff": a fraction, not a count of quarters
     if unit_token is not None:
         value, unit, kind = scale_to_unit(n.value, unit_token.text, unit_token.lemma_)
         unit = compound_unit(unit, unit_token)
@@ -229,6 +232,10 @@ def _counted(n: NumberMention, num_span, previous: tuple[str, str] | None):
         # "38 wounded", "forty are in hospital": a figure that states a measure of people
         return value, "people", "count", low, high, None, end
     return None
+
+
+def _next_word(tok) -> str:
+    return tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
 
 
 def _looks_like_year(n: NumberMention) -> bool:

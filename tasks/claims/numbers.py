@@ -26,11 +26,13 @@ HEDGES: dict[str, str] = {
     "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most",
     "at most": "at_most", "no more than": "at_most", "below": "at_most", "within": "at_most",
+    "as many as": "at_most", "as much as": "at_most",
 }
 
 # unit word -> canonical unit (time units with their factor): data/units.json, data/currencies.json
 _UNITS = load_json("units.json")
 _TIME = {word: (unit, factor, "duration") for word, (unit, factor) in _UNITS["time"].items()}
+TIME_UNITS = frozenset(_TIME)
 _MEASURE = {**_UNITS["measure"], **load_json("currencies.json")["currency"]}
 # Collective words that stay as written when singularised ("500 people").
 _INVARIANT = {"people", "police", "personnel", "staff", "troops", "cattle", "news", "series", "species"}
@@ -47,14 +49,28 @@ _WORDS = (
     "hundred|thousand|million|billion|dozen"
 )
 _WORD = rf"(?:{_WORDS})"
-_WORD_NUMBER = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*(?:\s+and\s+a\s+half)?"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY = r"(?:(?:US|A|C|NZ|HK)?(?P<cur>[$€£¥₩])\s?)?"
-_NUMBER = rf"(?:(?P<dig>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn)\b)?|(?P<word>{_WORD_NUMBER}))"
+# "a dozen", "a million": the article counts as "one" before a scale word.
+_WORD_NUMBER = (
+    rf"(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
+    r"(?:\s+and\s+a\s+half)?"
+)
+# "a decade", "a century": one unit of time, written without a number word
+_ONE_UNIT = r"(?P<one>an?)(?=\s+(?:decade|century|fortnight|millennium)\b)"
+# A comma before one or two digits is a decimal comma when a percentage follows ("12,5 %").
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:%|per\s?cent\b|percent\b))"
+_DIGITS = rf"(?:{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+# ISO codes are matched in capitals only ("EUR 200 million"; "eur" is no code in prose).
+_CODES = "USD|EUR|GBP|RUB|JPY|CNY|INR|CHF|AZN|AMD|KRW|UAH"
+_CURRENCY = rf"(?:(?:US|A|C|NZ|HK)?(?P<cur>[$€£¥₩])\s?|(?-i:(?P<code>{_CODES}))\s)?"
+# "$5m", "£40k": a one-letter scale, read as such only after a currency (else "5m" is metres)
+_NUMBER = (
+    rf"(?:(?P<dig>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn)\b|(?P<short>[mk])\b)?"
+    rf"|(?P<word>{_WORD_NUMBER})|{_ONE_UNIT})"
+)
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 _UNIT_GLUED = (
     r"(?:-(?P<hyph>[A-Za-z]+)|\s?(?P<pct>%)|"
-    r"\s+(?P<abbr>km|kg|per cent|percent|percentage points?|tons?|tonnes?)\b)"
+    r"\s?(?P<abbr>km|kg|mw|gw|kw|per cent|percent|percentage points?|tons?|tonnes?)\b)"
 )
 
 _PATTERN = re.compile(
@@ -94,8 +110,10 @@ def words_to_number(words: str) -> float | None:
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
-    if w in ("dozen", "a dozen"):
-        return 12.0 + half
+    w = re.sub(r"^an? (?=hundred|thousand|million|billion|dozen)", "one ", w)
+    if w.endswith("dozen"):
+        times = words_to_number(w.removesuffix("dozen")) if w != "one dozen" and w != "dozen" else 1.0
+        return 12.0 * times + half if times else None
     try:
         return float(text2num(w, "en")) + half
     except ValueError:
@@ -103,7 +121,8 @@ def words_to_number(words: str) -> float | None:
 
 
 def _digits_value(dig: str, scale: str | None) -> float:
-    return float(dig.replace(",", "")) * (_SCALE.get(scale.lower(), 1.0) if scale else 1.0)
+    number = dig.replace(",", ".") if re.fullmatch(r"\d{1,3},\d{1,2}", dig) else dig.replace(",", "")
+    return float(number) * (_SCALE.get(scale.lower(), 1.0) if scale else 1.0)
 
 
 def singular(word: str) -> str:
@@ -151,7 +170,7 @@ _VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|dozens of|hundreds of|tens of
 _VAGUE_AFTER = re.compile(r"\s+of\s+(?:hundreds|thousands|millions|billions|dozens)\b", re.IGNORECASE)
 _FRACTION_BEFORE = re.compile(r"\b(?:half|halves|thirds?|quarters?|fourths?|fifths?|tenths?|percent)\s+of\s+$",
                               re.IGNORECASE)
-_HALF_A = re.compile(r"\bhalf\s+an?\s+$", re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf\s+(?:an?\s+)?$", re.IGNORECASE)
 
 
 def _not_an_amount(text: str, m: re.Match) -> bool:
@@ -172,61 +191,102 @@ def _not_an_amount(text: str, m: re.Match) -> bool:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text` with its hedge, range and any glued unit."""
-    out: list[NumberMention] = []
-    for m in _PATTERN.finditer(text):
-        if text[m.end(): m.end() + 4].lower() == "-old":  # ages ("a 10-year-old") are not claims
-            continue
-        if _not_an_amount(text, m):
-            continue
-        start = m.start()
-        if m.group("dig"):
-            value = _digits_value(m.group("dig"), m.group("scale"))
-            is_word = False
-            num_start, num_end = m.start("dig"), m.end("scale") if m.group("scale") else m.end("dig")
-        else:
-            value = words_to_number(m.group("word"))
-            if value is None:
-                continue
-            is_word = True
-            num_start, num_end = m.start("word"), m.end("word")
-            half = _HALF_A.search(text[max(0, start - 12): start])
-            if half and not m.group("hedge") and value >= 12:  # "half a million"
-                value /= 2
-                start -= len(half.group(0))
-        hedge = HEDGES.get(m.group("hedge").lower(), "exact") if m.group("hedge") else "exact"
-        low = high = None
-        if m.group("hi"):
-            hi_text = m.group("hi")
-            hi = _digits_value(hi_text, None) if hi_text[0].isdigit() else words_to_number(hi_text)
-            conn = m.group("conn").strip().lower()
-            if hi is not None and hi <= value and conn in ("-", "–", "to"):
-                continue  # a score or a ratio: "6-4", "35-30", "80 to 1"
-            if hi is not None and value == 0:
-                continue  # "0-60 mph", "from zero to 60": a benchmark, not an amount
-            if hi is not None and hi > value:
-                low, high = value, hi
-                value = (low + high) / 2
-                hedge = "approx"
-                num_end = m.end("hi")
-        unit_word = m.group("hyph") or m.group("pct") or m.group("abbr") or (m.group("cur") and m.group("cur"))
-        unit, kind = None, None
-        if unit_word:
-            hyph = (m.group("hyph") or "").lower()
-            if hyph in ("old", "year-old"):
-                continue
-            if hyph and (hyph in _NOT_COUNT_GLUE or hyph.endswith(("ed", "ing")) or hyph == "square"):
-                continue  # "two-thirds", "two-way street", "two-pronged", "one-on-one"
-            unit, factor, kind = canonical_unit(unit_word)
-            value *= factor
-            low = low * factor if low is not None else None
-            high = high * factor if high is not None else None
-        out.append(
-            NumberMention(
-                start=start, end=m.end(), text=text[start:m.end()], value=value, hedge=hedge, low=low, high=high,
-                unit=unit, kind=kind, is_word=is_word, num_start=num_start, num_end=num_end,
-            )
-        )
-    return out
+    out = [n for m in _PATTERN.finditer(text) if (n := _mention(text, m)) is not None]
+    return _drop_ratios(text, out)
+
+
+def _mention(text: str, m: re.Match) -> NumberMention | None:
+    if text[m.end(): m.end() + 4].lower() == "-old":  # ages ("a 10-year-old") are not claims
+        return None
+    if _not_an_amount(text, m):
+        return None
+    base = _base_value(text, m)
+    if base is None:
+        return None
+    start, value, low, high, is_word, num_start, num_end = base
+    hedge = HEDGES.get(m.group("hedge").lower(), "exact") if m.group("hedge") else "exact"
+    if m.group("hi"):
+        hi_text = m.group("hi")
+        hi = _digits_value(hi_text, None) if hi_text[0].isdigit() else words_to_number(hi_text)
+        conn = m.group("conn").strip().lower()
+        if hi is not None and hi <= value and conn in ("-", "–", "to"):
+            return None  # a score or a ratio: "6-4", "35-30", "80 to 1"
+        if hi is not None and value == 0:
+            return None  # "0-60 mph", "from zero to 60": a benchmark, not an amount
+        if hi is not None and hi > value:
+            low, high = value, hi
+            num_end = m.end("hi")
+    if low is not None:
+        value, hedge = (low + high) / 2, "approx"
+    unit_word = m.group("hyph") or m.group("pct") or m.group("abbr") or m.group("cur") or m.group("code")
+    unit, kind = None, None
+    if unit_word:
+        hyph = (m.group("hyph") or "").lower()
+        if hyph in ("old", "year-old"):
+            return None
+        if hyph and (hyph in _NOT_COUNT_GLUE or hyph.endswith(("ed", "ing")) or hyph == "square"):
+            return None  # "two-thirds", "two-way street", "two-pronged", "one-on-one"
+        unit, factor, kind = canonical_unit(unit_word)
+        value *= factor
+        low = low * factor if low is not None else None
+        high = high * factor if high is not None else None
+    return NumberMention(
+        start=start, end=m.end(), text=text[start:m.end()], value=value, hedge=hedge, low=low, high=high,
+        unit=unit, kind=kind, is_word=is_word, num_start=num_start, num_end=num_end,
+    )
+
+
+def _base_value(text: str, m: re.Match):
+    """(start, value, low, high, is_word, num_start, num_end) of the number itself, or None."""
+    start = m.start()
+    if m.group("dig"):
+        if m.group("short") and not (m.group("cur") or m.group("code")):
+            return None  # "5m" without a currency: metres or millions, unsaid
+        scale = m.group("scale") or ({"m": "million", "k": "thousand"}[m.group("short").lower()]
+                                     if m.group("short") else None)
+        end = m.end("scale") if m.group("scale") else m.end("short") if m.group("short") else m.end("dig")
+        return start, _digits_value(m.group("dig"), scale), None, None, False, m.start("dig"), end
+    if m.group("one"):
+        return start, 1.0, None, None, True, m.start("one"), m.end("one")
+    words = m.group("word")
+    value = words_to_number(words)
+    if value is None:
+        low, high = _word_range(words) if m.group("between") else (None, None)
+        if low is None:
+            return None
+        return start, low, low, high, True, m.start("word"), m.end("word")
+    half = _HALF_A.search(text[max(0, start - 12): start])
+    if half and not m.group("hedge") and value >= 12:  # "half a million"
+        value /= 2
+        start -= len(half.group(0))
+    return start, value, None, None, True, m.start("word"), m.end("word")
+
+
+def _word_range(words: str) -> tuple[float | None, float | None]:
+    """"six and eight" -> (6, 8); "two and three thousand" -> (2000, 3000): the scale is shared."""
+    parts = re.split(r"\s+and\s+", words.lower(), maxsplit=1)
+    if len(parts) != 2:
+        return None, None
+    low, high = (words_to_number(w) for w in parts)
+    scale = parts[1].rsplit(None, 1)[-1]
+    if low is not None and scale in _SCALE and not any(w in _SCALE for w in parts[0].split()):
+        low *= _SCALE[scale]
+    return (low, high) if low is not None and high is not None and high > low else (None, None)
+
+
+# "1 in 5 adults", "one in three voters": a ratio (the first smaller than the second,
+# which is not a year: "killed 5 in 2023" is a count and a date).
+_RATIO_GAP = re.compile(r"\s+(?:in|out of)\s+$", re.IGNORECASE)
+
+
+def _drop_ratios(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    drop: set[int] = set()
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.unit is None and a.low is None and b.low is None and a.value < b.value <= 100 \
+                and _RATIO_GAP.fullmatch(" " + text[a.num_end: b.num_start]):
+            drop.update((i, i + 1))
+    return [n for i, n in enumerate(found) if i not in drop]
 
 
 def scale_to_unit(value: float, unit_word: str, lemma: str | None = None) -> tuple[float, str | None, str]:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tasks.claims.dates import Anchor, DateMention, add_duration, find_dates, parse_date, period_end, resolve
+from tasks.claims.dates import Anchor, DateMention, find_dates, parse_date, resolve
+from tasks.claims.daymath import add_duration, period_end
 from tasks.claims.numbers import canonical_unit, find_numbers
 
 Precision = str  # day | month | year | unknown

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models import Claim
-from tasks.claims.dates import date_label, period_end
+from tasks.claims.daymath import date_label, period_end
 from tasks.data_files import load_json
 
 DAYS_PER: dict[str, float] = load_json("units.json")["days_per"]

@@ -104,7 +104,7 @@ def test_no_claims_in_plain_sentence(nlp):
 
 def test_years_are_not_counts(nlp):
     got = claims_of(nlp, article("The 2019 protests grew."))
-    assert [c.kind for c in got] == []
+    assert [(c.kind, c.surface) for c in got] == [("date", "2019")]  # a year modifying a noun: a date
 
 
 def test_determiner_one_and_names_with_numbers_are_not_counts(nlp):

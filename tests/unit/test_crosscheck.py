@@ -177,3 +177,16 @@ def test_article_stating_both_values_is_never_a_side_of_a_conflict(con):
                            nclaim("c3", "a2", 4, "f", unit="percent", kind="quantity")])
     run(con, None)
     assert discrepancies(con) == []
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_fact_label_does_not_depend_on_row_order(con, order):
+    # three claims, three different event words: a tie, broken by the words, not by row order
+    events = ["war sign leader | | ", "fighting liberate city | | ", "ceasefire hold | | "]
+    claims = [make_claim(claim_id=f"c{i}", article_id=f"a{i}", kind="duration", surface="x", sentence=f"a{i}.",
+                         value_num=44, unit="day", hedge="exact", fact_key="k", event=events[i],
+                         start_char=0, end_char=1) for i in order]
+    insert(con, "articles", [art(f"a{i}") for i in order])
+    insert(con, "claims", claims)
+    run(con, ["k"])
+    assert con.execute("SELECT label FROM facts").fetchall() == [("duration: ceasefire hold (44 day)",)]

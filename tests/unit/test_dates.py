@@ -4,7 +4,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.claims.dates import Anchor, add_duration, date_label, find_dates, period_end, resolve
+from tasks.claims.dates import Anchor, find_dates, resolve
+from tasks.claims.daymath import add_duration, date_label, period_end
 
 D = dt.date
 

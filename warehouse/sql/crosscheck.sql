@@ -99,15 +99,27 @@ DELETE FROM facts WHERE fact_key IN (SELECT fact_key FROM _cc_keys);
 -- or the event words around the value; the places of the event the articles report; the
 -- values stated.
 INSERT INTO facts (fact_key, kind, label, status, n_articles, n_claims)
-WITH about AS (
+WITH top_words AS (
+    -- the claims' most frequent event words, ties broken by the words themselves: mode()
+    -- picks among ties by row order, which differs between a Dask run and a one-process one
+    SELECT fact_key, words FROM (
+        SELECT fact_key, array_to_string(triggers, ' ') AS words,
+               row_number() OVER (PARTITION BY fact_key
+                                  ORDER BY count(*) DESC, array_to_string(triggers, ' ')) AS rank
+        FROM _cc_claims
+        GROUP BY fact_key, triggers
+    ) WHERE rank = 1
+),
+about AS (
     SELECT c.fact_key, mode(c.kind) AS kind, min(c.measure) AS measure, min(c.unit) AS unit,
-           nullif(array_to_string(mode(c.triggers), ' '), '') AS words,
+           nullif(min(w.words), '') AS words,
            string_agg(DISTINCT c.side, ', ' ORDER BY c.side) AS sides,
            count(DISTINCT c.article_id) AS n_articles, count(*) AS n_claims,
            -- the event is named only when every claim's article reports that one event
            CASE WHEN min(ae.event_id) = max(ae.event_id) AND count(ae.event_id) = count(*) THEN min(ae.event_id) END AS event_id
     FROM _cc_claims c
     LEFT JOIN article_events ae USING (article_id)
+    LEFT JOIN top_words w ON w.fact_key = c.fact_key
     GROUP BY c.fact_key
 )
 SELECT b.fact_key, b.kind,
