@@ -309,3 +309,14 @@ year years day days month months time times today yesterday tomorrow monday tues
 thursday friday saturday sunday january february march april june july august september october
 november december mr mrs ms dr percent people news report reported reports reporting statement
 """.split())
+
+# Line labels that are no speaker ("UPDATE: ...", "Editor's note: ...", "Read more: ..."), folded.
+NON_SPEECH_LABELS: frozenset[str] = frozenset({
+    "update", "updated", "note", "editor's note", "editors note", "photo", "photos", "video", "watch", "read more",
+    "related", "see also", "correction", "clarification", "previously", "earlier", "email", "e-mail", "transcript",
+    "video transcript", "source", "sources", "title", "date", "caption", "credit", "advertisement", "disclosure",
+    "q", "a", "question", "answer", "breaking", "live", "analysis", "opinion", "editorial", "tags", "topics",
+})
+
+# Verbs of expecting: "Russia expects Berlin to explain X" reports no words of Berlin's.
+EXPECTING_VERBS: frozenset[str] = frozenset({"expect", "want", "await"})

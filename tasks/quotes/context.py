@@ -10,6 +10,7 @@ minister", "the Russian side") are resolved against.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -25,13 +26,13 @@ from tasks.lexicon import (
 from tasks.nlp import doc_text
 from tasks.quotes.mentions import (
     COUNTRY_NAMES,
-    DEMONYMS,
     ORG_LABELS,
     PERSON_LABELS,
     country_in,
     gender_from_titles,
     is_person,
     name_words,
+    with_nationality,
 )
 from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
 
@@ -77,8 +78,13 @@ class Mention:
 
 
 class ArticleContext:
-    def __init__(self, doc: Doc, registry: SpeakerRegistry, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, registry: SpeakerRegistry, quoted: list[tuple[int, int]] = (),
+                 published: tuple[dt.date, dt.date] | None = None):
         self.doc = doc
+        self.published = published  # the first and last day the article's date may be
+        # role phrases given the registry's holder at the article's date (offsets), and those holders
+        self.registry_roles: set[int] = set()
+        self.registry_entities: list[Entity] = []
         self.quoted = sorted(quoted)
         self.registry = registry
         self.entities: list[Entity] = []
@@ -108,7 +114,7 @@ class ArticleContext:
                 entity = self.person_entity(" ".join(name_words(ent)), ent)
             elif ent.label_ in _ORG_LABELS:
                 prefixed = self.country_prefixed(ent)
-                entity = self.person_entity(prefixed) if prefixed else self.org_entity(_with_nationality(ent, self.registry))
+                entity = self.person_entity(prefixed) if prefixed else self.org_entity(with_nationality(ent, self.registry))
             else:
                 continue
             if entity is None:
@@ -297,7 +303,7 @@ class ArticleContext:
         text = ent.text
         if ent.label_ in _PERSON_LABELS or (not prefer_org and len(ent) == 1 and fold_name(text) in self._surnames):
             return self.person_entity(" ".join(name_words(ent)), ent)
-        return self.org_entity(_with_nationality(ent, self.registry))
+        return self.org_entity(with_nationality(ent, self.registry))
 
     def recent(self, before: int, sent: int, want, subjects_first: bool = True,
                 speakers_first: bool = False, speakers_only: bool = False, recency: bool = False) -> Entity | None:
@@ -376,27 +382,3 @@ def unresolved_surname(entity: Entity | None) -> bool:
         return False
     name = entity.speaker.canonical_name
     return len(name.split()) == 1 and name[:1].isupper() and name.isalpha()
-
-
-def _with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:
-    """ "Russian" + "Foreign Ministry": the tagger often splits a nationality adjective (NORP)
-    off the organisation it names; the registry and later role nouns need the whole name."""
-    doc = ent.doc
-    if ent.start > 0:
-        prev = doc[ent.start - 1]
-        if prev.ent_type_ == "NORP" and prev.ent_iob_ in ("B", "I") and prev.whitespace_ and prev.head.i >= ent.start:
-            start = prev.i
-            while start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start].ent_iob_ == "I":
-                start -= 1
-            return doc[start:ent.end].text
-        # "Ukraine's Foreign Ministry": a country's possessive, when the registry knows the whole
-        if prev.lower_ == "'s" and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "ORG"):
-            whole = doc[ent.start - 2:ent.end].text
-            if doc[ent.start - 2].ent_type_ == "GPE" or (  # a country's own ministry ("Japan's ...")
-                    registry is not None and registry.resolve(whole, kind="organisation") is not None):
-                return whole
-        # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
-        if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \
-                and prev.dep_ in ("amod", "compound"):
-            return doc[prev.i:ent.end].text
-    return ent.text

@@ -21,9 +21,11 @@ from tasks.quotes.context import ArticleContext, Entity, unresolved_surname
 from tasks.quotes.cues import cue_text
 from tasks.quotes.direct import direct_and_partial
 from tasks.quotes.frames import Candidate, Tokens, headlines, indirect, title_objects
+from tasks.quotes.labels import label_lines
 from tasks.quotes.marks import find_quote_spans
 from tasks.quotes.no_speaker import indefinite_group, share_of_respondents
 from tasks.quotes.registry import SpeakerRegistry, fold_name
+from tasks.quotes.role_holders import publication_days
 from tasks.quotes.subjects import resolve_subject
 
 # Confidence: the chance that a row is a quote with the right speaker, the product of a
@@ -34,10 +36,13 @@ from tasks.quotes.subjects import resolve_subject
 # ~.3, an inherited speaker at .82 (.65 with another person named in between, .58 when
 # that person took over, or when an uncued quoted paragraph takes the previous paragraph's
 # subject: 'topic', 3 of 6 right on polnear-train-wide, re-checked after issue 13 part A);
-# a row without a speaker is at best a quote (.3).
+# a role phrase no one in the story holds, given the registry's holder at the article's date
+# ('registry_role', `tasks.quotes.role_holders`): .5, a prior, not fitted (polnear-train-wide
+# has no such row; right on all 13 made-up probe rows), below a pronoun because registry terms
+# can be incomplete; a row without a speaker is at best a quote (.3).
 _KIND_CONFIDENCE = {"direct": 0.87, "partial": 0.83, "indirect": 0.73, "headline": 0.59}
 _HOW_CONFIDENCE = {"name": 1.0, "pronoun": 0.65, "role": 0.3, "inherited": 0.82, "inherited_named": 0.65,
-                   "switched": 0.58, "inherited_next": 0.82, "topic": 0.58, "none": 0.3}
+                   "switched": 0.58, "inherited_next": 0.82, "topic": 0.58, "registry_role": 0.5, "none": 0.3}
 _LINE_BREAKS = re.compile(r"\n+")
 
 @dataclass
@@ -60,13 +65,15 @@ def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry
     registry = registry.fork()
     body = article.body
     spans = find_quote_spans(body)
-    ctx = ArticleContext(doc, registry, quoted=[seg for s in spans for seg in s.segments])
+    ctx = ArticleContext(doc, registry, quoted=[seg for s in spans for seg in s.segments],
+                         published=publication_days(article))
     toks = Tokens(doc)
     title_end = _title_end(article)
     candidates = direct_and_partial(doc, body, spans, toks)
     candidates += indirect(doc, spans, toks, candidates)
     candidates += headlines(doc, body, title_end, toks, ctx)
     candidates += title_objects(doc, title_end)
+    candidates += label_lines(doc, body, title_end, toks, ctx, candidates)
     candidates = [c for c in _dedupe(candidates) if not share_of_respondents(c.subject)]
     _resolve(candidates, ctx)
     candidates = [c for c in candidates if c.entity is not None or not indefinite_group(c.subject)]
@@ -74,6 +81,8 @@ def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry
     for c in sorted(candidates, key=lambda c: (c.start, c.end)):
         kind = "headline" if c.end <= title_end else c.kind
         speaker = ctx.speaker_for(c.entity)
+        if speaker is not None and _by_registry_role(c, ctx, body):
+            c.how = "registry_role"
         conf = _KIND_CONFIDENCE[kind] * _HOW_CONFIDENCE[c.how if speaker else "none"]
         out.quotes.append(Quote(
             quote_id=stable_id(article.article_id, kind, c.start, c.end),
@@ -91,6 +100,17 @@ def extract_article_quotes(doc: Doc, article: Article, registry: SpeakerRegistry
                                                kind=c.entity.kind))
     out.speakers = registry.found_in_text()
     return out
+
+
+def _by_registry_role(c: Candidate, ctx: ArticleContext, body: str) -> bool:
+    """Whether the speaker is the registry's holder of a role phrase (its subject, or in a
+    headline a phrase on the same line)."""
+    if not ctx.registry_roles or c.how not in ("role", "name"):
+        return False
+    if c.subject is not None:
+        return c.subject.idx in ctx.registry_roles
+    line_start, line_end = body.rfind("\n", 0, c.start) + 1, body.find("\n", c.end)
+    return any(line_start <= i < (line_end if line_end >= 0 else len(body)) for i in ctx.registry_roles)
 
 
 def _title_end(article: Article) -> int:

@@ -1,5 +1,6 @@
 """Parse helpers for speaker mentions: name words of an entity span, gender from titles,
-the antecedent of a relative pronoun, a fronted topic, a name's organisation reading.
+the antecedent of a relative pronoun, a fronted topic, a name's organisation reading, an
+organisation name with the nationality the tagger split off ("Russian" + "Foreign Ministry").
 
 Pure functions of spaCy tokens and spans, used by `tasks.quotes.context.ArticleContext`.
 """
@@ -19,7 +20,7 @@ from tasks.lexicon import (
     PERSON_ROLE_NOUNS,
 )
 from tasks.nlp import sentence_ents
-from tasks.quotes.registry import fold_name
+from tasks.quotes.registry import SpeakerRegistry, fold_name
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE"}
@@ -159,3 +160,26 @@ def country_in(name: str) -> str | None:
             return DEMONYMS[word]
     return None
 
+
+def with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:
+    """ "Russian" + "Foreign Ministry": the tagger often splits a nationality adjective (NORP)
+    off the organisation it names; the registry and later role nouns need the whole name."""
+    doc = ent.doc
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if prev.ent_type_ == "NORP" and prev.ent_iob_ in ("B", "I") and prev.whitespace_ and prev.head.i >= ent.start:
+            start = prev.i
+            while start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start].ent_iob_ == "I":
+                start -= 1
+            return doc[start:ent.end].text
+        # "Ukraine's Foreign Ministry": a country's possessive, when the registry knows the whole
+        if prev.lower_ == "'s" and ent.start > 1 and doc[ent.start - 2].ent_type_ in ("GPE", "ORG"):
+            whole = doc[ent.start - 2:ent.end].text
+            if doc[ent.start - 2].ent_type_ == "GPE" or (  # a country's own ministry ("Japan's ...")
+                    registry is not None and registry.resolve(whole, kind="organisation") is not None):
+                return whole
+        # "the Azerbaijani MFA's press service": a demonym the tagger left outside any entity
+        if prev.ent_type_ == "" and prev.lower_ in DEMONYMS and prev.head.i >= ent.start and prev.whitespace_ \
+                and prev.dep_ in ("amod", "compound"):
+            return doc[prev.i:ent.end].text
+    return ent.text

@@ -7,6 +7,7 @@ is the attribution step's job (`tasks.quotes.context`); the registry only knows 
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -77,6 +78,8 @@ class SpeakerRegistry:
     _fuzzy_buckets: dict[tuple[bool, int], list[str]] = field(default_factory=dict)
     # ids registered or updated from text since loading (or forking)
     _touched: set[str] = field(default_factory=set)
+    # speaker_id -> (since, until or None): the term in which a person held the registry role
+    role_terms: dict[str, tuple[dt.date, dt.date | None]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SpeakerRegistry:
@@ -96,6 +99,10 @@ class SpeakerRegistry:
             registry._add(speaker)
             if entry.get("country"):
                 registry.countries[speaker.speaker_id] = entry["country"]
+            if entry.get("role_since"):
+                until = entry.get("role_until")
+                registry.role_terms[speaker.speaker_id] = (
+                    dt.date.fromisoformat(entry["role_since"]), dt.date.fromisoformat(until) if until else None)
         return registry
 
     def _add(self, speaker: Speaker) -> None:
@@ -126,7 +133,7 @@ class SpeakerRegistry:
         return SpeakerRegistry(
             dict(self._speakers), dict(self._alias_index),
             {k: set(v) for k, v in self._surname_index.items()}, dict(self.countries),
-            {k: list(v) for k, v in self._fuzzy_buckets.items()},
+            {k: list(v) for k, v in self._fuzzy_buckets.items()}, role_terms=self.role_terms,
         )
 
     def get(self, speaker_id: str) -> Speaker | None:
@@ -145,6 +152,11 @@ class SpeakerRegistry:
             for alias in (s.canonical_name, *s.aliases):
                 out.setdefault((s.speaker_id, alias), SpeakerAlias(speaker_id=s.speaker_id, alias=alias))
         return list(out.values())
+
+    def holders_between(self, first: dt.date, last: dt.date) -> list[Speaker]:
+        """People whose registry role term covers every day from `first` to `last`."""
+        return [self._speakers[i] for i, (since, until) in sorted(self.role_terms.items())
+                if since <= first and (until is None or last < until)]
 
     def country_of(self, speaker: Speaker) -> str | None:
         return self.countries.get(speaker.speaker_id) or (

@@ -17,6 +17,7 @@ from tasks.lexicon import (
     BARE_PARTICLES,
     CLAUSE_ONLY_VERBS,
     CONTENT_MARKS,
+    EXPECTING_VERBS,
     NOMINATIVE_PRONOUNS,
     NP_OBJECT_CUES,
     REFUSAL_ONLY_PHRASALS,
@@ -77,6 +78,19 @@ def reported_span(cue: Token) -> Span | None:
     return None
 
 
+def expected_speech(p: CueParse) -> Span | None:
+    """'Russia expects Berlin to explain X', 'wants Kyiv to say': an infinitive with a subject of
+    its own after a verb of expecting is speech someone else awaits, not the subject's words ->
+    NOTHING. (Other heads stay: the key of polnear-train-wide keeps "allow him to call for X",
+    "for Trump and Ryan to agree on X".)"""
+    cue = p.token
+    if p.subject is not None and p.subject.head.i == cue.i and p.subject.dep_ == "nsubj" \
+            and cue.head.lemma_.lower() in EXPECTING_VERBS and cue.head.i < p.subject.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return NOTHING
+    return None
+
+
 def that_clause(p: CueParse) -> Span | None:
     """'agreed that CLAUSE' with the clause's parts hung on the cue (see `_that_clause`)."""
     return _that_clause(p.token, p.ccomps[0] if p.ccomps and p.ccomps[0].i > p.token.i else None)
@@ -95,7 +109,10 @@ def clause_complement(p: CueParse) -> Span | None:
     for child in cue.rights:
         if child.i < start and child.dep_ == "dobj" and child.lower_ in NOMINATIVE_PRONOUNS:
             start = child.i
-    end = max(x.right_edge.i for x in p.ccomps if x.i > cue.i) + 1
+    # "said A but that B": a coordinated that-clause is more of the same statement
+    more = [x for x in p.children if x.dep_ == "conj" and x.i > cue.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+    end = max(x.right_edge.i for x in p.ccomps + more if x.i > cue.i) + 1
     return start, end
 
 
@@ -176,7 +193,22 @@ def parataxis_frame(p: CueParse) -> Span | None:
     return None
 
 
-SPAN_PATTERNS = (that_clause, clause_complement, complement, said_things, frame_hung_on_clause, parataxis_frame)
+def conjunct_frame(p: CueParse) -> Span | None:
+    """'CLAUSE, X told a briefing.' parsed as a conjunct of the clause's verb (no "and" or "but"
+    between them) -> the clause, up to the comma before the frame."""
+    cue, subject, doc = p.token, p.subject, p.token.doc
+    if cue.dep_ != "conj" or subject is None or subject.head.i != cue.i or is_cue(cue.head):
+        return None
+    comma = subject.left_edge.i - 1
+    if comma <= cue.head.i or doc[comma].text != "," or any(
+            c.dep_ == "cc" and cue.head.i < c.i < cue.i for c in cue.head.children):
+        return None
+    start = _false_split_start(cue.head.left_edge)
+    return (start, comma) if comma - start >= 3 else None
+
+
+SPAN_PATTERNS = (expected_speech, that_clause, clause_complement, complement, said_things, frame_hung_on_clause,
+                 parataxis_frame, conjunct_frame)
 
 
 def _that_clause(cue: Token, ccomp: Token | None) -> tuple[int, int] | None:

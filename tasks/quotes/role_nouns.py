@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tasks.lexicon import FEMALE_ROLES, GENERIC_ROLES, MALE_ROLES, STATEMENT_NOUNS
+from tasks.lexicon import DATELINE_LEAD, FEMALE_ROLES, GENERIC_ROLES, MALE_ROLES, STATEMENT_NOUNS
 from tasks.nlp import doc_text
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.registry import fold_name
+from tasks.quotes.role_holders import registry_holder
 from tasks.quotes.roles import (
     ROLE_FITS,
     compatible,
@@ -53,7 +54,24 @@ def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None 
             named = ctx.org_entity(org)
     if named is None and "\n" not in doc_text(ctx.doc)[:head.idx]:
         named = _organisation_named_later(ctx, head)
-    return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e))
+    return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e)
+                               and not _dateline_only(ctx, e))
+
+
+def _dateline_only(ctx: ArticleContext, e: Entity) -> bool:
+    """An organisation named only in a wire dateline ("KYIV (AP) — "): the agency reporting,
+    never "the ministry" of the story."""
+    spans = ctx.doc.user_data.get("claimcheck_datelines")
+    if spans is None:
+        body, spans, pos = doc_text(ctx.doc), [], 0
+        for line in body.split("\n")[:6]:
+            lead = DATELINE_LEAD.match(line)
+            if lead:
+                spans.append((pos, pos + lead.end()))
+            pos += len(line) + 1
+        ctx.doc.user_data["claimcheck_datelines"] = spans
+    where = [m.pos for m in ctx.mentions if m.entity is e]
+    return bool(spans and where) and all(any(a <= p < b for a, b in spans) for p in where)
 
 
 def _organisation_named_later(ctx: ArticleContext, head: Token) -> Entity | None:
@@ -107,7 +125,15 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
 
     # "the Armenian minister": one known to be Armenian before one of unknown country
     found = pick(lambda e: entity_country(e) == country) if country else None
-    return found or pick(lambda e: True)
+    found = found or pick(lambda e: True)
+    if found is None and not generic and not any(holds(m.entity) for m in ctx.mentions):
+        # no holder in the story: the registry's at the article's date ("the Kremlin spokesman")
+        found = registry_holder(ctx, head, words, lambda w, known: _held(ctx, w, known))
+        if found is not None:
+            ctx.registry_entities.append(found)
+    if found is not None and any(found is e for e in ctx.registry_entities):
+        ctx.registry_roles.add(head.idx)  # also a later "the Kremlin spokesman said": the same guess
+    return found
 
 
 def _role_words(head: Token) -> set[str]:

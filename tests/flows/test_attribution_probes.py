@@ -1,6 +1,6 @@
 """Made-up agency-style articles for attribution, through the real flow.
 
-tests/data/attribution_probes/ (32 articles, each batch written before the rules of issue 13
+tests/data/attribution_probes/ (39 articles, each batch written before the rules of issue 13
 part B that it prompted, then fitted on) and tests/data/attribution_holdout/ (10, written after
 the first rules to measure them on text they were not fitted to; two later rules fixed two of
 its rows):
@@ -25,11 +25,15 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Measured (recall / precision / attribution). main before issue 13 part B: probes 0.958 /
 # 0.979 / 0.819 (headline 0.650), holdout 0.962 / 0.946 / 0.843. After: probes 0.993 / 0.980 /
-# 1.000, holdout 0.962 / 0.946 / 1.000. Raise these when the extractors improve; never lower
-# them to make a change pass.
+# 1.000, holdout 0.962 / 0.946 / 1.000. Part C added p33-p39 (role holders the story never
+# names, 17 rows): without the registry's holder at the article's date probes are 0.994 / 0.982 /
+# 0.919, with it 0.994 / 0.982 / 1.000; its frame rules (a coordinated that-clause, "CLAUSE, X
+# told" parsed as a conjunct, "expects X to explain") then gave probes 1.000 / 0.982 / 1.000 and
+# holdout 0.981 / 0.964 / 1.000. Raise these when the extractors improve; never lower them to
+# make a change pass.
 THRESHOLDS = {
-    "attribution_probes": {"quote_recall": 0.99, "quote_precision": 0.98, "attribution": 1.0},
-    "attribution_holdout": {"quote_recall": 0.96, "quote_precision": 0.94, "attribution": 1.0},
+    "attribution_probes": {"quote_recall": 1.0, "quote_precision": 0.98, "attribution": 1.0},
+    "attribution_holdout": {"quote_recall": 0.98, "quote_precision": 0.96, "attribution": 1.0},
 }
 
 

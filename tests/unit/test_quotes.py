@@ -666,20 +666,20 @@ def test_uncued_quote_after_another_named_subject(run):
 def test_nationality_split_from_organisation_is_rejoined(nlp):
     from spacy.tokens import Doc, Span
 
-    from tasks.quotes.context import _with_nationality
+    from tasks.quotes.mentions import with_nationality
 
     words = ["Chilean", "Foreign", "Ministry", "spokeswoman", "Ana", "Souto", "spoke", "."]
     heads = [2, 2, 3, 5, 5, 6, 6, 6]
     deps = ["amod", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     doc.ents = [Span(doc, 0, 1, "NORP"), Span(doc, 1, 3, "ORG"), Span(doc, 4, 6, "PERSON")]
-    assert _with_nationality(doc.ents[1]) == "Chilean Foreign Ministry"
-    assert _with_nationality(doc.ents[2]) == "Ana Souto"  # not preceded by a nationality
+    assert with_nationality(doc.ents[1]) == "Chilean Foreign Ministry"
+    assert with_nationality(doc.ents[2]) == "Ana Souto"  # not preceded by a nationality
     # a nationality that modifies something else stays apart ("Chilean" -> "wine", not the ORG)
     doc2 = Doc(nlp.vocab, words=["Chilean", "wine", "Foreign", "Ministry"], heads=[1, 1, 3, 3],
                deps=["amod", "ROOT", "compound", "appos"])
     doc2.ents = [Span(doc2, 0, 1, "NORP"), Span(doc2, 2, 4, "ORG")]
-    assert _with_nationality(doc2.ents[1]) == "Foreign Ministry"
+    assert with_nationality(doc2.ents[1]) == "Foreign Ministry"
 
 
 # ---- wire-copy patterns (made-up officials of made-up or real states) ---------------------
