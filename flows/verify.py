@@ -21,6 +21,7 @@ from flows.config import load_settings
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
+from tasks.extract_pool import POOL_MIN_ARTICLES, ExtractPool
 from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
 from tasks.ingest.ids import assign_keys
 from tasks.ingest.paths import is_inside, require_input, resolve_inside
@@ -30,7 +31,6 @@ from tasks.linking.facts import link_facts
 from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions
 from tasks.linking.statements import link_statements
 from tasks.linking.transcripts import Transcript, check_transcripts
-from tasks.extract_pool import POOL_MIN_ARTICLES, ExtractPool
 from tasks.nlp import wanted_processes
 from tasks.quotes.registry import SpeakerRegistry
 from warehouse.connection import writer_lock

@@ -66,7 +66,7 @@ def small_ruler_and_doc():
 
 
 def test_rule_order_indices_and_operators_match_the_ruler():
-    nlp, ruler, make_doc = small_ruler_and_doc()
+    _, ruler, make_doc = small_ruler_and_doc()
     expected = token_rows(ruler(make_doc()))
     got = token_rows(AttributeTable.from_ruler(ruler)(make_doc()))
     assert got == expected
