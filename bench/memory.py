@@ -26,9 +26,12 @@ class ChildResult:
     returncode: int
     report: dict = field(default_factory=dict)
     stderr_tail: str = ""
+    # user + system CPU of the child and every descendant seen (each process's last sample):
+    # unlike wall time, it does not depend on how much of the shared machine the run got
+    tree_cpu_seconds: float = 0.0
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _tree_rss(proc: psutil.Process, cpu: dict[int, float] | None = None) -> int:
     total = 0
     try:
         procs = [proc, *proc.children(recursive=True)]
@@ -37,6 +40,9 @@ def _tree_rss(proc: psutil.Process) -> int:
     for p in procs:
         try:
             total += p.memory_info().rss
+            if cpu is not None:
+                times = p.cpu_times()
+                cpu[p.pid] = max(cpu.get(p.pid, 0.0), times.user + times.system)
         except psutil.Error:
             continue
     return total
@@ -48,6 +54,7 @@ def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Pat
     cmd = [sys.executable, "-m", "bench.child", *args, "--out", str(out_json)]
     out_json.unlink(missing_ok=True)
     peak = 0
+    cpu: dict[int, float] = {}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env={**os.environ, **(env or {})}, cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -57,7 +64,7 @@ def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Pat
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, _tree_rss(handle))
+            peak = max(peak, _tree_rss(handle, cpu))
             stop.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -71,7 +78,8 @@ def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Pat
     report = json.loads(out_json.read_text()) if out_json.is_file() else {}
     if proc.returncode != 0 or not report:
         raise ChildFailed(f"{' '.join(args[:1])} child exited {proc.returncode}: {stderr[-2000:]}")
-    return ChildResult(round(wall, 4), round(peak / 2**20, 1), proc.returncode, report, stderr[-500:])
+    return ChildResult(round(wall, 4), round(peak / 2**20, 1), proc.returncode, report, stderr[-500:],
+                       round(sum(cpu.values()), 2))
 
 
 class ChildFailed(RuntimeError):

@@ -66,6 +66,8 @@ def figures(raw: dict) -> dict:
     for n, size in raw.get("throughput_by_size", {}).items():
         if int(n) != tp.get("articles"):
             out[f"throughput_ratio_{n}"] = _ratio(size.get("baseline_wall_s"), size.get("product_wall_s"))
+        # the same comparison in CPU-seconds of the whole process tree (load-independent)
+        out[f"cpu_ratio_{n}"] = _ratio(size.get("baseline_tree_cpu_s"), size.get("product_tree_cpu_s"))
     per_claim = {n: s / n for n, s in ((int(k), v) for k, v in xc.get("seconds_by_claims", {}).items()) if n}
     if 100_000 in per_claim and 1_000_000 in per_claim:
         out["crosscheck_growth_100k_1m"] = _ratio(per_claim[1_000_000], per_claim[100_000])
@@ -134,6 +136,11 @@ def markdown_table(results: dict) -> str:
         row(f"Throughput, {n} articles (ratio of rates)", rate(size, size.get("product_wall_s")),
             rate(size, size.get("baseline_wall_s")) + f", nlp.pipe n_process={size.get('baseline_n_process')}",
             key, f"≥ {target}" if target else "(report)")
+    for n, size in sorted(sizes.items(), key=lambda kv: int(kv[0])):
+        if size.get("product_tree_cpu_s"):
+            row(f"CPU, {n} articles (process tree CPU-s, baseline over product)",
+                f"{_fmt(size.get('product_tree_cpu_s'))} CPU-s", f"{_fmt(size.get('baseline_tree_cpu_s'))} CPU-s",
+                f"cpu_ratio_{n}", "(report)")
     if dask := raw.get("dask"):
         row(f"Throughput on a Dask LocalCluster ({dask.get('workers')} worker processes), {dask.get('articles')} "
             "articles (over the one-process run)", rate(tp, dask.get("wall_s")), rate(tp, tp.get("product_wall_s")),

@@ -45,7 +45,10 @@ def run_flow(input_path: Path, warehouse: Path, dask_address: str | None = None)
     hide_user_error_tracebacks()
     # A run with nothing to do needs no heartbeat thread: stopping it waits for its 1 s
     # sleep to end, half the wall time of a no-op run (bench/, issue 15).
-    quiet = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if nothing_new(Path(input_path), Path(warehouse)) else {}
+    idle = nothing_new(Path(input_path), Path(warehouse))
+    if not idle:
+        start_workers_early(Path(input_path))
+    quiet = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if idle else {}
     try:
         with temporary_settings(updates=quiet):
             return verify_articles(RunConfig(input_path=Path(input_path), warehouse_path=Path(warehouse),
@@ -93,6 +96,21 @@ def nothing_new(input_path: Path, warehouse: Path) -> bool:
         return all(known.get(str(p)) == hash_file(p).content_sha256 for p in discover(input_path.resolve()))
     except OSError:
         return False
+
+
+def start_workers_early(input_path: Path) -> None:
+    """A run over many files extracts in worker processes (`tasks.extract_pool`): start
+    their forkserver now, so it loads the model while Prefect sets up the flow run."""
+    from tasks.extract_pool import POOL_MIN_ARTICLES, warm_up
+    from tasks.ingest.files import discover
+    from tasks.nlp import wanted_processes
+
+    try:
+        many = wanted_processes() > 1 and len(discover(input_path.resolve())) >= POOL_MIN_ARTICLES
+    except OSError:
+        return
+    if many:
+        warm_up()
 
 
 def _not_a_user_error(record: logging.LogRecord) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import logging
 import uuid
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from flows.config import load_settings
 from flows.progress import report_progress
 from models import RejectedInput, RunSummary
 from tasks.analyse import analyse_articles
+from tasks.extract_pool import POOL_MIN_ARTICLES, ExtractPool
 from tasks.ingest.files import discover, hash_file, ingest_file, iter_batches, odd_entries
 from tasks.ingest.ids import assign_keys
 from tasks.ingest.paths import is_inside, require_input, resolve_inside
@@ -29,7 +31,7 @@ from tasks.linking.facts import link_facts
 from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions
 from tasks.linking.statements import link_statements
 from tasks.linking.transcripts import Transcript, check_transcripts
-from tasks.nlp import ParseStream, wanted_processes
+from tasks.nlp import wanted_processes
 from tasks.quotes.registry import SpeakerRegistry
 from warehouse.connection import writer_lock
 from warehouse.crosscheck import crosscheck
@@ -133,8 +135,8 @@ def ingest_batch(sources: list[SourceFile], max_bytes: int):
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_batch(articles, registry, stream: ParseStream | None = None, n_process: int | None = None):
-    return list(analyse_articles(articles, registry, stream=stream, n_process=n_process))
+def extract_batch(articles, registry, n_process: int = 1):
+    return list(analyse_articles(articles, registry, n_process=n_process))
 
 
 @task(name="load-batch", cache_policy=NO_CACHE)
@@ -202,7 +204,7 @@ def process_batches(plan: Plan, registry, writer: WarehouseWriter, summary: RunS
 
         extracted = extract_on_cluster(dask_address, extract_batch, batches, registry, logger)
     else:
-        extracted = extract_here(batches, registry)
+        extracted = extract_here(batches, registry, len(plan.todo))
     with contextlib.closing(extracted):
         for batch, rejected, analyses in extracted:
             load_batch(quote(writer), quote(analyses), quote(rejected), quote(batch))
@@ -224,15 +226,22 @@ def ingested(plan: Plan, batch_size: int, max_bytes: int) -> Iterator[tuple]:
         yield batch, articles, rejected
 
 
-def extract_here(batches: Iterator[tuple], registry) -> Iterator[tuple]:
-    """(files, rejected, analyses) per batch, extracted in this process."""
-    # One parser pipe for the whole run (workers forked once, while this process is
-    # small), fed batch by batch; joined when the last batch is done.
-    stream = ParseStream(wanted_processes()) if wanted_processes() > 1 else None
-    with stream or contextlib.nullcontext():
-        for batch, articles, rejected in batches:
-            analyses = extract_batch(quote(articles), quote(registry), quote(stream)) if articles else []
-            yield batch, rejected, analyses
+def extract_here(batches: Iterator[tuple], registry, n_files: int) -> Iterator[tuple]:
+    """(files, rejected, analyses) per batch, extracted on this machine: in worker processes
+    (`tasks.extract_pool`) when the run is big enough to pay for starting them, else here."""
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    batches = itertools.chain([first], batches)
+    processes = wanted_processes()
+    if processes > 1 and max(n_files, len(first[1])) >= POOL_MIN_ARTICLES:
+        with ExtractPool(registry, processes) as pool:
+            yield from pool.extract(batches)
+        return
+    for batch, articles, rejected in batches:
+        analyses = extract_batch(quote(articles), quote(registry)) if articles else []
+        yield batch, rejected, analyses
 
 
 # Per-article log lines per run: enough to follow a small run, quiet on 10k articles.

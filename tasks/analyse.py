@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from models import Article, Claim, Quote, Speaker, SpeakerAlias, SpeakerMention
-from tasks.nlp import ParseStream, parse, processes_for
+from tasks.nlp import parse
 
 
 @dataclass
@@ -26,24 +26,15 @@ class ArticleAnalysis:
 
 
 def analyse_articles(articles: Sequence[Article], registry, batch_size: int = 16,
-                     stream: ParseStream | None = None, n_process: int | None = None) -> Iterator[ArticleAnalysis]:
+                     n_process: int = 1) -> Iterator[ArticleAnalysis]:
     """Parse bodies with nlp.pipe (model loaded once per process) and extract, in article order.
 
-    With a `stream` (one pipe for a whole run, see `tasks.nlp.ParseStream`) its workers
-    parse; `n_process` caps this call's own parser processes (1 inside a Dask worker,
-    whose processes may not fork children).
+    Worker processes (`tasks.extract_pool`, a Dask worker) each call this on their own chunk.
     """
     from tasks.claims.extract import extract_claims
     from tasks.quotes.extract import extract_article_quotes
 
-    n_process = processes_for(len(articles)) if n_process is None else min(n_process, processes_for(len(articles)))
-    if stream is not None and (stream.started or n_process > 1):
-        docs = stream.parse(a.body for a in articles)
-    else:
-        docs = parse((a.body for a in articles), batch_size=batch_size, n_process=n_process)
-    # strict: after the last article zip asks `docs` for one more item, so spaCy's worker
-    # processes are joined now, not whenever the generator is collected (a bare zip left
-    # them waiting on their queues and the process hung at exit).
+    docs = parse((a.body for a in articles), batch_size=batch_size, n_process=n_process)
     for article, doc in zip(articles, docs, strict=True):
         found = extract_article_quotes(doc, article, registry)  # forks the registry itself
         claims = extract_claims(doc, article, found.quotes)

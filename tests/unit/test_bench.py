@@ -12,6 +12,7 @@ RAW = {
                    "baseline_n_process": 2, "product_wall_s": 50.0, "product_run_flow_s": 45.0},
     "throughput_by_size": {"1000": {"articles": 1000, "words": 730_000, "baseline_wall_s": 300.0,
                                     "product_wall_s": 240.0, "baseline_n_process": 2,
+                                    "baseline_tree_cpu_s": 500.0, "product_tree_cpu_s": 400.0,
                                     "product_summary": {"articles_new": 1000, "quotes_new": 9000, "claims_new": 10000},
                                     "product_steps": {"body:load_batch": {"seconds": 4.0, "calls": 16}}}},
     "dask": {"articles": 100, "workers": 2, "wall_s": 62.5},
@@ -28,6 +29,7 @@ def test_figures_are_ratios_of_the_raw_timings():
     f = figures(RAW)
     assert f["throughput_ratio"] == 0.8
     assert f["throughput_ratio_1000"] == 1.25
+    assert f["cpu_ratio_1000"] == 1.25  # baseline CPU-s over product CPU-s
     assert f["dask_throughput_ratio"] == 0.8  # one-process wall over the cluster's
     assert f["noop_wall_s"] == 2.0
     assert f["writer_rows_per_s"] == 5000.0  # 20,000 rows in 4 s of load-batch, at the largest size
@@ -55,6 +57,7 @@ def test_table_shows_each_figure_with_its_verdict(tmp_path):
     rows = {line.split(" | ")[0].lstrip("| "): line for line in table.splitlines() if line.startswith("| ")}
     assert rows["Throughput, 100 articles (ratio of rates)"].endswith("| 0.8 | ≥ 1.0 | NO |")
     assert rows["Throughput, 1000 articles (ratio of rates)"].endswith("| 1.25 | ≥ 1.2 | yes |")
+    assert rows["CPU, 1000 articles (process tree CPU-s, baseline over product)"].endswith("| 1.25 | (report) | – |")
     dask_row = next(v for k, v in rows.items() if k.startswith("Throughput on a Dask LocalCluster"))
     assert dask_row.endswith("| 0.8 | (report) | – |")
     assert rows["No-op re-run over 100 files, warm Prefect server (wall s)"].endswith("| 2 | ≤ 2.0 s | yes |")

@@ -75,24 +75,26 @@ def test_lock_released_normally_leaves_no_stale_record(tmp_path):
     assert stale == []
 
 
-def test_parser_workers_die_with_their_parent(tmp_path):
-    """The hook `tasks.nlp.ParseStream` registers for its workers (PR_SET_PDEATHSIG)."""
+def test_extraction_workers_die_with_their_run():
+    """`tasks.extract_pool`'s workers are forked by a forkserver, not by the run: a SIGKILL of
+    the run ends the forkserver, and that ends every worker (PR_SET_PDEATHSIG), idle or not."""
     parent = python("""
-        import multiprocessing, multiprocessing.util, time
-        from tasks.nlp import die_with_parent
-        class Stream: pass
-        stream = Stream()
-        multiprocessing.util.register_after_fork(stream, die_with_parent)
-        worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
-        worker.start()
-        print(worker.pid, flush=True)
+        import time
+        from models import Article
+        from tasks.extract_pool import ExtractPool
+        from tasks.quotes.registry import SpeakerRegistry
+        article = Article(article_id="a1", source_path="a1.txt", content_sha256="0" * 64, title="A made-up title",
+                          body='"We will build it," said Mara Voss on Monday.')
+        pool = ExtractPool(SpeakerRegistry.load(), 2, chunk_articles=1)
+        list(pool.extract([(0, [article, article], None)]))
+        print(" ".join(str(pid) for pid in pool.worker_pids()), flush=True)
         time.sleep(60)
     """)
-    worker = int(parent.stdout.readline())
-    assert alive(worker)
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2 and all(alive(w) for w in workers)
     parent.send_signal(signal.SIGKILL)
     parent.wait(10)
-    assert wait_gone(worker), "the worker outlived its killed parent"
+    assert all(wait_gone(w) for w in workers), "a worker outlived its killed run"
 
 
 def hold(db, read_only: bool, seconds: float) -> subprocess.Popen:
