@@ -320,3 +320,10 @@ NON_SPEECH_LABELS: frozenset[str] = frozenset({
 
 # Verbs of expecting: "Russia expects Berlin to explain X" reports no words of Berlin's.
 EXPECTING_VERBS: frozenset[str] = frozenset({"expect", "want", "await"})
+
+# A passive agent of these verbs got hold of a document, it did not write it: "a letter
+# obtained by the Post", "a memo seen by Reuters" are not the outlet's words.
+RECEIVING_VERBS: frozenset[str] = frozenset({
+    "obtain", "see", "review", "receive", "acquire", "access", "view", "examine", "read",
+    "hear", "leak", "quote", "cite", "analyze", "analyse",
+})

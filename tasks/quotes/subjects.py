@@ -24,6 +24,7 @@ from tasks.lexicon import (
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
+    RECEIVING_VERBS,
     SPEECH_NOUNS,
     STATEMENT_NOUNS,
 )
@@ -237,9 +238,10 @@ def _place_in_organisation_name(p: Phrase) -> str | None:
 
 
 def _agent_in(p: Phrase) -> Span | None:
-    """The name in a passive agent inside the phrase ('a letter signed by Jane Doe')."""
+    """The name in a passive agent inside the phrase ('a letter signed by Jane Doe'), not
+    of a document someone got hold of ('a letter obtained by the Post')."""
     for t in p.span:
-        if t.dep_ == "agent":
+        if t.dep_ == "agent" and t.head.lemma_.lower() not in RECEIVING_VERBS:
             pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
             ent = entity_at(t.doc, pobj) if pobj is not None else None
             if ent is not None:

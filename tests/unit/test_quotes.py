@@ -856,6 +856,11 @@ def test_short_name_of_a_registry_organisation_is_that_organisation(run, text, c
 @pytest.mark.parametrize("text,speaker", [
     ("Jane Okoro toured the port. An email sent out by Tom Berg on Monday said the port would reopen.", "Tom Berg"),
     ("Jane Okoro toured the port. An email sent out on Monday said the port would reopen.", None),
+    ("A letter signed by Tom Berg said the port would reopen.", "Tom Berg"),
+    # an outlet that got hold of a document did not write it
+    ("The statement, which was obtained by the Harbour Gazette, said the port would reopen.", None),
+    ("A memo seen by the Harbour Gazette said the port would reopen.", None),
+    ("An email reviewed by Harbour Radio said the port would reopen.", None),
 ])
 def test_statement_noun_with_an_agent_is_the_agents(run, text, speaker):
     quotes, _, _ = run(text)
