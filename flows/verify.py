@@ -161,8 +161,7 @@ def link_speakers(writer: WarehouseWriter, registry: SpeakerRegistry, pool: Spea
 @task(name="group-events", cache_policy=NO_CACHE)
 def group_articles_into_events(writer: WarehouseWriter) -> int:
     """Corpus-level: which articles report the same event (tasks.linking.events)."""
-    articles = [ArticleText(*row) for row in writer.articles_for_events()]
-    events, members = group_events(articles)
+    events, members = group_events(ArticleText(*row) for row in writer.articles_for_events())
     writer.write_events(events, members)
     return len(events)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -61,10 +61,14 @@ class WarehouseWriter(StatementStore):
             f"WHERE {where}", [self.run_id])
         return [LinkClaim.of_row(row) for row in cur.fetchall()]
 
-    def articles_for_events(self) -> list[tuple]:
-        """(article_id, title, body, published_date) of every article: the events step reads them."""
-        return self.con.execute(
-            "SELECT article_id, title, body, published_date FROM articles ORDER BY article_id").fetchall()
+    def articles_for_events(self, chunk: int = 256) -> Iterator[tuple]:
+        """(article_id, title, body, published_date) of every article: the events step reads them.
+
+        Streamed a chunk at a time: the step keeps each article's profile, not its body.
+        Nothing else may run on the connection until the rows are read."""
+        cur = self.con.execute("SELECT article_id, title, body, published_date FROM articles ORDER BY article_id")
+        while rows := cur.fetchmany(chunk):
+            yield from rows
 
     def write_events(self, events: Sequence[NewsEvent], members: Sequence[ArticleEvent]) -> None:
         """Replace the events and their articles (the events step regroups the whole corpus)."""

@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.base import stable_id
@@ -58,15 +59,32 @@ def _content_words(text: str) -> Counter:
                    if len(w) > 3 and w not in STOP_WORDS)
 
 
-def profile(a: ArticleText) -> Profile:
+class Vocabulary:
+    """One string per word and one float per weight across a corpus's profiles: every
+    article held its own copies, most of a 10k-article run's memory in this step (issue 15)."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, str] = {}
+        self.weights: dict[int, float] = {}
+
+    def weight(self, n: int) -> float:
+        found = self.weights.get(n)
+        if found is None:
+            found = self.weights[n] = 1.0 + math.log(n)
+        return found
+
+
+def profile(a: ArticleText, vocabulary: Vocabulary | None = None) -> Profile:
     """What an article is about: its most used content words and its names."""
+    vocab = vocabulary or Vocabulary()
     counts = _content_words(a.body)
     for w, n in _content_words(a.title or "").items():
         counts[w] += 3 * n
-    weights = {w: 1.0 + math.log(n) for w, n in counts.items()}
+    weights = {vocab.words.setdefault(w, w): vocab.weight(n) for w, n in counts.items()}
     norm = math.sqrt(sum(x * x for x in weights.values()))
     names = Counter(m.group(0) for m in _NAME.finditer(a.body) if m.group(0).lower() not in STOP_WORDS)
-    top = tuple(n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_NAMES])
+    ranked = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_NAMES]
+    top = tuple(vocab.words.setdefault(n, n) for n, _ in ranked)
     return Profile(a.article_id, a.published, weights, norm, frozenset(top), top)
 
 
@@ -100,9 +118,12 @@ def _pairs(profiles: list[Profile]):
             yield p, q
 
 
-def group_events(articles: list[ArticleText]) -> tuple[list[NewsEvent], list[ArticleEvent]]:
-    """Every article's event (an article alone is an event of one), with the events' labels."""
-    profiles = {a.article_id: profile(a) for a in articles}
+def group_events(articles: Iterable[ArticleText]) -> tuple[list[NewsEvent], list[ArticleEvent]]:
+    """Every article's event (an article alone is an event of one), with the events' labels.
+
+    Articles are profiled as they come: an iterator of them never holds every body at once."""
+    vocabulary = Vocabulary()
+    profiles = {a.article_id: profile(a, vocabulary) for a in articles}
     edges = ((p.article_id, q.article_id) for p, q in _pairs(list(profiles.values())) if related(p, q))
     groups = {ids[0]: [profiles[k] for k in ids] for ids in connected_components(sorted(profiles), edges)}
     events, members = [], []

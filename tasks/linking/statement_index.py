@@ -41,17 +41,26 @@ def _keys(q: QuoteText) -> list[tuple]:
 
 
 class QuoteTexts:
-    """`QuoteText` of each row, built when first asked for (tokenising is most of the cost)."""
+    """`QuoteText` of each row, built when first asked for (tokenising is most of the cost).
+
+    Rows with the same text, speaker, kind and date (a wire story's reprints) share one
+    `QuoteText`: it is a pure function of those, and one per quote held much of a large
+    run's memory (issue 15)."""
 
     def __init__(self, rows: Sequence[StatementQuote]):
         self.rows = rows
         self._texts: dict[int, QuoteText] = {}
+        self._shared: dict[tuple, QuoteText] = {}
 
     def __getitem__(self, i: int) -> QuoteText:
         found = self._texts.get(i)
         if found is None:
             q = self.rows[i]
-            found = self._texts[i] = QuoteText.of(q.text, q.speaker_id, q.speaker_name, q.kind, q.published_date)
+            args = (q.text, q.speaker_id, q.speaker_name, q.kind, q.published_date)
+            found = self._shared.get(args)
+            if found is None:
+                found = self._shared[args] = QuoteText.of(*args)
+            self._texts[i] = found
         return found
 
 
@@ -62,6 +71,9 @@ class CandidateIndex:
         self.texts = texts
         self.postings: dict[tuple, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.keys: dict[int, list[tuple]] = {}
+        # One key list per distinct QuoteText (reprints share it) and one tuple per distinct key.
+        self._keys_of: dict[int, list[tuple]] = {}
+        self._key: dict[tuple, tuple] = {}
         dated = sorted((q.published_date.toordinal() // WEEK_DAYS, i) for i, q in enumerate(rows) if q.published_date)
         self._weeks = [w for w, _ in dated]
         self._by_week = [i for _, i in dated]
@@ -75,7 +87,10 @@ class CandidateIndex:
         if i in self.keys:
             return
         q = self.texts[i]
-        self.keys[i] = _keys(q)
+        keys = self._keys_of.get(id(q))
+        if keys is None:
+            keys = self._keys_of[id(q)] = [self._key.setdefault(k, k) for k in _keys(q)]
+        self.keys[i] = keys
         week = None if q.day is None else q.day // WEEK_DAYS
         for key in self.keys[i]:
             self.postings[key][week].append(i)

@@ -29,7 +29,7 @@ from typing import Iterable, Sequence
 
 from models import Discrepancy, DiscrepancyMember, Statement, StatementQuote
 from models.base import stable_id
-from tasks.linking.components import connected_components
+from tasks.linking.components import UnionFind
 from tasks.linking.quote_discrepancies import summarise_statement
 from tasks.linking.quote_match import DIRECT_KINDS, TIME_WINDOW_DAYS, Relation, relate
 from tasks.linking.statement_index import CandidateIndex, QuoteTexts
@@ -84,13 +84,13 @@ def _link(quotes, new_ids, touched, verbatim: frozenset) -> StatementLinks:
     new = set(new_ids)
     touched = set(touched)
     seeds = [i for i, q in enumerate(rows) if q.quote_id in new or q.statement_id in touched]
-    region, edges = _closed_region(seeds, rows, stored, index)
+    found = _closed_region(seeds, rows, stored, index)
     # Statements that lost quotes are rewritten even when none of their quotes is left: a changed
     # file's new quotes may found a statement with the same id again.
-    out = StatementLinks(replaced={rows[i].statement_id for i in region if rows[i].statement_id} | touched,
-                         relations_compared=len(edges))
+    out = StatementLinks(replaced={rows[i].statement_id for i in found.members if rows[i].statement_id} | touched,
+                         relations_compared=found.compared)
     out.quotes_indexed = len(index.keys)
-    groups = group(sorted(region), {k: v for k, v in edges.items() if v is not None}, rows, texts)
+    groups = group(sorted(found.members), found, rows, texts)
     for statement_id, members in groups.items():
         member_rows = [(rows[i], relation) for i, relation in members]
         statement, discrepancies, dmembers = summarise_statement(statement_id, member_rows, verbatim)
@@ -101,10 +101,26 @@ def _link(quotes, new_ids, touched, verbatim: frozenset) -> StatementLinks:
     return out
 
 
-def _closed_region(seeds: list[int], rows, stored, index: CandidateIndex):
+@dataclass
+class Region:
+    """The closed region and what grouping reads of its relations. `same` relations are joined
+    as they are found, `fragment` / `paraphrase` ones kept in the order found: a 10k-article
+    corpus compares millions of pairs, and keeping every pair's relation held much of the
+    run's memory (issue 15)."""
+
+    members: set[int] = field(default_factory=set)
+    same: UnionFind = field(default_factory=UnionFind)
+    attach: dict[tuple[int, int], Relation] = field(default_factory=dict)
+    compared: int = 0
+
+
+def _closed_region(seeds: list[int], rows, stored, index: CandidateIndex) -> Region:
     """Seeds, every quote related to a region member, and the stored statements of both."""
-    region: set[int] = set()
-    edges: dict[tuple[int, int], Relation | None] = {}
+    found = Region()
+    region = found.members
+    # The candidates of each popped quote: a pair is compared once, when the first of its
+    # quotes is popped (small lists: far lighter than a set of every pair compared).
+    looked: dict[int, list[int]] = {}
     frontier: deque[int] = deque()
 
     def add(i: int) -> None:
@@ -120,19 +136,21 @@ def _closed_region(seeds: list[int], rows, stored, index: CandidateIndex):
         add(i)
     while frontier:
         i = frontier.popleft()
-        for j in index.candidates(i):
+        looked[i] = candidates = index.candidates(i)
+        for j in candidates:
+            if j in looked and i in looked[j]:
+                continue  # compared when j was popped (so j is in the region already)
             pair = (i, j) if i < j else (j, i)
-            if pair not in edges:
-                edges[pair] = relate(index.texts[pair[0]], index.texts[pair[1]])
-            if edges[pair] is not None:
-                add(j)
-    return region, edges
-
-
-def _components(region: list[int], edges: dict[tuple[int, int], Relation]) -> list[list[int]]:
-    """Connected components of the `same` relation (union-find: any order gives the same ones)."""
-    same = (pair for pair, rel in sorted(edges.items()) if rel.kind == "same")
-    return connected_components(region, same)
+            found.compared += 1
+            rel = relate(index.texts[pair[0]], index.texts[pair[1]])
+            if rel is None:
+                continue
+            if rel.kind == "same":
+                found.same.join(i, j)
+            else:
+                found.attach[pair] = rel
+            add(j)
+    return found
 
 
 def split_by_time(members: list[int], texts) -> list[list[int]]:
@@ -155,7 +173,8 @@ def split_by_time(members: list[int], texts) -> list[list[int]]:
     return [sorted(p) for p in parts]
 
 
-def _attach(comps: dict[int, list[int]], edges, texts) -> tuple[dict[int, int], dict[int, str]]:
+def _attach(comps: dict[int, list[int]], edges: dict[tuple[int, int], Relation],
+            texts) -> tuple[dict[int, int], dict[int, str]]:
     """Each component's final component and relation: `fragment` / `paraphrase` relations attach
     a component to the best higher-ranked one (direct before indirect, longer before shorter)."""
     home = {i: root for root, members in comps.items() for i in members}
@@ -163,7 +182,7 @@ def _attach(comps: dict[int, list[int]], edges, texts) -> tuple[dict[int, int], 
                    -root) for root, members in comps.items()}
     best: dict[int, tuple[tuple, int, str]] = {}
     for (i, j), rel in edges.items():
-        if rel.kind == "same" or i not in home or j not in home or home[i] == home[j]:
+        if i not in home or j not in home or home[i] == home[j]:
             continue
         a, b = home[i], home[j]
         low, high = (a, b) if rank[a] < rank[b] else (b, a)
@@ -181,10 +200,10 @@ def _attach(comps: dict[int, list[int]], edges, texts) -> tuple[dict[int, int], 
     return final, relation
 
 
-def group(region: list[int], edges: dict[tuple[int, int], Relation], rows, texts) -> dict[str, list[tuple[int, str]]]:
+def group(region: list[int], found: Region, rows, texts) -> dict[str, list[tuple[int, str]]]:
     """statement_id -> [(quote index, relation)] for the region's quotes."""
-    comps = {part[0]: part for members in _components(region, edges) for part in split_by_time(members, texts)}
-    final, relation = _attach(comps, edges, texts)
+    comps = {part[0]: part for members in found.same.groups(region) for part in split_by_time(members, texts)}
+    final, relation = _attach(comps, found.attach, texts)
     out: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for root, members in comps.items():
         sid = stable_id("statement", rows[final[root]].quote_id)

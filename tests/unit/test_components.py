@@ -30,3 +30,14 @@ def test_edge_order_does_not_change_the_groups():
     for _ in range(5):
         rng.shuffle(edges)
         assert connected_components(nodes, [(b, a) for a, b in edges]) == first
+
+
+def test_union_find_joined_edge_by_edge_gives_the_components():
+    from tasks.linking.components import UnionFind
+
+    rng = random.Random(3)
+    edges = [(rng.randrange(30), rng.randrange(30)) for _ in range(20)]
+    found = UnionFind()
+    for a, b in edges:
+        found.join(a, b)
+    assert found.groups(range(30)) == connected_components(range(30), edges)

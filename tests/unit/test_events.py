@@ -44,3 +44,16 @@ def test_grouping_does_not_depend_on_order_and_labels_name_the_event():
 def test_an_article_alone_is_an_event_of_one():
     events, members = group_events([ArticleText("a", None, "Nothing much happened here today.", None)])
     assert len(events) == 1 and events[0].n_articles == 1 and members[0].article_id == "a"
+
+
+def test_articles_may_come_as_an_iterator_and_profiles_share_their_words():
+    from tasks.linking.events import Vocabulary, profile
+
+    articles = [ArticleText("a", "Bomb at Karvel market", BOMB, D(2025, 3, 1)),
+                ArticleText("b", None, BOMB_2, D(2025, 3, 2)), ArticleText("c", None, FLOOD, D(2025, 3, 1))]
+    assert group_events(iter(articles)) == group_events(articles)
+    vocabulary = Vocabulary()
+    p, q = profile(articles[0], vocabulary), profile(articles[1], vocabulary)
+    word = next(w for w in p.weights if w in q.weights)
+    assert next(w for w in q.weights if w == word) is word
+    assert p.weights == profile(articles[0]).weights

@@ -250,3 +250,19 @@ def test_a_line_repeated_again_and_again_does_not_chain_into_one_statement():
     assert groups == {frozenset({f"h{k}a", f"h{k}b", f"h{k + 1}a", f"h{k + 1}b"}) for k in (0, 2, 4, 6)}
     shuffled = list(reversed(history))
     assert _groups(link_statements(shuffled, [q.quote_id for q in shuffled])) == groups
+
+
+def test_each_pair_is_compared_once_and_reprints_share_their_prepared_text():
+    from tasks.linking.statement_index import CandidateIndex, QuoteTexts
+
+    rows = sorted(QUOTES + [_q(f"r{k}", f"b{k}", LONG) for k in range(3)], key=lambda q: q.quote_id)
+    texts = QuoteTexts(rows)
+    index = CandidateIndex(rows, texts)
+    pairs = {tuple(sorted((i, j))) for i in range(len(rows)) for j in index.candidates(i)}
+    links = link_statements(rows, [q.quote_id for q in rows])
+    assert links.relations_compared == len(pairs)
+    same_text = [i for i, q in enumerate(rows) if q.text == LONG and q.speaker_name == "Ilse Marrow"]
+    assert len(same_text) == 5 and len({id(texts[i]) for i in same_text}) == 1
+    other_speaker = next(i for i, q in enumerate(rows) if q.text == LONG and q.speaker_name == "Dario Fenn")
+    assert texts[other_speaker] is not texts[same_text[0]]
+    assert index.keys[same_text[0]] is index.keys[same_text[1]]
