@@ -28,13 +28,13 @@ from tasks.quotes.mentions import (
     COUNTRY_NAMES,
     ORG_LABELS,
     PERSON_LABELS,
-    country_in,
     gender_from_titles,
     is_person,
     name_words,
     with_nationality,
 )
 from tasks.quotes.registry import SpeakerRegistry, fold_name, gender_of_name
+from tasks.quotes.roles import demonym_country
 
 _PERSON_LABELS = PERSON_LABELS
 _ORG_LABELS = ORG_LABELS
@@ -213,7 +213,7 @@ class ArticleContext:
             kind = speaker.kind if speaker else "organisation"
             entity = Entity(name=speaker.canonical_name if speaker else name, kind=kind,
                             gender=speaker.gender if speaker else "unknown", speaker=speaker,
-                            country=self.registry.country_of(speaker) if speaker else country_in(name))
+                            country=self.registry.country_of(speaker) if speaker else demonym_country(name.split()))
             self._by_key[key] = entity
             self.entities.append(entity)
         return self._by_key[key]

@@ -154,13 +154,6 @@ def entity_at(doc: Doc, head: Token) -> Span | None:
     return None
 
 
-def country_in(name: str) -> str | None:
-    for word in fold_name(name).split():
-        if word in DEMONYMS:
-            return DEMONYMS[word]
-    return None
-
-
 def with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:
     """ "Russian" + "Foreign Ministry": the tagger often splits a nationality adjective (NORP)
     off the organisation it names; the registry and later role nouns need the whole name."""
