@@ -8,7 +8,7 @@ introduces the value ("since", "on", "after"). tasks.linking compares these acro
 from __future__ import annotations
 
 from models.claim import Event
-from tasks.lexicon import SPEECH_VERBS
+from tasks.lexicon import EVENT_PHRASES, SPEECH_VERBS
 from tasks.nlp import sentence_ents
 
 _ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
@@ -61,6 +61,18 @@ def _noun_words(tok, depth: int = 2) -> list[str]:
     return out
 
 
+def _phrase(verb) -> tuple[str | None, int]:
+    """A verb phrase that is one trigger ("took effect" -> begin) and its object's index."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else (
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("into", "in") else [])
+        for obj in objects:
+            if (word := EVENT_PHRASES.get((lemma, obj.lemma_.lower()))) is not None:
+                return word, obj.i
+    return None, -1
+
+
 def describe_event(span, unit_token=None, is_date: bool = False) -> Event:
     """The event words, entities and role around a value (a date when `is_date`)."""
     words: list[str] = []
@@ -91,9 +103,13 @@ def describe_event(span, unit_token=None, is_date: bool = False) -> Event:
     if verb is None and span.root.pos_ in ("VERB", "AUX"):
         verb = span.root
     if verb is not None:
-        if verb.lemma_.lower() not in _LIGHT and _keep(verb):
+        phrase, phrase_object = _phrase(verb)
+        if phrase:
+            words.append(phrase)
+        elif verb.lemma_.lower() not in _LIGHT and _keep(verb):
             words.append(verb.lemma_.lower())
         light = verb.lemma_.lower() in _LIGHT
+        skip = skip | {phrase_object}
         for child in verb.children:
             if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
                 words.extend(_noun_words(child, 1))

@@ -23,6 +23,7 @@ and anything in an article that is not in English.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from models import Article, Claim, Quote
 from models.base import stable_id
@@ -37,6 +38,7 @@ from tasks.claims.values import with_values
 from tasks.nlp import doc_text
 
 _OWN_DATE_WITHIN = 400
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 
 
 def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
@@ -130,12 +132,16 @@ def _narrative_day(m: DateMention, span, told: list):
 
 
 def _is_own_date(article: Article, m: DateMention, resolved) -> bool:
-    return (
-        article.published_date is not None
-        and resolved == (article.published_date, "day")
-        and m.start < _OWN_DATE_WITHIN
-        and "\n" not in article.body[max(0, article.body.rfind("\n", 0, m.start)): m.start].strip()
-    )
+    """A dateline ("LISBON, March 3."): the publication day written out at the head of a line.
+
+    "signed the deal on Monday" in a Monday report dates the signing, not the article: a
+    weekday or relative date, or one after the line's first lower-case word, is an event's."""
+    if article.published_date is None or resolved != (article.published_date, "day"):
+        return False
+    if m.start >= _OWN_DATE_WITHIN or m.mode not in ("absolute", "yearless"):
+        return False
+    head = article.body[article.body.rfind("\n", 0, m.start) + 1: m.start]
+    return _LOWER_WORD.search(head) is None
 
 
 def sentence_text(span) -> str:
