@@ -31,7 +31,7 @@ from models.claim import PUBLICATION_EVENT
 from tasks.claims.counted import bare, compound_unit, counted_kind, counted_noun, is_update, part_of_name
 from tasks.claims.dates import DateMention, resolve
 from tasks.claims.events import date_tense, describe_event, historical_present, is_future
-from tasks.claims.measures import PEOPLE_MEASURES, measure_of
+from tasks.claims.measures import PEOPLE_MEASURES, is_people_measure_word, measure_of
 from tasks.claims.numbers import FRACTION_WORDS, NumberMention, find_numbers, format_value, scale_to_unit
 from tasks.claims.pubdate import article_anchor, body_dates
 from tasks.claims.values import with_values
@@ -221,6 +221,8 @@ def _counted(n: NumberMention, num_span, previous: tuple[str, str] | None):
         # "$15 an hour", "£3bn a year": a rate, as for a unit read from the parse
         return value, compound_unit(unit, num_span[-1]) if kind == "quantity" else unit, kind, low, high, None, end
     unit_token = counted_noun(num_span)
+    if unit_token is not None and is_people_measure_word(unit_token):
+        unit_token = None  # "left 14 hurt": what they are, not what is counted
     if unit_token is not None and unit_token.lower_ in FRACTION_WORDS and _next_word(unit_token) == "of":
         return None  # "three quarters of the staff": a fraction, not a count of quarters
     if unit_token is not None:
