@@ -133,6 +133,9 @@ def describe_event(span, unit_token=None, is_date: bool = False) -> Event:
         verb = span.root
     if verb is not None:
         words.extend(_verb_words(verb, skip, is_date))
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+            # "signed a pact on Monday, pledging $2.5 billion": the pledge is the signing's
+            words.extend(_verb_words(verb.head, skip | {verb.i}, is_date))
     entities = []
     for ent in sentence_ents(span.sent):
         if ent.label_ in _ENTITY_LABELS and not (ent.start <= span.start < ent.end):

@@ -105,3 +105,14 @@ def test_of_two_facts_that_fit_alike_the_nearer_value_wins():
     assert keys(link_facts([day, season, nearer_season], []))["d"] == k["b"]
     # negative: one candidate alone is joined whatever its distance
     assert keys(link_facts([season, told], []))["c"] == k["b"]
+
+
+@pytest.mark.parametrize("body,sign", [
+    ("Norland and Southia signed a pact in Kestra, pledging $2.5 billion in new trade.", True),
+    # negatives: a participle before its clause, or after a preposition, is its own event
+    ("Pledging $2.5 billion in new trade, the ministers met in Kestra.", False),
+    ("Norland signed the pact after pledging $2.5 billion in new trade.", False),
+])
+def test_a_trailing_participle_clause_shares_its_clause_event(nlp, body, sign):
+    (money,) = [c for c in claims(nlp, body) if c.kind == "quantity"]
+    assert ("sign" in money.event.triggers) is sign, money.event
