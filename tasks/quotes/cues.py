@@ -18,6 +18,8 @@ from tasks.lexicon import (
 )
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+# "said Sunday", "tweeted Tuesday night": when, never who
+_WHEN_LABELS = ("DATE", "TIME")
 
 
 def phrasal_particle(token: Token) -> Token | None:
@@ -190,16 +192,34 @@ def inverted_speaker(token: Token) -> Step:
     if prev is None or not prev.is_punct or token.lemma_.lower() not in SPEECH_VERBS:
         return None
     for child in token.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in ("PROPN", "NOUN", "PRON") \
+                and child.ent_type_ not in _WHEN_LABELS:
             return "subject", child
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if nxt is not None and nxt.head.i == token.i and nxt.text[:1].isupper() and nxt.is_alpha:
+    if nxt is not None and nxt.head.i == token.i and nxt.text[:1].isupper() and nxt.is_alpha \
+            and nxt.ent_type_ not in _WHEN_LABELS:
         return "subject", nxt
     if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
         ent = next((e for e in nxt.sent.ents if e.start == nxt.i), None)
         if ent is not None:
             return "subject", ent.root
     return None
+
+
+def frame_noun(token: Token) -> Step:
+    """'"...," the nominee, Jane Doe, tweeted Sunday' parsed with the cue as a clause of the
+    noun before it: a finite cue after a comma, no subject of its own -> that noun (its
+    apposition names the speaker)."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or token.i == 0:
+        return None
+    noun = token.head
+    if noun.i >= token.i or noun.pos_ not in ("NOUN", "PROPN") or token.doc[token.i - 1].text != ",":
+        return None
+    # a past participle ("a plan, announced Sunday") is said of the noun, unless a person is named
+    if token.tag_ == "VBN" and noun.ent_type_ != "PERSON" and not any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children):
+        return None
+    return "subject", noun
 
 
 def subject_hung_on_clause(token: Token) -> Step:
@@ -230,7 +250,7 @@ def name_before_frame(token: Token) -> Step:
 
 SUBJECT_PATTERNS = (
     own_subject, passive_agent, infinitive_of_main_verb, infinitive_of_noun, conjunct_or_participle, participle_of_preposition,
-    controlled_infinitive, participle_of_noun, inverted_speaker, subject_hung_on_clause, name_before_frame,
+    controlled_infinitive, participle_of_noun, frame_noun, inverted_speaker, subject_hung_on_clause, name_before_frame,
 )
 
 

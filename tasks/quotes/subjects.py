@@ -30,6 +30,7 @@ from tasks.lexicon import (
 )
 from tasks.nlp import sentence_ents
 from tasks.quotes.context import ArticleContext, Entity
+from tasks.quotes.descriptions import named_organisation_apposition, party_member
 from tasks.quotes.mentions import (
     DEMONYMS,
     ORG_LABELS,
@@ -73,6 +74,10 @@ class Phrase:
         if last is not None:
             head = last
         span = doc[head.left_edge.i: head.right_edge.i + 1]
+        # "the chairman, Jane Doe, tweeted Sunday": the cue parsed as the noun's clause is not its words
+        clause = next((c for c in head.rights if c.dep_ == "acl" and c.tag_ != "VBG" and doc[c.left_edge.i - 1].text == ","), None)
+        if clause is not None:
+            span = doc[head.left_edge.i: clause.left_edge.i]
         if antecedent is not None:
             span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
         mention = span.text.strip(" ,")
@@ -85,7 +90,9 @@ class Phrase:
                 head = after[-1]
                 span = doc[head.left_edge.i: head.right_edge.i + 1]
                 mention = span.text.strip(" ,")
-        names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"]
+        # a lower-case span ("the secretary of state") is a common noun the tagger took for a name
+        names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"
+                 and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in e)]
         modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
                      (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
         mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]
@@ -357,8 +364,9 @@ def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 SUBJECT_PATTERNS = (
-    institution_noun, named_head, pronoun, known_surname, named_apposition, possessed_statement, organisation_noun,
-    person_role_noun, organisation_by_head, name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
+    institution_noun, named_head, pronoun, known_surname, named_apposition, possessed_statement,
+    named_organisation_apposition, organisation_noun, person_role_noun, organisation_by_head, name_after_role,
+    party_member, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
 
 

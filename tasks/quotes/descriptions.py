@@ -1,0 +1,52 @@
+"""Speakers described rather than named: "one Vermont Democrat", "the Utah Republican", "the
+Danish newspaper Politiken". Subject patterns of `tasks.quotes.subjects` (same signature:
+answer (entity or None, mention), or None when they do not apply).
+
+A place or a country in such a description says where the speaker is from; it is never the
+speaker.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tasks.lexicon import ORG_ROLE_NOUNS, PARTY_MEMBER_NOUNS
+from tasks.quotes.context import ArticleContext
+from tasks.quotes.mentions import ORG_LABELS, entity_at
+from tasks.quotes.role_nouns import person_for_role
+
+if TYPE_CHECKING:
+    from tasks.quotes.subjects import Answer, Phrase
+
+_INDEFINITE = ("a", "an", "another", "one", "some", "any")
+
+
+def party_member(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'one New Hampshire Democrat said' -> no speaker (an unnamed source, not New Hampshire);
+    'the Vermont Republican said' -> the Republican named before (the latest fitting person).
+    Plural members ("Democrats said") speak for the party: not this pattern."""
+    head = p.head
+    if p.lemma not in PARTY_MEMBER_NOUNS or head.tag_ not in ("NN", "NNP") or any(
+            e.start <= head.i < e.end for e in p.names):
+        return None
+    if any(t.lower_ in _INDEFINITE for t in head.lefts):
+        return None, p.mention
+    if any(t.lower_ in ("the", "this", "that") for t in head.lefts):
+        return person_for_role(ctx, head), p.mention
+    return None
+
+
+def named_organisation_apposition(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'the Danish newspaper Politiken noted', 'the Italian firm Cosmo Pharmaceuticals said' ->
+    the organisation named in apposition to the organisation noun, not its country."""
+    if p.lemma not in ORG_ROLE_NOUNS:
+        return None
+    for child in p.head.rights:
+        if child.dep_ != "appos":
+            continue
+        ent = entity_at(ctx.doc, child)
+        if ent is not None and ent.label_ in ORG_LABELS and ent.label_ != "GPE":
+            return ctx.org_entity(ent.text), p.mention
+        if ent is None and child.pos_ == "PROPN" and child.text[:1].isupper():
+            start = min([child.i] + [t.i for t in child.lefts if t.dep_ == "compound"])
+            return ctx.org_entity(ctx.doc[start:child.i + 1].text), p.mention
+    return None

@@ -1,0 +1,88 @@
+"""Issue 13 (part D): speakers described rather than named, and words that are never a speaker
+(made-up sentences)."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from models import Article
+from tasks.ingest.textnorm import normalise_text
+from tasks.quotes.extract import extract_article_quotes
+from tasks.quotes.registry import SpeakerRegistry
+
+
+@pytest.fixture(scope="module")
+def speakers_of():
+    from tasks.nlp import load_nlp
+
+    nlp = load_nlp()
+    registry = SpeakerRegistry.load()
+
+    def _run(text: str, piece: str) -> list[str | None]:
+        body = normalise_text(text)
+        article = Article(article_id="t1", source_path="t1.txt", title=None,
+                          content_sha256=hashlib.sha256(body.encode()).hexdigest(), body=body)
+        quotes = extract_article_quotes(nlp(body), article, registry).quotes
+        return sorted({q.speaker_name for q in quotes if piece in q.text}, key=str)
+    return _run
+
+
+# A place in a party member's description is where the speaker is from, never the speaker:
+# an unnamed member is no speaker; "the Vermont Democrat" is the person named before.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ('"We are well ahead in the north," said one Vermont Democrat.', "well ahead in the north", None),
+    ('"The gap is closing," added another Ohio Republican.', "The gap is closing", None),
+    ('"Turnout will decide it," a Nevada Democrat said.', "Turnout will decide it", None),
+    ('Senator Peter Okafor toured the mill on Monday. "We are well ahead," the Vermont Democrat said.',
+     "We are well ahead", "Peter Okafor"),
+    ('Governor Jane Halvorsen visited the port. The Oregon Republican said the harbour would reopen in May.',
+     "the harbour would reopen in May", "Jane Halvorsen"),
+    # must not fire: the party's members speak for it; a named member is that person
+    ("Republicans said the harbour bill would fail.", "the harbour bill would fail", "Republicans"),
+    ('"The bill will pass," said Democrat Peter Okafor.', "The bill will pass", "Peter Okafor"),
+])
+def test_party_member_descriptions(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
+
+
+# An organisation named in apposition to its kind is the speaker, not its country.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ('The Israeli newspaper Haaretz noted that "the harbour talks had stalled."', "the harbour talks had stalled",
+     "Haaretz"),
+    ("The German carmaker Volkswagen said the plant would close in March.", "the plant would close in March",
+     "Volkswagen"),
+    # must not fire: no name in apposition -> the country's voice as before
+    ("The Israeli government said the harbour talks had stalled.", "the harbour talks had stalled", "Israel"),
+])
+def test_named_organisation_apposition(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
+
+
+# A lower-case span the tagger took for a name ("secretary of state") is no speaker.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ('Mayor Alison Grimes spoke at the fair. The secretary of state said she was "here to do my job" and more.',
+     "here to do my job", "Alison Grimes"),
+    # must not fire: a capitalised organisation after the role noun is its principal
+    ("A spokesman for the Harbour Authority said the port would reopen.", "the port would reopen",
+     "Harbour Authority"),
+])
+def test_lower_case_span_is_no_name(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
+
+
+# A day or time after the cue is when, never who; a cue hung on its subject noun after a
+# comma ("the chairman, X, tweeted") takes that noun.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ('The vote was close. "Is the board going to finally admit the harbour is broke? If it does not it should '
+     'resign in disgrace!" the harbour chairman, Peter Okafor, tweeted Sunday after a long night of talks.',
+     "admit the harbour is broke", "Peter Okafor"),
+    ('"Is the council going to act? It must!" the port director, Peter Okafor, posted Friday.',
+     "Is the council going to act", "Peter Okafor"),
+    # must not fire: a day after a named speaker, and a frame that parses as it should
+    ('"We are ready," said Peter Okafor on Monday.', "We are ready", "Peter Okafor"),
+    ('"Will the mayor finally listen? If he does not he should resign!" the opposition leader, Jane Halvorsen, '
+     'wrote Tuesday after the vote.', "Will the mayor finally listen", "Jane Halvorsen"),
+])
+def test_when_is_never_who(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
