@@ -74,15 +74,15 @@ def test_lower_case_span_is_no_name(speakers_of, text, piece, speaker):
 # A day or time after the cue is when, never who; a cue hung on its subject noun after a
 # comma ("the chairman, X, tweeted") takes that noun.
 @pytest.mark.parametrize("text, piece, speaker", [
-    ('The vote was close. "Is the board going to finally admit the harbour is broke? If it does not it should '
-     'resign in disgrace!" the harbour chairman, Peter Okafor, tweeted Sunday after a long night of talks.',
+    (('The vote was close. "Is the board going to finally admit the harbour is broke? If it does not it should '
+      'resign in disgrace!" the harbour chairman, Peter Okafor, tweeted Sunday after a long night of talks.'),
      "admit the harbour is broke", "Peter Okafor"),
     ('"Is the council going to act? It must!" the port director, Peter Okafor, posted Friday.',
      "Is the council going to act", "Peter Okafor"),
     # must not fire: a day after a named speaker, and a frame that parses as it should
     ('"We are ready," said Peter Okafor on Monday.', "We are ready", "Peter Okafor"),
-    ('"Will the mayor finally listen? If he does not he should resign!" the opposition leader, Jane Halvorsen, '
-     'wrote Tuesday after the vote.', "Will the mayor finally listen", "Jane Halvorsen"),
+    (('"Will the mayor finally listen? If he does not he should resign!" the opposition leader, Jane Halvorsen, '
+      'wrote Tuesday after the vote.'), "Will the mayor finally listen", "Jane Halvorsen"),
 ])
 def test_when_is_never_who(speakers_of, text, piece, speaker):
     assert speakers_of(text, piece) == [speaker]
