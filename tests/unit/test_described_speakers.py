@@ -86,3 +86,22 @@ def test_lower_case_span_is_no_name(speakers_of, text, piece, speaker):
 ])
 def test_when_is_never_who(speakers_of, text, piece, speaker):
     assert speakers_of(text, piece) == [speaker]
+
+
+# Coordinated names heading a subject: the annotation convention names the last conjunct,
+# also when the parser hangs it on a place, an apposition or a listing noun.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ("Senators Peter Okafor of Oregon and Jane Halvorsen of Maine said they would back the harbour bill.",
+     "they would back the harbour bill", "Jane Halvorsen"),
+    ("The three harbour experts - Ms. Okonjo, Mr. Lindqvist and Ms. Halvorsen - agreed that the port was too small.",
+     "the port was too small", "Halvorsen"),
+    ("According to a study by economists Peter Okafor and Jane Halvorsen, the port lost money for a decade.",
+     "the port lost money for a decade", "Jane Halvorsen"),
+    # must not fire: one name, and a name in a prepositional phrase that is no conjunct
+    ("Senator Peter Okafor of Oregon said he would back the harbour bill.", "he would back the harbour bill",
+     "Peter Okafor"),
+    ("According to a study by Peter Okafor of the Harbour Institute, the port lost money.", "the port lost money",
+     "Peter Okafor"),
+])
+def test_last_coordinated_name(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
