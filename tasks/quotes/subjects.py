@@ -37,6 +37,7 @@ from tasks.quotes.mentions import (
     PERSON_LABELS,
     entity_at,
     first_relcl,
+    last_named_conjunct,
     relative_antecedent,
     takes_its,
     topic_of,
@@ -70,10 +71,10 @@ class Phrase:
         if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
             head = antecedent
         # "Jane Doe and John Roe said": the annotation convention names the last conjunct
-        last = _last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
+        last = last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
         if last is None and head.tag_ in ("NNS", "NNPS"):  # "the three scholars - Doe, Roe and Poe -"
             listed = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ in PERSON_LABELS), None)
-            last = _last_named_conjunct(listed) if listed is not None else None
+            last = last_named_conjunct(listed) if listed is not None else None
         if last is not None:
             head = last
         span = doc[head.left_edge.i: head.right_edge.i + 1]
@@ -345,7 +346,7 @@ def first_name_in_phrase(ctx: ArticleContext, p: Phrase) -> Answer:
     coordinated names, the last: 'a study by Jane Doe and John Roe' -> John Roe)."""
     if not p.names:
         return None
-    last = _last_named_conjunct(p.names[0].root)
+    last = last_named_conjunct(p.names[0].root)
     named = entity_at(ctx.doc, last) if last is not None else None
     return ctx.entity_for_span(named or p.names[0]), p.mention
 
@@ -376,32 +377,3 @@ SUBJECT_PATTERNS = (
     named_organisation_apposition, organisation_noun, person_role_noun, organisation_by_head, name_after_role,
     party_member, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
-
-
-def _last_named_conjunct(head: Token) -> Token | None:
-    """The last of coordinated names heading a subject ("Cruz and Fiorina" -> Fiorina; "Doe of
-    Ohio and Roe of Utah", the parser hanging the conjunct on the place -> Roe; "Acme and the
-    Dutch firm Brill" -> Brill; an untagged capitalised conjunct, "Doe, Roe and Poe" -> Poe)."""
-    node, last = head, None
-    for _ in range(6):
-        conj = _conjunct(node)
-        if conj is None:
-            break
-        node = conj
-        named = next((c for c in conj.rights if c.dep_ == "appos" and c.ent_type_ in PERSON_LABELS | ORG_LABELS), None) \
-            if conj.pos_ == "NOUN" else None
-        if conj.ent_type_ in PERSON_LABELS | ORG_LABELS or named is not None:
-            last = named if named is not None else conj
-        elif conj.pos_ == "PROPN" and conj.text[:1].isupper() and conj.is_alpha and head.ent_type_ in PERSON_LABELS | ORG_LABELS:
-            last = conj
-    return last
-
-
-def _conjunct(node: Token) -> Token | None:
-    conj = next((c for c in node.children if c.dep_ == "conj"), None)
-    if conj is not None:
-        return conj
-    place = next((g for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
-    return next((c for c in place.children if c.dep_ == "conj" and c.ent_type_ in PERSON_LABELS), None) \
-        if place is not None else None
