@@ -189,7 +189,7 @@ def inverted_speaker(token: Token) -> Step:
     it (an adverb, an adjective) or hung it elsewhere ('said Jane Doe, an aide who ...')."""
     doc = token.doc
     prev = doc[token.i - 1] if token.i > 0 else None
-    if prev is None or not prev.is_punct or token.lemma_.lower() not in SPEECH_VERBS:
+    if prev is None or not prev.is_punct or token.lemma_.lower() not in SPEECH_VERBS or _after_embedded_quote(token):
         return None
     for child in token.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in ("PROPN", "NOUN", "PRON") \
@@ -222,6 +222,24 @@ def frame_noun(token: Token) -> Step:
     return "subject", noun
 
 
+def _after_embedded_quote(token: Token) -> bool:
+    """'X summed her up as "terrible," denounced her record': a quotation inside the reporter's
+    sentence, not one standing alone; only after a quotation that opens its sentence (or follows
+    a colon) does the speaker come after the verb."""
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+        i -= 1
+    if i < 0 or not doc[i].is_quote:
+        return False
+    j = i - 1
+    while j >= 0 and not doc[j].is_quote:
+        j -= 1
+    if j <= 0 or doc[j].is_sent_start:
+        return False
+    before = doc[j - 1]
+    return not (before.is_space or before.text in (".", "!", "?", ":", ";", "(", "-", "\u2014") or before.is_quote)
+
+
 def subject_hung_on_clause(token: Token) -> Step:
     """'CLAUSE, the spokesperson, X, says' -> X (the parser hung the subject on the clause as an
     apposition); 'CLAUSE ... with X, the ministry's press service said' -> the press service."""
@@ -248,9 +266,26 @@ def name_before_frame(token: Token) -> Step:
     return None
 
 
+def first_of_listed_verbs(token: Token) -> Step:
+    """'X summed her up as "terrible," denounced her record and said ...' parsed with the first
+    verb as a clause of the second: a main verb without a subject takes the named subject of
+    the unquoted clause before it."""
+    if token.dep_ != "ROOT" or any(c.dep_ in _SUBJECTS for c in token.children):
+        return None
+    clause = next((c for c in token.lefts if c.dep_ == "ccomp"), None)
+    if clause is None or clause.left_edge.is_quote or clause.left_edge.is_punct:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i < clause.i), None)
+    if subject is None or not (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in NOMINATIVE_PRONOUNS
+                               or subject.pos_ in ("PROPN", "NOUN") and subject.text[:1].isupper()):
+        return None
+    return "subject", subject
+
+
 SUBJECT_PATTERNS = (
     own_subject, passive_agent, infinitive_of_main_verb, infinitive_of_noun, conjunct_or_participle, participle_of_preposition,
     controlled_infinitive, participle_of_noun, frame_noun, inverted_speaker, subject_hung_on_clause, name_before_frame,
+    first_of_listed_verbs,
 )
 
 

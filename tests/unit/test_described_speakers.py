@@ -105,3 +105,18 @@ def test_when_is_never_who(speakers_of, text, piece, speaker):
 ])
 def test_last_coordinated_name(speakers_of, text, piece, speaker):
     assert speakers_of(text, piece) == [speaker]
+
+
+# The speaker follows the verb only after a quotation standing alone: after one embedded in
+# the reporter's sentence ('as "reckless," denounced its cost') the noun after the verb is
+# its object, and the verbs listed after the first share its subject.
+@pytest.mark.parametrize("text, piece, speaker", [
+    (('Peter Okafor spoke on Monday. Okafor further summed up the plan as "reckless," denounced its cost and said '
+      "the port should stay closed."), "the port should stay closed", "Peter Okafor"),
+    ('Halvorsen called the plan "reckless," criticized its cost and vowed to fight it.', "to fight it", "Halvorsen"),
+    # must not fire: inversion after a quotation that is its own sentence
+    ('"The port will reopen in May," said Jane Halvorsen, the harbour chief.', "The port will reopen", "Jane Halvorsen"),
+    ('The board met. "It was a long night," wrote Peter Okafor in a letter.', "It was a long night", "Peter Okafor"),
+])
+def test_inversion_only_after_a_standalone_quotation(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
