@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tasks.lexicon import (
+    MEANS_VERBS,
     NAMING_VERBS,
     NOMINATIVE_PRONOUNS,
     NP_OBJECT_CUES,
@@ -161,6 +162,8 @@ def controlled_infinitive(token: Token) -> Step:
     if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.pos_ == "VERB" \
             and not any(c.dep_ == "auxpass" for c in token.head.children):
         obj = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if token.head.lemma_.lower() in MEANS_VERBS:  # "used the comments to urge": the user urges
+            obj = None
         return ("subject", obj) if obj is not None else ("climb", token.head)
     return None
 

@@ -120,3 +120,15 @@ def test_last_coordinated_name(speakers_of, text, piece, speaker):
 ])
 def test_inversion_only_after_a_standalone_quotation(speakers_of, text, piece, speaker):
     assert speakers_of(text, piece) == [speaker]
+
+
+# "X used the comments to urge ...": the object of a verb of means is no speaker; the subject is.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ("The Harbour Workers Union, which backs the mayor, used the figures to urge members to vote for him.",
+     "members to vote for him", "Harbour Workers Union"),
+    ("Jane Halvorsen took the occasion to warn that the port would close.", "the port would close", "Jane Halvorsen"),
+    # must not fire: the object of "prompt" or "ask" is who speaks
+    ("The vote prompted Jane Halvorsen to warn that the port would close.", "the port would close", "Jane Halvorsen"),
+])
+def test_means_verb_object_is_no_speaker(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
