@@ -130,6 +130,10 @@ def conjunct_or_participle(token: Token) -> Step:
     if not (token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG")):
         return None
     participle, head = token, token.head
+    if token.dep_ == "conj" and head.i < token.i and _quoted(head) and any(t.is_quote for t in token.doc[head.i + 1:token.i]):
+        # '"Doe invited me," the paper's editor Jane Roe responded' parsed as one coordination:
+        # the cue's subject is the noun between the closing mark and the cue, not the quoted one's
+        return _noun_after_quote(token)
     after_comma = participle.i > 0 and participle.doc[participle.i - 1].text == ","
     if participle.dep_ == "advcl" and head.dep_ == "ccomp" and is_cue(head.head) and after_comma and is_cue(participle):
         head = head.head
@@ -141,6 +145,19 @@ def conjunct_or_participle(token: Token) -> Step:
             and any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP") for c in head.children):
         head = head.head.head
     return "climb", head
+
+
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks opened earlier in its sentence (an odd number of marks before it)."""
+    return sum(t.is_quote for t in token.doc[token.sent.start:token.i]) % 2 == 1
+
+
+def _noun_after_quote(token: Token) -> Step:
+    doc = token.doc
+    mark = max(i for i in range(token.head.i + 1, token.i) if doc[i].is_quote)
+    words = range(mark + 1, token.i)
+    heads = [doc[i] for i in words if doc[i].head.i not in words and doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+    return ("subject", heads[0]) if len(heads) == 1 else None
 
 
 def participle_of_preposition(token: Token) -> Step:

@@ -132,3 +132,38 @@ def test_inversion_only_after_a_standalone_quotation(speakers_of, text, piece, s
 ])
 def test_means_verb_object_is_no_speaker(speakers_of, text, piece, speaker):
     assert speakers_of(text, piece) == [speaker]
+
+
+# A cue after a closing mark, parsed as a conjunct of a verb inside the quotation: the quoted
+# verb's subject is part of the words, not the speaker. (The parser joins the two verbs only in
+# long sentences, so the parse is given.)
+def _parsed(words, heads, deps, pos):
+    from spacy.tokens import Doc
+
+    from tasks.nlp import load_nlp
+
+    return Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+_FRAME = (['"', "Okafor", "invited", "me", "to", "talk", '"', "the", "Gazette", "'s", "editor", "Jane", "Halvorsen",
+           "responded", "."],
+          [2, 2, 2, 2, 5, 2, 5, 8, 10, 8, 3, 12, 10, 2, 2],
+          ["punct", "nsubj", "ROOT", "dobj", "aux", "xcomp", "punct", "det", "poss", "case", "appos", "compound",
+           "appos", "conj", "punct"],
+          ["PUNCT", "PROPN", "VERB", "PRON", "PART", "VERB", "PUNCT", "DET", "PROPN", "PART", "NOUN", "PROPN", "PROPN",
+           "VERB", "PUNCT"])
+
+
+@pytest.mark.parametrize("quoted, subject", [
+    (True, "editor"),
+    # must not fire: the same verbs unquoted share their subject
+    (False, "Okafor"),
+])
+def test_quoted_subject_is_not_the_speaker(quoted, subject):
+    from tasks.quotes.cues import cue_subject
+
+    words, heads, deps, pos = _FRAME
+    if not quoted:
+        words = ["," if w == '"' else w for w in words]
+    doc = _parsed(words, heads, deps, pos)
+    assert cue_subject(doc[13]).text == subject
