@@ -167,3 +167,16 @@ def test_quoted_subject_is_not_the_speaker(quoted, subject):
         words = ["," if w == '"' else w for w in words]
     doc = _parsed(words, heads, deps, pos)
     assert cue_subject(doc[13]).text == subject
+
+
+# An interviewer's question in a subordinate clause ("when Roe asked whether ...") does not
+# take the next "he said" from the main clause's subject.
+@pytest.mark.parametrize("text, piece, speaker", [
+    (("Mayor Peter Okafor did not sound hopeful when Tom Lindqvist asked whether the port would reopen in May.\n\n"
+     '"We will have to wait and see what the board decides," he said.'), "wait and see", "Peter Okafor"),
+    # must not fire: the questioner is the main clause's subject
+    (("Mayor Peter Okafor spoke first. Then Tom Lindqvist asked whether the port would reopen in May.\n\n"
+     '"We will have to wait and see what the board decides," he said.'), "wait and see", "Tom Lindqvist"),
+])
+def test_questioner_in_subordinate_clause(speakers_of, text, piece, speaker):
+    assert speakers_of(text, piece) == [speaker]
