@@ -50,3 +50,20 @@ def named_organisation_apposition(ctx: ArticleContext, p: Phrase) -> Answer:
             start = min([child.i] + [t.i for t in child.lefts if t.dep_ == "compound"])
             return ctx.org_entity(ctx.doc[start:child.i + 1].text), p.mention
     return None
+
+
+def identified_as(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'A woman later identified as Jane Doe demanded ...' -> Jane Doe, whether the parser hangs
+    "identified" on the noun or makes it the noun's verb."""
+    head = p.head
+    verbs = [c for c in head.children if c.dep_ == "acl"] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass") else [])
+    for verb in verbs:
+        if verb.lemma_.lower() != "identify":
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                name = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"), None)
+                ent = entity_at(ctx.doc, name) if name is not None else None
+                if ent is not None:
+                    return ctx.entity_for_span(ent), p.mention
+    return None

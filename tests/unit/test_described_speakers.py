@@ -180,3 +180,30 @@ def test_quoted_subject_is_not_the_speaker(quoted, subject):
 ])
 def test_questioner_in_subordinate_clause(speakers_of, text, piece, speaker):
     assert speakers_of(text, piece) == [speaker]
+
+
+# "A woman later identified as Jane Doe demanded ...": the name she was identified by, also
+# when the parser makes "identified" the sentence's verb and the phrase ends at "woman"
+# (the parse is given: short sentences parse as a clause of the noun).
+_IDENTIFIED = (["A", "woman", "later", "identified", "as", "Jane", "Halvorsen", ",", "demanded", "to", "know", "."],
+               [1, 3, 3, 3, 3, 6, 4, 6, 3, 10, 8, 3],
+               ["det", "nsubj", "advmod", "ROOT", "prep", "compound", "pobj", "punct", "conj", "aux", "xcomp", "punct"],
+               ["DET", "NOUN", "ADV", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "VERB", "PART", "VERB", "PUNCT"])
+
+
+@pytest.mark.parametrize("verb, speaker", [
+    ("identified", "Jane Halvorsen"),
+    # must not fire: a woman seen with Jane Halvorsen is not Jane Halvorsen
+    ("seen", None),
+])
+def test_identified_as(verb, speaker):
+    from tasks.quotes.context import ArticleContext
+    from tasks.quotes.subjects import resolve_subject
+
+    words, heads, deps, pos = _IDENTIFIED
+    words = [verb if w == "identified" else "with" if (w == "as" and verb != "identified") else w for w in words]
+    doc = _parsed(words, heads, deps, pos)
+    doc[3].lemma_ = "identify" if verb == "identified" else "see"
+    doc.ents = [doc.char_span(doc[5].idx, doc[6].idx + len(doc[6].text), label="PERSON")]
+    entity, _ = resolve_subject(ArticleContext(doc, SpeakerRegistry.load()), doc[1])
+    assert (entity.name if entity is not None else None) == speaker
