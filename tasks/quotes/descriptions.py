@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tasks.lexicon import ORG_ROLE_NOUNS, PARTY_MEMBER_NOUNS
+from tasks.lexicon import ORG_ROLE_NOUNS, PARTY_MEMBER_NOUNS, PERSON_ROLE_NOUNS
 from tasks.quotes.context import ArticleContext
-from tasks.quotes.mentions import ORG_LABELS, entity_at
+from tasks.quotes.mentions import DEMONYMS, ORG_LABELS, entity_at
+from tasks.quotes.registry import gender_of_name
 from tasks.quotes.role_nouns import person_for_role
 
 if TYPE_CHECKING:
@@ -67,3 +68,28 @@ def identified_as(ctx: ArticleContext, p: Phrase) -> Answer:
                 if ent is not None:
                     return ctx.entity_for_span(ent), p.mention
     return None
+
+
+def untagged_person_name(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'United Auto Workers Secretary-Treasurer Gary Doe said', 'Roman Doe, a faculty member at
+    UC Irvine, stated' with the name untagged (or tagged as a nationality): the capitalised
+    words ending the phrase's head, after any role word, are a person when the first of them
+    is a known first name. Not the organisation named before the role or in the apposition."""
+    head, doc = p.head, p.head.doc
+    if not _name_word(head) or head.ent_type_ not in ("", "NORP"):
+        return None
+    start = head.i
+    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ == "compound" \
+            and _name_word(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "NORP", "PERSON"):
+        start -= 1
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.rights)  # "Jane Doe, a professor"
+    for first in range(max(start, head.i - 2), head.i):  # the longest name first
+        name = doc[first:head.i + 1].text
+        if gender_of_name(name) != "unknown" or described and first == start:
+            return ctx.person_entity(name), p.mention
+    return None
+
+
+def _name_word(t) -> bool:
+    return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in PERSON_ROLE_NOUNS \
+        and t.lower_ not in DEMONYMS
