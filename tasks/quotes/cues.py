@@ -92,8 +92,22 @@ def own_subject(token: Token) -> Step:
     if pobj is not None and subjects and all(c.dep_ == "nsubjpass" for c in subjects):
         return "subject", pobj
     if subjects:
-        return "subject", min(subjects, key=lambda c: abs(token.i - c.i))
+        nearest = min(subjects, key=lambda c: abs(token.i - c.i))
+        return "subject", _whole_subject(nearest, subjects)
     return None
+
+
+def _whole_subject(nearest: Token, subjects: list[Token]) -> Token:
+    """'Jane Doe and John Roe of the University of California, Berkeley suggest': the parser
+    made the end of a name ("Berkeley") a second subject; the name starts inside the other
+    subject's phrase, which is the subject."""
+    start = nearest
+    while start.ent_iob_ == "I" and start.i > 0:
+        start = start.doc[start.i - 1]
+    for other in subjects:
+        if other is not nearest and other.left_edge.i <= start.i <= other.right_edge.i:
+            return other
+    return nearest
 
 
 def passive_agent(token: Token) -> Step:

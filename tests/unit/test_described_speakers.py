@@ -229,3 +229,22 @@ def test_untagged_person_name(first, speaker):
     doc.ents = [doc.char_span(0, len("Harbour Workers Union"), label="ORG")]
     entity, _ = resolve_subject(ArticleContext(doc, SpeakerRegistry.load()), doc[7])
     assert entity.name == speaker
+
+
+# Two subjects where the parser cut a name in two ("Roe of the Harbour Institute, Lund
+# suggest"): the name's end is not a second speaker (the parse is given).
+@pytest.mark.parametrize("org_start, subject", [
+    (3, "Roe"),
+    # must not fire: a name of its own next to the verb stays the subject
+    (7, "Lund"),
+])
+def test_name_cut_in_two_is_one_subject(org_start, subject):
+    from tasks.quotes.cues import cue_subject
+
+    words = ["Jane", "Roe", "of", "the", "Harbour", "Institute", ",", "Lund", "suggest", "."]
+    doc = _parsed(words, [1, 8, 1, 5, 5, 2, 8, 8, 8, 8],
+                  ["compound", "nsubj", "prep", "det", "compound", "pobj", "punct", "nsubj", "ROOT", "punct"],
+                  ["PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    doc.ents = [doc.char_span(0, len("Jane Roe"), label="PERSON"),
+                doc.char_span(doc[org_start].idx, doc[7].idx + len("Lund"), label="ORG")]
+    assert cue_subject(doc[8]).text == subject
