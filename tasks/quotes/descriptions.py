@@ -93,3 +93,14 @@ def untagged_person_name(ctx: ArticleContext, p: Phrase) -> Answer:
 def _name_word(t) -> bool:
     return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in PERSON_ROLE_NOUNS \
         and t.lower_ not in DEMONYMS
+
+
+def included_member(ctx: ArticleContext, p: Phrase) -> Answer:
+    """'Some observers, including professor Jane Doe, criticized ...', 'Six newspapers,
+    including the Gazette, said ...' -> the last name the "including" phrase lists (the
+    convention for coordinated names); not a place, not the group."""
+    including = next((c for c in p.head.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+    if including is None:
+        return None
+    listed = [e for e in p.names if e.start > including.i and e.label_ != "GPE"]
+    return (ctx.entity_for_span(listed[-1]), p.mention) if listed else None

@@ -32,6 +32,7 @@ from tasks.nlp import sentence_ents
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.descriptions import (
     identified_as,
+    included_member,
     named_organisation_apposition,
     party_member,
     untagged_person_name,
@@ -378,7 +379,7 @@ def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 SUBJECT_PATTERNS = (
-    institution_noun, named_head, pronoun, known_surname, named_apposition, identified_as, possessed_statement,
-    untagged_person_name, named_organisation_apposition, organisation_noun, person_role_noun, organisation_by_head, name_after_role,
-    party_member, first_name_in_phrase, mistagged_name, untagged_proper_noun,
+    institution_noun, named_head, pronoun, known_surname, included_member, named_apposition, identified_as,
+    possessed_statement, untagged_person_name, named_organisation_apposition, organisation_noun, person_role_noun,
+    organisation_by_head, name_after_role, party_member, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )

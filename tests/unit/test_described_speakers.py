@@ -248,3 +248,17 @@ def test_name_cut_in_two_is_one_subject(org_start, subject):
     doc.ents = [doc.char_span(0, len("Jane Roe"), label="PERSON"),
                 doc.char_span(doc[org_start].idx, doc[7].idx + len("Lund"), label="ORG")]
     assert cue_subject(doc[8]).text == subject
+
+
+# A group "including" named members: the last member named speaks (not a place, not the
+# first organisation in the phrase).
+@pytest.mark.parametrize("text, piece, speakers", [
+    ("Some observers, including Harbour University professor Jane Halvorsen, criticized the board for closing the port.",
+     "the board for closing the port", ["Jane Halvorsen"]),
+    ("Six newspapers in Oregon, including the Coastal Gazette, said the mayor should resign.", "the mayor should resign",
+     ["Coastal Gazette"]),
+    # must not fire: members that are only places name no one
+    ("Six newspapers, including two in Oregon, said the mayor should resign.", "the mayor should resign", [None]),
+])
+def test_included_member(speakers_of, text, piece, speakers):
+    assert speakers_of(text, piece) == speakers
