@@ -76,6 +76,8 @@ class Phrase:
         antecedent = relative_antecedent(head)
         if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
             head = antecedent
+        if head.lower_ in ("all", "both", "each") and head.dep_ == "appos":  # "with Doe and Roe all calling for"
+            head = last_named_conjunct(head.head) or head.head
         # "Jane Doe and John Roe said": the annotation convention names the last conjunct
         last = last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
         if last is None and head.tag_ in ("NNS", "NNPS"):  # "the three scholars - Doe, Roe and Poe -"

@@ -262,3 +262,24 @@ def test_name_cut_in_two_is_one_subject(org_start, subject):
 ])
 def test_included_member(speakers_of, text, piece, speakers):
     assert speakers_of(text, piece) == speakers
+
+
+# A floating quantifier after coordinated names ("with Doe and Roe all calling for ...") is
+# those names (the last, by the convention); "all" as a subject of its own names no one.
+@pytest.mark.parametrize("all_dep, all_head, speaker", [
+    ("appos", 1, "Jane Halvorsen"),
+    # must not fire: "all" not in apposition to the names
+    ("nsubj", 6, None),
+])
+def test_floating_quantifier(all_dep, all_head, speaker):
+    from tasks.quotes.context import ArticleContext
+    from tasks.quotes.subjects import resolve_subject
+
+    words = ["Peter", "Okafor", ",", "Jane", "Halvorsen", "all", "calling", "."]
+    doc = _parsed(words, [1, 1, 1, 4, 1, all_head, 5 if all_dep == "appos" else 1, 1],
+                  ["compound", "ROOT", "punct", "compound", "conj", all_dep, "acl", "punct"],
+                  ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PRON", "VERB", "PUNCT"])
+    doc.ents = [doc.char_span(0, len("Peter Okafor"), label="PERSON"),
+                doc.char_span(doc[3].idx, doc[4].idx + len("Halvorsen"), label="PERSON")]
+    entity, _ = resolve_subject(ArticleContext(doc, SpeakerRegistry.load()), doc[5])
+    assert (entity.name if entity is not None else None) == speaker
