@@ -117,6 +117,14 @@ PERSON_ROLE_NOUNS: frozenset[str] = frozenset({
     "author", "researcher", "scientist", "co-chair", "vice", "counsel", "officer",
 })
 
+# Verbs whose object is a means, not who acts: "X used the comments to urge ...", "took the
+# occasion to say ..." (the subject does the infinitive, as with "decided to say").
+MEANS_VERBS: frozenset[str] = frozenset({"use", "take", "seize", "grab", "exploit", "employ"})
+
+# A party's member as a description of one person ("one Ohio Democrat", "the Utah Republican");
+# plural, the party's members ("Democrats said") speak for it.
+PARTY_MEMBER_NOUNS: frozenset[str] = frozenset({"democrat", "republican", "tory", "libertarian"})
+
 # Role nouns of someone who speaks on another's behalf: "a spokesman for X", "an X aide" is
 # attributed to X, the principal (as PolNeAR's annotators do).
 AGENT_ROLE_NOUNS: frozenset[str] = frozenset({
