@@ -181,16 +181,13 @@ class WarehouseWriter(StatementStore):
         mention row still carries its article's speaker, so this reads it from `quotes`."""
         if not mentions:
             return
-        self.con.register("_variant_mentions", pa.table({"speaker_id": pa.array(list(mentions), type=pa.string()),
-                                                         "mention": pa.array(list(mentions.values()), type=pa.string())}))
-        try:
-            self.con.execute(
-                "INSERT INTO speaker_mentions (quote_id, article_id, speaker_id, speaker_name, mention, kind) "
-                "SELECT q.quote_id, q.article_id, q.speaker_id, q.speaker_name, v.mention, 'person' "
-                "FROM quotes q JOIN _variant_mentions v USING (speaker_id) "
-                "WHERE q.quote_id NOT IN (SELECT quote_id FROM speaker_mentions)")
-        finally:
-            self.con.unregister("_variant_mentions")
+        run_on(self.con, "_variant_mentions",
+               pa.table({"speaker_id": pa.array(list(mentions), type=pa.string()),
+                         "mention": pa.array(list(mentions.values()), type=pa.string())}),
+               "INSERT INTO speaker_mentions (quote_id, article_id, speaker_id, speaker_name, mention, kind) "
+               "SELECT q.quote_id, q.article_id, q.speaker_id, q.speaker_name, v.mention, 'person' "
+               "FROM quotes q JOIN _variant_mentions v USING (speaker_id) "
+               "WHERE q.quote_id NOT IN (SELECT quote_id FROM speaker_mentions)")
 
     def set_quote_speakers(self, rows: Sequence) -> int:
         """Give quotes the speakers linking chose (`QuoteSpeaker` rows), in one UPDATE;
