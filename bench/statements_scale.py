@@ -37,7 +37,8 @@ def synthetic_quotes(n: int, seed: int = 17) -> list:
         for k, v in enumerate(variants[: rng.randint(1, 4)]):
             who = speaker if rng.random() > 0.05 else rng.randrange(speakers)
             out.append(StatementQuote(f"q{s}-{k}", f"a{len(out) // 8}", f"sp{who}", f"Speaker {who}", "direct",
-                                      " ".join(v), day + dt.timedelta(days=rng.randint(0, 1)), None, None))
+                                      " ".join(v), day + dt.timedelta(days=rng.randint(0, 1)), None, None,
+                                      f"Speaker {who}", 0.87))
         s += 1
     return out[:n]
 

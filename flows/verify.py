@@ -28,7 +28,8 @@ from tasks.ingest.paths import is_inside, require_input, resolve_inside
 from tasks.ingest.raw import SourceFile
 from tasks.linking.events import ArticleText, group_events
 from tasks.linking.facts import link_facts
-from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions
+from tasks.linking.name_variants import variant_links, variant_mentions
+from tasks.linking.speakers import SpeakerPool, aliases_of, link_mentions, with_links
 from tasks.linking.statements import link_statements
 from tasks.linking.transcripts import Transcript, check_transcripts
 from tasks.nlp import wanted_processes
@@ -151,11 +152,15 @@ def load_batch(writer: WarehouseWriter, analyses, rejected, sources: list[Source
 
 @task(name="link-speakers", cache_policy=NO_CACHE)
 def link_speakers(writer: WarehouseWriter, registry: SpeakerRegistry, pool: SpeakerPool) -> int:
-    """Corpus-level: merge the run's speakers with the registry's and the warehouse's, then
-    link every stored bare-surname mention to a person named in full. Quotes relinked."""
+    """Corpus-level: merge the run's speakers with the registry's and the warehouse's, link
+    name variants of one person, and every stored bare-surname mention to a person named in
+    full. Quotes relinked."""
     speakers = pool.merged([*registry.speakers(), *writer.stored_speakers()])
+    links = variant_links(speakers)
+    speakers = with_links(speakers, links)
     writer.write_speakers(speakers, aliases_of(speakers))
-    return writer.set_quote_speakers(link_mentions(writer.speaker_mentions(), speakers))
+    writer.keep_variant_mentions(variant_mentions(speakers, links))
+    return writer.set_quote_speakers(link_mentions(writer.speaker_mentions(), speakers, links))
 
 
 @task(name="group-events", cache_policy=NO_CACHE)

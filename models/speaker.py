@@ -28,6 +28,9 @@ class Speaker(Record):
     aliases: list[str] = Field(default_factory=list)
     # Where the entry came from: "registry" (curated) or "text" (found in an article).
     origin: Literal["registry", "text"] = "registry"
+    # The speaker this one is a name variant of ("Paul D. Ryan" -> paul-ryan), set by
+    # corpus-level speaker linking (tasks.linking.name_variants); None when it is its own.
+    same_as: str | None = None
 
     @field_validator("speaker_id")
     @classmethod
@@ -51,5 +54,7 @@ class SpeakerMention(Record):
     article_id: str
     speaker_id: str  # as the article resolved it
     speaker_name: str | None = None
-    mention: str = Field(min_length=1)  # folded surname ("okafor")
+    # folded surname ("okafor"), or folded full name ("paul d. ryan") of a quote credited
+    # to a name variant of another speaker
+    mention: str = Field(min_length=1)
     kind: SpeakerKind = "person"

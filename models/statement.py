@@ -48,6 +48,10 @@ class StatementQuote(NamedTuple):
     published_date: dt.date | None
     statement_id: str | None
     statement_relation: str | None
+    # How firmly the article credits the speaker (tasks.linking.credits): the mention it
+    # was attributed through, and the extraction's confidence.
+    speaker_text: str | None = None
+    confidence: float = 1.0
 
 
 STATEMENT_QUOTE_COLUMNS = StatementQuote._fields

@@ -319,6 +319,11 @@ NON_SPEECH_LABELS: frozenset[str] = frozenset({
 })
 
 # Verbs of expecting: "Russia expects Berlin to explain X" reports no words of Berlin's.
+# Lower-case words that end a name the tagger ran on past ("American Music Awards after
+# Swift", "Acme Corp at Geneva"). "of", "for", "and", "on", "de" stay: they sit inside names
+# ("Council of Economic Advisers", "Club for Growth", "Bill de Blasio").
+NAME_BREAKING_WORDS: frozenset[str] = frozenset({"after", "before", "since", "during", "amid", "despite",
+                                                 "following", "against", "until", "at"})
 EXPECTING_VERBS: frozenset[str] = frozenset({"expect", "want", "await"})
 
 # A passive agent of these verbs got hold of a document, it did not write it: "a letter

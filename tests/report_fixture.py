@@ -108,7 +108,8 @@ def fill_demo(con: duckdb.DuckDBPyConnection) -> None:
         ("c1", "coast-1", "2023-05-13"), ("c2", "harbour-2", "2023-05-12"), ("c3", "wire:3", "2023-05-12"),
     ])
     con.execute("INSERT INTO rejected_inputs VALUES ('r2', '/in/dump.jsonl:5', 'line 5: malformed JSON')")
-    con.execute("INSERT INTO speakers VALUES ('edda-marlowe', 'Edda Marlowe', 'person', 'chief engineer', NULL, "
+    con.execute("INSERT INTO speakers (speaker_id, canonical_name, kind, role, organisation, gender, origin) "
+                "VALUES ('edda-marlowe', 'Edda Marlowe', 'person', 'chief engineer', NULL, "
                 "NULL, NULL), ('ivo-pernell', 'Ivo Pernell', 'person', 'port chief', NULL, NULL, NULL)")
 
 

@@ -174,6 +174,21 @@ class WarehouseWriter(StatementStore):
     def write_mentions(self, mentions: Sequence[SpeakerMention]) -> None:
         self._insert_models("speaker_mentions", _dedupe(mentions, "quote_id"), replace=True)
 
+    def keep_variant_mentions(self, mentions: dict[str, str]) -> None:
+        """Mention rows (speaker id -> folded full name) for the quotes credited to a
+        speaker that linking is about to move (a name variant), unless they have one: they
+        keep the article's own speaker, so a later run can undo the link. A quote without a
+        mention row still carries its article's speaker, so this reads it from `quotes`."""
+        if not mentions:
+            return
+        run_on(self.con, "_variant_mentions",
+               pa.table({"speaker_id": pa.array(list(mentions), type=pa.string()),
+                         "mention": pa.array(list(mentions.values()), type=pa.string())}),
+               "INSERT INTO speaker_mentions (quote_id, article_id, speaker_id, speaker_name, mention, kind) "
+               "SELECT q.quote_id, q.article_id, q.speaker_id, q.speaker_name, v.mention, 'person' "
+               "FROM quotes q JOIN _variant_mentions v USING (speaker_id) "
+               "WHERE q.quote_id NOT IN (SELECT quote_id FROM speaker_mentions)")
+
     def set_quote_speakers(self, rows: Sequence) -> int:
         """Give quotes the speakers linking chose (`QuoteSpeaker` rows), in one UPDATE;
         returns how many quotes changed."""

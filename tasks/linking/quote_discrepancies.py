@@ -10,8 +10,11 @@ their wording is the reference.
   (`tasks.linking.quote_diff`); one that changes what was said (severity not None) is a
   side, when an article reports it and not the reference (an article quoting a sentence and
   then a piece of it does not disagree with itself).
-- `attribution`: the words are credited to different speakers by different articles
-  (severity high: a wrong speaker is the worst error for a verification product).
+- `attribution`: the words are credited to different speakers by different articles,
+  and the credits are firm enough to conflict (`tasks.linking.credits`): high when both
+  articles print the speaker's name (a wrong speaker is the worst error for a verification
+  product), low when one side is our reading of a pronoun or role noun (the explanation
+  says which); none when a side is a fallback or neither side prints a name.
 
 Status: `disputed` with a discrepancy, `corroborated` when several articles report it
 alike, `single` otherwise.
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 
 from models import Discrepancy, DiscrepancyMember, Statement, StatementQuote
 from models.base import stable_id
+from tasks.linking.credits import CREDIT_RANK, Credit, conflict_severity, credit_of
 from tasks.linking.quote_diff import SEVERITY_RANK, WordDiff, word_diff
 from tasks.linking.quote_match import _name_tokens
 from tasks.linking.quote_words import content, quote_words
@@ -99,11 +103,14 @@ def wording_discrepancy(statement_id: str, speaker: str | None, members,
 
 
 def _speaker_classes(members) -> dict[str, list[StatementQuote]]:
-    """Quotes by speaker, names inside one another ("Zakharova", "Maria Zakharova") as one."""
+    """Quotes by speaker: one speaker id, and names inside one another ("Zakharova",
+    "Maria Zakharova"), as one."""
     by_name: dict[str, list[StatementQuote]] = {}
+    name_of_id: dict[str, str] = {}
     for q, _ in sorted(members, key=lambda m: m[0].quote_id):
         if q.speaker_name:
-            by_name.setdefault(q.speaker_name, []).append(q)
+            name = name_of_id.setdefault(q.speaker_id, q.speaker_name) if q.speaker_id else q.speaker_name
+            by_name.setdefault(name, []).append(q)
     classes: dict[str, list[StatementQuote]] = {}
     for name in sorted(by_name, key=lambda n: (-len(_name_tokens(n)), n)):
         tokens = _name_tokens(name)
@@ -112,20 +119,37 @@ def _speaker_classes(members) -> dict[str, list[StatementQuote]]:
     return classes
 
 
+def _credit(quotes: list[StatementQuote]) -> tuple[Credit, StatementQuote]:
+    """A speaker's firmest credit among its quotes, and the quote that gives it."""
+    rated = [(credit_of(q.speaker_name, q.speaker_text, q.confidence), q) for q in quotes]
+    return max(rated, key=lambda r: (CREDIT_RANK[r[0]], r[1].quote_id))
+
+
 def attribution_discrepancy(statement_id: str, text: str, members) -> tuple[Discrepancy, list] | None:
+    """Different speakers credited by different articles, when the credits can carry a
+    conflict (`tasks.linking.credits.conflict_severity`)."""
     classes = _speaker_classes(members)
     articles = {name: {q.article_id for q in qs} for name, qs in classes.items()}
-    if len(classes) < 2 or not any(articles[a] - articles[b] and articles[b] - articles[a]
-                                   for a in classes for b in classes if a < b):
+    credit = {name: _credit(qs) for name, qs in classes.items()}
+    pairs = [(a, b, conflict_severity(credit[a][0], credit[b][0])) for a in sorted(classes) for b in sorted(classes)
+             if a < b and articles[a] - articles[b] and articles[b] - articles[a]]
+    pairs = [p for p in pairs if p[2]]
+    if not pairs:
         return None
-    names = sorted(classes)
+    names = sorted({n for a, b, _ in pairs for n in (a, b)})
+    severity = "high" if any(s == "high" for *_, s in pairs) else "low"
     did = stable_id("quote-discrepancy", statement_id, "attribution", *names)
     credits = " / ".join(f"{n} ({_articles(articles[n])})" for n in names)
     explanation = (f"The same words are credited to different speakers: {credits}. "
                    f"\u201c{_short(text)}\u201d")
+    weak = [n for n in names if credit[n][0] != "named"]
+    if severity == "low":
+        explanation += " " + "; ".join(
+            f"{n} is our reading of \u201c{_short(credit[n][1].speaker_text or '', 60)}\u201d in {credit[n][1].article_id}, "
+            f"not a name the article prints" for n in weak) + ": this may be our error, not the outlets'."
     members_out = [DiscrepancyMember(discrepancy_id=did, quote_id=q.quote_id, article_id=q.article_id, side=n)
                    for n in names for q in classes[n]]
-    return Discrepancy(discrepancy_id=did, kind="attribution", severity="high", explanation=explanation,
+    return Discrepancy(discrepancy_id=did, kind="attribution", severity=severity, explanation=explanation,
                        statement_id=statement_id), members_out
 
 
@@ -138,8 +162,12 @@ def summarise_statement(statement_id: str, members: list[tuple[StatementQuote, s
                         verbatim: frozenset = frozenset()):
     """(Statement, discrepancies, discrepancy members) of one statement's quotes."""
     quotes = [q for q, _ in members]
+    # The statement's speaker: the firmest credit (a printed name before our reading of a
+    # pronoun), then the most quotes.
     named = Counter(q.speaker_name for q in quotes if q.speaker_name)
-    speaker = min(named, key=lambda n: (-named[n], n)) if named else None
+    firm = {n: max(CREDIT_RANK[credit_of(q.speaker_name, q.speaker_text, q.confidence)]
+                   for q in quotes if q.speaker_name == n) for n in named}
+    speaker = min(named, key=lambda n: (-firm[n], -named[n], n)) if named else None
     speaker_id = min((q.speaker_id for q in quotes if q.speaker_name == speaker and q.speaker_id), default=None)
     variants = _variants(members, verbatim)
     text = variants[0].text if variants else " ".join(

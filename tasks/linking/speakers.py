@@ -11,6 +11,9 @@ steps join the articles afterwards, both deterministic and independent of articl
   Okafor", from the registry, this run or an earlier one), or leaves it as it was when
   there is none or several. It is re-run over every stored mention in each run, so a full
   name learned later links earlier articles too, and a second namesake undoes the link.
+- `tasks.linking.name_variants` links name variants of one person ("Paul D. Ryan",
+  "Paul Ryan") to one speaker; the quotes credited to a variant keep their article's
+  speaker in a mention row (its full name), so the link is re-made or undone the same way.
 """
 from __future__ import annotations
 
@@ -88,26 +91,45 @@ class QuoteSpeaker:
     speaker_name: str | None
 
 
-def surname_index(speakers: Iterable[Speaker]) -> dict[str, set[str]]:
-    """Folded surname -> ids of the people named in full with it ('peter okafor' -> okafor)."""
+def surname_index(speakers: Iterable[Speaker], links: dict[str, str] | None = None) -> dict[str, set[str]]:
+    """Folded surname -> ids of the people named in full with it ('peter okafor' -> okafor),
+    name variants of one person counted once (as the speaker they link to)."""
+    links = links or {}
     index: dict[str, set[str]] = {}
     for s in speakers:
         if s.kind != "person":
             continue
         words = strip_titles(fold_name(s.canonical_name)).split()
         if len(words) >= 2:
-            index.setdefault(words[-1], set()).add(s.speaker_id)
+            index.setdefault(words[-1], set()).add(links.get(s.speaker_id, s.speaker_id))
     return index
 
 
-def link_mentions(mentions: Iterable[SpeakerMention], speakers: Iterable[Speaker]) -> list[QuoteSpeaker]:
-    """For every mention, the speaker its quote should carry: the one full-named person of
-    the corpus with its surname, else the speaker the article gave it. Sorted by quote id."""
+def with_links(speakers: Iterable[Speaker], links: dict[str, str]) -> list[Speaker]:
+    """The speakers with `same_as` set from `links` (and cleared where a link was undone)."""
+    return [s if s.same_as == links.get(s.speaker_id) else s.model_copy(update={"same_as": links.get(s.speaker_id)})
+            for s in speakers]
+
+
+def link_mentions(mentions: Iterable[SpeakerMention], speakers: Iterable[Speaker],
+                  links: dict[str, str] | None = None) -> list[QuoteSpeaker]:
+    """For every mention, the speaker its quote should carry, sorted by quote id:
+    - a bare surname: the one full-named person of the corpus with it;
+    - a full name whose speaker is a variant of another (`links`, tasks.linking.name_variants):
+      that speaker, under the name the article printed (the article's fullest form, as
+      per-article extraction keeps it for registry names: "Donald J. Trump");
+    - else the speaker the article gave it."""
     speakers = list(speakers)
+    links = links or {}
     by_id = {s.speaker_id: s for s in speakers}
-    index = surname_index(speakers)
+    index = surname_index(speakers, links)
     out = []
     for m in sorted(mentions, key=lambda m: m.quote_id):
+        if " " in m.mention:
+            target_id = links.get(m.speaker_id)
+            out.append(QuoteSpeaker(m.quote_id, target_id, m.speaker_name) if target_id in by_id
+                       else QuoteSpeaker(m.quote_id, m.speaker_id, m.speaker_name))
+            continue
         # only people: a one-word organisation ("Bloomberg said") is not its namesake's surname
         # (linking those too cost 5 speakers on polnear-train-wide and won none)
         ids = index.get(m.mention, set()) if m.kind == "person" else set()

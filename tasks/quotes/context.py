@@ -30,6 +30,7 @@ from tasks.quotes.mentions import (
     PERSON_LABELS,
     gender_from_titles,
     is_person,
+    name_before_break,
     name_words,
     with_nationality,
 )
@@ -198,6 +199,7 @@ class ArticleContext:
         name = name.removesuffix("'s")
         if "(" in name and ")" not in name:  # "Vox Populi (Voice of People": the tagger cut a gloss
             name = name[:name.index("(")].strip()
+        name = name_before_break(name)
         if not name or not name[0].isalnum():
             return None
         speaker = self.registry.resolve(name)

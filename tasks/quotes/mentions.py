@@ -15,6 +15,7 @@ from tasks.lexicon import (
     FEMALE_TITLES,
     HEADLINE_VERBS,
     MALE_TITLES,
+    NAME_BREAKING_WORDS,
     NAME_TITLES,
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
@@ -152,6 +153,14 @@ def entity_at(doc: Doc, head: Token) -> Span | None:
             if ent.start <= head.i < ent.end:
                 return ent
     return None
+
+
+def name_before_break(name: str) -> str:
+    """The name up to a lower-case word that cannot sit inside one: "American Music Awards
+    after Swift" -> "American Music Awards" (the tagger ran one span over two names)."""
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if i and w in NAME_BREAKING_WORDS), len(words))
+    return " ".join(words[:cut]).rstrip(" ,")
 
 
 def with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:

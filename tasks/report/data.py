@@ -250,9 +250,10 @@ def group_facts(rows: list[dict]) -> list[FactView]:
 
 def group_speakers(counts: list[dict], quotes: list[dict], bodies: dict[str, str],
                    limit: int = MAX_QUOTES_PER_SPEAKER) -> list[SpeakerView]:
-    by_speaker: dict[str, list[QuoteView]] = defaultdict(list)
+    # by speaker id: one person's quotes under every name variant its articles print
+    by_speaker: dict[str | None, list[QuoteView]] = defaultdict(list)
     for q in quotes:
-        name = q.get("speaker_name") or "(unattributed)"
+        name = q.get("speaker_id")
         if len(by_speaker[name]) >= limit:
             continue
         body = bodies.get(q["article_id"], "")
@@ -269,7 +270,7 @@ def group_speakers(counts: list[dict], quotes: list[dict], bodies: dict[str, str
         SpeakerView(
             speaker=c["speaker"], quotes=c["quotes"], articles=c["articles"], outlets=c["outlets"],
             by_kind={k: c[k] for k in ("direct", "partial", "indirect", "headline") if c.get(k)},
-            shown=by_speaker.get(c["speaker"], []),
+            shown=by_speaker.get(c.get("speaker_id"), []),
         )
         for c in counts
     ]

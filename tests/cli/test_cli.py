@@ -23,7 +23,8 @@ def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def make_warehouse(path: Path) -> Path:
     con = duckdb.connect(str(path))
     migrate(con)
-    con.execute("INSERT INTO speakers VALUES ('jane-roe', 'Jane Roe', 'person', 'mayor', NULL, 'female', 'text')")
+    con.execute("INSERT INTO speakers (speaker_id, canonical_name, kind, role, organisation, gender, origin) "
+                "VALUES ('jane-roe', 'Jane Roe', 'person', 'mayor', NULL, 'female', 'text')")
     con.close()
     return path
 

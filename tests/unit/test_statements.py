@@ -112,7 +112,8 @@ def test_relate(a, b, kind):
 
 # -- grouping ----------------------------------------------------------------------------
 def _q(i, article, text, speaker="Ilse Marrow", kind="direct", day=DAY, sid=None, rel=None):
-    return StatementQuote(i, article, speaker and speaker.lower().replace(" ", "-"), speaker, kind, text, day, sid, rel)
+    return StatementQuote(i, article, speaker and speaker.lower().replace(" ", "-"), speaker, kind, text, day, sid, rel,
+                          speaker_text=speaker, confidence=0.87)
 
 
 QUOTES = [
