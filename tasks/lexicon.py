@@ -117,6 +117,14 @@ PERSON_ROLE_NOUNS: frozenset[str] = frozenset({
     "author", "researcher", "scientist", "co-chair", "vice", "counsel", "officer",
 })
 
+# Verbs whose object is a means, not who acts: "X used the comments to urge ...", "took the
+# occasion to say ..." (the subject does the infinitive, as with "decided to say").
+MEANS_VERBS: frozenset[str] = frozenset({"use", "take", "seize", "grab", "exploit", "employ"})
+
+# A party's member as a description of one person ("one Ohio Democrat", "the Utah Republican");
+# plural, the party's members ("Democrats said") speak for it.
+PARTY_MEMBER_NOUNS: frozenset[str] = frozenset({"democrat", "republican", "tory", "libertarian"})
+
 # Role nouns of someone who speaks on another's behalf: "a spokesman for X", "an X aide" is
 # attributed to X, the principal (as PolNeAR's annotators do).
 AGENT_ROLE_NOUNS: frozenset[str] = frozenset({
@@ -274,11 +282,20 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "election": ("election", "vote", "ballot", "referendum", "primary", "caucus"),
     "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
     "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
-                "captive", "prisoner", "detainee", "hostage"),
+                "captive", "prisoner", "detainee", "hostage", "free"),
     "strike": ("strike", "walkout", "stoppage", "lockout"),
     "arrest": ("arrest", "detain", "detention", "jail", "sentence", "imprison"),
     "displacement": ("displace", "flee", "refugee", "evacuate", "evacuation", "displacement", "exodus"),
     "aid": ("aid", "cargo", "deliver", "delivery", "supply", "assistance", "shipment", "convoy"),
+}
+# Verb phrases whose verb says nothing alone: "took effect" / "came into force" is a start.
+# (verb lemma, its object or into/in-object lemma) -> the trigger word they stand for.
+EVENT_PHRASES: dict[tuple[str, str], str] = {
+    ("take", "effect"): "begin", ("come", "force"): "begin", ("enter", "force"): "begin",
+    ("go", "effect"): "begin", ("come", "effect"): "begin", ("enter", "effect"): "begin",
+    # a statement someone releases or issues is something said, not a signed "statement"
+    ("release", "statement"): "publish", ("issue", "statement"): "publish", ("make", "statement"): "publish",
+    ("put", "statement"): "publish",
 }
 # Classes that say how something happened, not what ("began a campaign" / "broke a story").
 MANNER_EVENT_CLASSES: frozenset[str] = frozenset({"start", "end", "sign"})

@@ -335,6 +335,12 @@ class ArticleContext:
                     and near[-1].sent - salient[-1].sent >= _STALE \
                     and len({id(m.entity) for m in near}) == 1:
                 return near[-1].entity
+            if salient and salient[-1].speaker and salient[-1].clause_subject:
+                # "Doe balked when Roe asked whether ...": the questioner does not outrank the
+                # main clause's subject of the same sentence
+                main = [m for m in salient if m.sent == salient[-1].sent and m.subject and not m.clause_subject]
+                if main:
+                    return main[-1].entity
             if salient:
                 return salient[-1].entity
         return pool[-1].entity
@@ -353,9 +359,10 @@ class ArticleContext:
             return found if found is not None and found.kind == "organisation" else None
         return None
 
-    def note_speaker(self, entity: Entity, pos: int, sent: int) -> None:
-        """Record an attribution: it makes the entity the most salient referent."""
-        self.mentions.append(Mention(pos, sent, entity, True, speaker=True))
+    def note_speaker(self, entity: Entity, pos: int, sent: int, clause: bool = False) -> None:
+        """Record an attribution: it makes the entity the most salient referent (`clause`: the
+        speaker of a subordinate clause, "when Roe asked whether ...")."""
+        self.mentions.append(Mention(pos, sent, entity, True, speaker=True, clause_subject=clause))
         self.mentions.sort(key=lambda m: m.pos)
 
     def speaker_for(self, entity: Entity | None) -> Speaker | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tasks.lexicon import (
+    MEANS_VERBS,
     NAMING_VERBS,
     NOMINATIVE_PRONOUNS,
     NP_OBJECT_CUES,
@@ -18,6 +19,8 @@ from tasks.lexicon import (
 )
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+# "said Sunday", "tweeted Tuesday night": when, never who
+_WHEN_LABELS = ("DATE", "TIME")
 
 
 def phrasal_particle(token: Token) -> Token | None:
@@ -89,8 +92,22 @@ def own_subject(token: Token) -> Step:
     if pobj is not None and subjects and all(c.dep_ == "nsubjpass" for c in subjects):
         return "subject", pobj
     if subjects:
-        return "subject", min(subjects, key=lambda c: abs(token.i - c.i))
+        nearest = min(subjects, key=lambda c: abs(token.i - c.i))
+        return "subject", _whole_subject(nearest, subjects)
     return None
+
+
+def _whole_subject(nearest: Token, subjects: list[Token]) -> Token:
+    """'Jane Doe and John Roe of the University of California, Berkeley suggest': the parser
+    made the end of a name ("Berkeley") a second subject; the name starts inside the other
+    subject's phrase, which is the subject."""
+    start = nearest
+    while start.ent_iob_ == "I" and start.i > 0:
+        start = start.doc[start.i - 1]
+    for other in subjects:
+        if other is not nearest and other.left_edge.i <= start.i <= other.right_edge.i:
+            return other
+    return nearest
 
 
 def passive_agent(token: Token) -> Step:
@@ -127,6 +144,10 @@ def conjunct_or_participle(token: Token) -> Step:
     if not (token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG")):
         return None
     participle, head = token, token.head
+    if token.dep_ == "conj" and head.i < token.i and _quoted(head) and any(t.is_quote for t in token.doc[head.i + 1:token.i]):
+        # '"Doe invited me," the paper's editor Jane Roe responded' parsed as one coordination:
+        # the cue's subject is the noun between the closing mark and the cue, not the quoted one's
+        return _noun_after_quote(token)
     after_comma = participle.i > 0 and participle.doc[participle.i - 1].text == ","
     if participle.dep_ == "advcl" and head.dep_ == "ccomp" and is_cue(head.head) and after_comma and is_cue(participle):
         head = head.head
@@ -138,6 +159,19 @@ def conjunct_or_participle(token: Token) -> Step:
             and any(c.dep_ in _SUBJECTS and c.tag_ in ("WDT", "WP") for c in head.children):
         head = head.head.head
     return "climb", head
+
+
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks opened earlier in its sentence (an odd number of marks before it)."""
+    return sum(t.is_quote for t in token.doc[token.sent.start:token.i]) % 2 == 1
+
+
+def _noun_after_quote(token: Token) -> Step:
+    doc = token.doc
+    mark = max(i for i in range(token.head.i + 1, token.i) if doc[i].is_quote)
+    words = range(mark + 1, token.i)
+    heads = [doc[i] for i in words if doc[i].head.i not in words and doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+    return ("subject", heads[0]) if len(heads) == 1 else None
 
 
 def participle_of_preposition(token: Token) -> Step:
@@ -159,6 +193,8 @@ def controlled_infinitive(token: Token) -> Step:
     if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.pos_ == "VERB" \
             and not any(c.dep_ == "auxpass" for c in token.head.children):
         obj = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if token.head.lemma_.lower() in MEANS_VERBS:  # "used the comments to urge": the user urges
+            obj = None
         return ("subject", obj) if obj is not None else ("climb", token.head)
     return None
 
@@ -187,19 +223,55 @@ def inverted_speaker(token: Token) -> Step:
     it (an adverb, an adjective) or hung it elsewhere ('said Jane Doe, an aide who ...')."""
     doc = token.doc
     prev = doc[token.i - 1] if token.i > 0 else None
-    if prev is None or not prev.is_punct or token.lemma_.lower() not in SPEECH_VERBS:
+    if prev is None or not prev.is_punct or token.lemma_.lower() not in SPEECH_VERBS or _after_embedded_quote(token):
         return None
     for child in token.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd") and child.pos_ in ("PROPN", "NOUN", "PRON") \
+                and child.ent_type_ not in _WHEN_LABELS:
             return "subject", child
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if nxt is not None and nxt.head.i == token.i and nxt.text[:1].isupper() and nxt.is_alpha:
+    if nxt is not None and nxt.head.i == token.i and nxt.text[:1].isupper() and nxt.is_alpha \
+            and nxt.ent_type_ not in _WHEN_LABELS:
         return "subject", nxt
     if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
         ent = next((e for e in nxt.sent.ents if e.start == nxt.i), None)
         if ent is not None:
             return "subject", ent.root
     return None
+
+
+def frame_noun(token: Token) -> Step:
+    """'"...," the nominee, Jane Doe, tweeted Sunday' parsed with the cue as a clause of the
+    noun before it: a finite cue after a comma, no subject of its own -> that noun (its
+    apposition names the speaker)."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or token.i == 0:
+        return None
+    noun = token.head
+    if noun.i >= token.i or noun.pos_ not in ("NOUN", "PROPN") or token.doc[token.i - 1].text != ",":
+        return None
+    # a past participle ("a plan, announced Sunday") is said of the noun, unless a person is named
+    if token.tag_ == "VBN" and noun.ent_type_ != "PERSON" and not any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children):
+        return None
+    return "subject", noun
+
+
+def _after_embedded_quote(token: Token) -> bool:
+    """'X summed her up as "terrible," denounced her record': a quotation inside the reporter's
+    sentence, not one standing alone; only after a quotation that opens its sentence (or follows
+    a colon) does the speaker come after the verb."""
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+        i -= 1
+    if i < 0 or not doc[i].is_quote:
+        return False
+    j = i - 1
+    while j >= 0 and not doc[j].is_quote:
+        j -= 1
+    if j <= 0 or doc[j].is_sent_start:
+        return False
+    before = doc[j - 1]
+    return not (before.is_space or before.text in (".", "!", "?", ":", ";", "(", "-", "\u2014") or before.is_quote)
 
 
 def subject_hung_on_clause(token: Token) -> Step:
@@ -228,9 +300,26 @@ def name_before_frame(token: Token) -> Step:
     return None
 
 
+def first_of_listed_verbs(token: Token) -> Step:
+    """'X summed her up as "terrible," denounced her record and said ...' parsed with the first
+    verb as a clause of the second: a main verb without a subject takes the named subject of
+    the unquoted clause before it."""
+    if token.dep_ != "ROOT" or any(c.dep_ in _SUBJECTS for c in token.children):
+        return None
+    clause = next((c for c in token.lefts if c.dep_ == "ccomp"), None)
+    if clause is None or clause.left_edge.is_quote or clause.left_edge.is_punct:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i < clause.i), None)
+    if subject is None or not (subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in NOMINATIVE_PRONOUNS
+                               or subject.pos_ in ("PROPN", "NOUN") and subject.text[:1].isupper()):
+        return None
+    return "subject", subject
+
+
 SUBJECT_PATTERNS = (
     own_subject, passive_agent, infinitive_of_main_verb, infinitive_of_noun, conjunct_or_participle, participle_of_preposition,
-    controlled_infinitive, participle_of_noun, inverted_speaker, subject_hung_on_clause, name_before_frame,
+    controlled_infinitive, participle_of_noun, frame_noun, inverted_speaker, subject_hung_on_clause, name_before_frame,
+    first_of_listed_verbs,
 )
 
 

@@ -113,6 +113,12 @@ def _by_registry_role(c: Candidate, ctx: ArticleContext, body: str) -> bool:
     return any(line_start <= i < (line_end if line_end >= 0 else len(body)) for i in ctx.registry_roles)
 
 
+def _in_subordinate_clause(c: Candidate) -> bool:
+    """The cue heads an adverbial or relative clause ("when Roe asked whether ...")."""
+    return c.cue is not None and c.subject is not None and c.subject.head.i == c.cue.i \
+        and c.cue.dep_ in ("advcl", "relcl")
+
+
 def _title_end(article: Article) -> int:
     body = article.body
     first = body.split("\n", 1)[0]
@@ -159,7 +165,7 @@ def _resolve(cands: list[Candidate], ctx: ArticleContext) -> None:
         c.how = "pronoun" if c.subject.pos_ == "PRON" else "name" if c.subject.pos_ == "PROPN" or c.subject.ent_type_ else "role"
         if entity is not None:
             c.entity = entity
-            ctx.note_speaker(entity, c.subject.idx, ctx.sent_index(c.subject))
+            ctx.note_speaker(entity, c.subject.idx, ctx.sent_index(c.subject), clause=_in_subordinate_clause(c))
         elif low in ("i", "we", "you"):
             c.speaker_text = mention
     _inherit_speakers(cands, ctx)

@@ -185,3 +185,32 @@ def with_nationality(ent: Span, registry: SpeakerRegistry | None = None) -> str:
                 and prev.dep_ in ("amod", "compound"):
             return doc[prev.i:ent.end].text
     return ent.text
+
+
+def last_named_conjunct(head: Token) -> Token | None:
+    """The last of coordinated names heading a subject ("Cruz and Fiorina" -> Fiorina; "Doe of
+    Ohio and Roe of Utah", the parser hanging the conjunct on the place -> Roe; "Acme and the
+    Dutch firm Brill" -> Brill; an untagged capitalised conjunct, "Doe, Roe and Poe" -> Poe)."""
+    node, last = head, None
+    for _ in range(6):
+        conj = _conjunct(node)
+        if conj is None:
+            break
+        node = conj
+        named = next((c for c in conj.rights if c.dep_ == "appos" and c.ent_type_ in PERSON_LABELS | ORG_LABELS), None) \
+            if conj.pos_ == "NOUN" else None
+        if conj.ent_type_ in PERSON_LABELS | ORG_LABELS or named is not None:
+            last = named if named is not None else conj
+        elif conj.pos_ == "PROPN" and conj.text[:1].isupper() and conj.is_alpha and head.ent_type_ in PERSON_LABELS | ORG_LABELS:
+            last = conj
+    return last
+
+
+def _conjunct(node: Token) -> Token | None:
+    conj = next((c for c in node.children if c.dep_ == "conj"), None)
+    if conj is not None:
+        return conj
+    place = next((g for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
+    return next((c for c in place.children if c.dep_ == "conj" and c.ent_type_ in PERSON_LABELS), None) \
+        if place is not None else None

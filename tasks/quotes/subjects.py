@@ -30,12 +30,20 @@ from tasks.lexicon import (
 )
 from tasks.nlp import sentence_ents
 from tasks.quotes.context import ArticleContext, Entity
+from tasks.quotes.descriptions import (
+    identified_as,
+    included_member,
+    named_organisation_apposition,
+    party_member,
+    untagged_person_name,
+)
 from tasks.quotes.mentions import (
     DEMONYMS,
     ORG_LABELS,
     PERSON_LABELS,
     entity_at,
     first_relcl,
+    last_named_conjunct,
     relative_antecedent,
     takes_its,
     topic_of,
@@ -68,11 +76,20 @@ class Phrase:
         antecedent = relative_antecedent(head)
         if antecedent is not None:  # "Jane Doe, who said ...": the relative clause's noun
             head = antecedent
+        if head.lower_ in ("all", "both", "each") and head.dep_ == "appos":  # "with Doe and Roe all calling for"
+            head = last_named_conjunct(head.head) or head.head
         # "Jane Doe and John Roe said": the annotation convention names the last conjunct
-        last = _last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
+        last = last_named_conjunct(head) if head.dep_ in _SUBJECT_DEPS else None
+        if last is None and head.tag_ in ("NNS", "NNPS"):  # "the three scholars - Doe, Roe and Poe -"
+            listed = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ in PERSON_LABELS), None)
+            last = last_named_conjunct(listed) if listed is not None else None
         if last is not None:
             head = last
         span = doc[head.left_edge.i: head.right_edge.i + 1]
+        # "the chairman, Jane Doe, tweeted Sunday": the cue parsed as the noun's clause is not its words
+        clause = next((c for c in head.rights if c.dep_ == "acl" and c.tag_ != "VBG" and doc[c.left_edge.i - 1].text == ","), None)
+        if clause is not None:
+            span = doc[head.left_edge.i: clause.left_edge.i]
         if antecedent is not None:
             span = doc[head.left_edge.i: min(head.right_edge.i + 1, first_relcl(head))]
         mention = span.text.strip(" ,")
@@ -85,7 +102,9 @@ class Phrase:
                 head = after[-1]
                 span = doc[head.left_edge.i: head.right_edge.i + 1]
                 mention = span.text.strip(" ,")
-        names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"]
+        # a lower-case span ("the secretary of state") is a common noun the tagger took for a name
+        names = [e for e in sentence_ents(span) if e.label_ in PERSON_LABELS | ORG_LABELS and e.label_ != "NORP"
+                 and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in e)]
         modifiers = [t for t in head.children if t.dep_ in ("compound", "amod", "poss", "nmod") or
                      (t.dep_ == "prep" and t.lower_ in ("for", "of", "from", "at"))]
         mod_ents = [e for e in names if any(m.left_edge.i <= e.start and e.end - 1 <= m.right_edge.i for m in modifiers)]
@@ -331,8 +350,13 @@ def name_after_role(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 def first_name_in_phrase(ctx: ArticleContext, p: Phrase) -> Answer:
-    """'a poll by Gallup' -> Gallup: the first person or organisation named in the phrase."""
-    return (ctx.entity_for_span(p.names[0]), p.mention) if p.names else None
+    """'a poll by Gallup' -> Gallup: the first person or organisation named in the phrase (of
+    coordinated names, the last: 'a study by Jane Doe and John Roe' -> John Roe)."""
+    if not p.names:
+        return None
+    last = last_named_conjunct(p.names[0].root)
+    named = entity_at(ctx.doc, last) if last is not None else None
+    return ctx.entity_for_span(named or p.names[0]), p.mention
 
 
 def mistagged_name(ctx: ArticleContext, p: Phrase) -> Answer:
@@ -357,19 +381,7 @@ def untagged_proper_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 
 
 SUBJECT_PATTERNS = (
-    institution_noun, named_head, pronoun, known_surname, named_apposition, possessed_statement, organisation_noun,
-    person_role_noun, organisation_by_head, name_after_role, first_name_in_phrase, mistagged_name, untagged_proper_noun,
+    institution_noun, named_head, pronoun, known_surname, included_member, named_apposition, identified_as,
+    possessed_statement, untagged_person_name, named_organisation_apposition, organisation_noun, person_role_noun,
+    organisation_by_head, name_after_role, party_member, first_name_in_phrase, mistagged_name, untagged_proper_noun,
 )
-
-
-def _last_named_conjunct(head: Token) -> Token | None:
-    """The last of coordinated names heading a subject ("Cruz and Fiorina" -> Fiorina)."""
-    node, last = head, None
-    for _ in range(6):
-        conj = next((c for c in node.children if c.dep_ == "conj"), None)
-        if conj is None:
-            break
-        node = conj
-        if conj.ent_type_ in PERSON_LABELS | ORG_LABELS:
-            last = conj
-    return last
