@@ -66,10 +66,15 @@ def _described_as(ctx: ArticleContext, head: Token) -> Entity | None:
     film," (or "the production company Lumen Pictures"): the latest organisation the story
     described with that noun before, not the last one it named."""
     doc, lemma = ctx.doc, head.lemma_.lower()
+    nouns = doc.user_data.get("claimcheck_nouns_by_lemma")
+    if nouns is None:  # built once per article: one pass, not one per role noun (issue 16)
+        nouns = {}
+        for t in doc:
+            if t.pos_ == "NOUN":
+                nouns.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data["claimcheck_nouns_by_lemma"] = nouns
     found = None
-    for t in doc[:head.i]:
-        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
-            continue
+    for t in (doc[i] for i in nouns.get(lemma, ()) if i < head.i):
         near = [t.head] if t.dep_ in ("appos", "compound") else []
         near += [c for c in t.children if c.dep_ == "appos"]
         for n in near:
