@@ -284,11 +284,20 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "election": ("election", "vote", "ballot", "referendum", "primary", "caucus"),
     "meeting": ("meet", "meeting", "talk", "summit", "visit", "negotiation", "negotiate", "round"),
     "release": ("release", "return", "exchange", "repatriate", "repatriation", "handover", "swap",
-                "captive", "prisoner", "detainee", "hostage"),
+                "captive", "prisoner", "detainee", "hostage", "free"),
     "strike": ("strike", "walkout", "stoppage", "lockout"),
     "arrest": ("arrest", "detain", "detention", "jail", "sentence", "imprison"),
     "displacement": ("displace", "flee", "refugee", "evacuate", "evacuation", "displacement", "exodus"),
     "aid": ("aid", "cargo", "deliver", "delivery", "supply", "assistance", "shipment", "convoy"),
+}
+# Verb phrases whose verb says nothing alone: "took effect" / "came into force" is a start.
+# (verb lemma, its object or into/in-object lemma) -> the trigger word they stand for.
+EVENT_PHRASES: dict[tuple[str, str], str] = {
+    ("take", "effect"): "begin", ("come", "force"): "begin", ("enter", "force"): "begin",
+    ("go", "effect"): "begin", ("come", "effect"): "begin", ("enter", "effect"): "begin",
+    # a statement someone releases or issues is something said, not a signed "statement"
+    ("release", "statement"): "publish", ("issue", "statement"): "publish", ("make", "statement"): "publish",
+    ("put", "statement"): "publish",
 }
 # Classes that say how something happened, not what ("began a campaign" / "broke a story").
 MANNER_EVENT_CLASSES: frozenset[str] = frozenset({"start", "end", "sign"})

@@ -8,7 +8,7 @@ introduces the value ("since", "on", "after"). tasks.linking compares these acro
 from __future__ import annotations
 
 from models.claim import Event
-from tasks.lexicon import SPEECH_VERBS
+from tasks.lexicon import EVENT_PHRASES, SPEECH_VERBS
 from tasks.nlp import sentence_ents
 
 _ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
@@ -61,6 +61,47 @@ def _noun_words(tok, depth: int = 2) -> list[str]:
     return out
 
 
+def _phrase(verb) -> tuple[str | None, int]:
+    """A verb phrase that is one trigger ("took effect" -> begin) and its object's index."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else (
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("into", "in") else [])
+        for obj in objects:
+            if (word := EVENT_PHRASES.get((lemma, obj.lemma_.lower()))) is not None:
+                return word, obj.i
+    return None, -1
+
+
+def _verb_words(verb, skip: set[int], is_date: bool) -> list[str]:
+    """The verb governing a value, with its arguments (light verbs lend only their objects)."""
+    words: list[str] = []
+    phrase, phrase_object = _phrase(verb)
+    if phrase:
+        words.append(phrase)
+    elif verb.lemma_.lower() not in _LIGHT and _keep(verb):
+        words.append(verb.lemma_.lower())
+    light = verb.lemma_.lower() in _LIGHT
+    skip = skip | {phrase_object}
+    for child in verb.children:
+        if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
+            words.extend(_noun_words(child, 1))
+        if child.dep_ == "prep" and (light or child.lower_ == "with") \
+                and not (is_date and child.lower_ in _REFERENCE_PREPS):  # "been under occupation"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in skip:
+                    words.extend(_noun_words(pobj, 1))
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+            words.append(child.lemma_.lower())
+    # "the deal signed by ... on <date>": the noun the participle describes
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        words.extend(_noun_words(verb.head, 1))
+        for child in verb.head.children:
+            if child.dep_ == "amod" and child.lower_ not in ("other", "such") and _keep(child):
+                words.append(_word(child))
+    return words
+
+
 def describe_event(span, unit_token=None, is_date: bool = False) -> Event:
     """The event words, entities and role around a value (a date when `is_date`)."""
     words: list[str] = []
@@ -91,25 +132,10 @@ def describe_event(span, unit_token=None, is_date: bool = False) -> Event:
     if verb is None and span.root.pos_ in ("VERB", "AUX"):
         verb = span.root
     if verb is not None:
-        if verb.lemma_.lower() not in _LIGHT and _keep(verb):
-            words.append(verb.lemma_.lower())
-        light = verb.lemma_.lower() in _LIGHT
-        for child in verb.children:
-            if child.dep_ in _ARG_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i not in skip:
-                words.extend(_noun_words(child, 1))
-            if child.dep_ == "prep" and (light or child.lower_ == "with") \
-                    and not (is_date and child.lower_ in _REFERENCE_PREPS):  # "been under occupation"
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in skip:
-                        words.extend(_noun_words(pobj, 1))
-            if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
-                words.append(child.lemma_.lower())
-        # "the deal signed by ... on <date>": the noun the participle describes
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            words.extend(_noun_words(verb.head, 1))
-            for child in verb.head.children:
-                if child.dep_ == "amod" and child.lower_ not in ("other", "such") and _keep(child):
-                    words.append(_word(child))
+        words.extend(_verb_words(verb, skip, is_date))
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+            # "signed a pact on Monday, pledging $2.5 billion": the pledge is the signing's
+            words.extend(_verb_words(verb.head, skip | {verb.i}, is_date))
     entities = []
     for ent in sentence_ents(span.sent):
         if ent.label_ in _ENTITY_LABELS and not (ent.start <= span.start < ent.end):

@@ -23,6 +23,7 @@ and anything in an article that is not in English.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from models import Article, Claim, Quote
 from models.base import stable_id
@@ -30,13 +31,14 @@ from models.claim import PUBLICATION_EVENT
 from tasks.claims.counted import bare, compound_unit, counted_kind, counted_noun, is_update, part_of_name
 from tasks.claims.dates import DateMention, resolve
 from tasks.claims.events import date_tense, describe_event, historical_present, is_future
-from tasks.claims.measures import PEOPLE_MEASURES, measure_of
+from tasks.claims.measures import PEOPLE_MEASURES, is_people_measure_word, measure_of
 from tasks.claims.numbers import FRACTION_WORDS, NumberMention, find_numbers, format_value, scale_to_unit
 from tasks.claims.pubdate import article_anchor, body_dates
 from tasks.claims.values import with_values
 from tasks.nlp import doc_text
 
 _OWN_DATE_WITHIN = 400
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 
 
 def extract_claims(doc, article: Article, quotes: list[Quote]) -> list[Claim]:
@@ -130,12 +132,16 @@ def _narrative_day(m: DateMention, span, told: list):
 
 
 def _is_own_date(article: Article, m: DateMention, resolved) -> bool:
-    return (
-        article.published_date is not None
-        and resolved == (article.published_date, "day")
-        and m.start < _OWN_DATE_WITHIN
-        and "\n" not in article.body[max(0, article.body.rfind("\n", 0, m.start)): m.start].strip()
-    )
+    """A dateline ("LISBON, March 3."): the publication day written out at the head of a line.
+
+    "signed the deal on Monday" in a Monday report dates the signing, not the article: a
+    weekday or relative date, or one after the line's first lower-case word, is an event's."""
+    if article.published_date is None or resolved != (article.published_date, "day"):
+        return False
+    if m.start >= _OWN_DATE_WITHIN or m.mode not in ("absolute", "yearless"):
+        return False
+    head = article.body[article.body.rfind("\n", 0, m.start) + 1: m.start]
+    return _LOWER_WORD.search(head) is None
 
 
 def sentence_text(span) -> str:
@@ -215,6 +221,8 @@ def _counted(n: NumberMention, num_span, previous: tuple[str, str] | None):
         # "$15 an hour", "£3bn a year": a rate, as for a unit read from the parse
         return value, compound_unit(unit, num_span[-1]) if kind == "quantity" else unit, kind, low, high, None, end
     unit_token = counted_noun(num_span)
+    if unit_token is not None and is_people_measure_word(unit_token):
+        unit_token = None  # "left 14 hurt": what they are, not what is counted
     if unit_token is not None and unit_token.lower_ in FRACTION_WORDS and _next_word(unit_token) == "of":
         return None  # "three quarters of the staff": a fraction, not a count of quarters
     if unit_token is not None:

@@ -54,6 +54,8 @@ def evidence_words(num_span, unit_token=None) -> tuple[list[str], list[str]]:
         if head is tok:
             break
         words.append(head.lemma_.lower())
+        if head.tag_ in ("VBG", "VBN") and head.lower_ != words[-1]:
+            words.append(head.lower_)  # "three people are missing": the participle, not "miss"
         words.extend(c.lemma_.lower() for c in head.children if c.dep_ == "prt")
         if head.pos_ in ("VERB", "AUX"):
             words = far
@@ -63,10 +65,20 @@ def evidence_words(num_span, unit_token=None) -> tuple[list[str], list[str]]:
                     far.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
                     far.extend(o.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
                                for o in g.children if o.dep_ == "pobj")  # "the number of injured"
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    far.append(c.lemma_.lower())  # "forced 5,000 residents to evacuate"
             if head.dep_ not in ("xcomp", "conj", "advcl") or tok.dep_ not in _CLAUSE_DEPS:
                 break
         tok = head
     return near, far
+
+
+def is_people_measure_word(tok) -> bool:
+    """'14 hurt', '12 dead': a word that states a measure of people, never the counted noun."""
+    word = tok.lower_
+    if tok.tag_ in ("NNS", "NNPS") or not word.endswith(("ed", "d", "t", "ing")):
+        return False  # "12 deaths", "300 detentions": nouns that are counted
+    return any(word in lemmas for name, lemmas, _c in _WORD_MEASURES if name in PEOPLE_MEASURES)
 
 
 def _by_words(words: list[str], unit: str | None) -> str | None:

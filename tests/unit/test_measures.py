@@ -47,7 +47,8 @@ def dates(nlp, body, published=MONDAY):
     ("Turnout reached 64 percent.", "64 percent", "share"),
     # negatives: a count that says nothing of a measure, a fire that is not a launch
     ("The company opened 14 new stores.", "14 store", None),
-    ("The fire destroyed 40 houses.", "40 house", None),
+    ("The fire destroyed 40 houses.", "40 house", "destroyed"),  # destroyed, not launched
+    ("The fire reached 40 houses.", "40 house", None),
     ("Workers laid 300 pipes.", "300 pipe", None),
 ])
 def test_measure_and_value(nlp, sentence, label, measure):
