@@ -29,23 +29,29 @@ class ChildResult:
     # user + system CPU of the child and every descendant seen (each process's last sample):
     # unlike wall time, it does not depend on how much of the shared machine the run got
     tree_cpu_seconds: float = 0.0
+    # the sample at the tree's peak: the run process's share and its descendants' (workers,
+    # forkserver), i.e. whether the peak came while extracting or in the corpus steps
+    peak_split_mib: dict = field(default_factory=dict)
 
 
-def _tree_rss(proc: psutil.Process, cpu: dict[int, float] | None = None) -> int:
-    total = 0
+def _tree_rss(proc: psutil.Process, cpu: dict[int, float] | None = None) -> tuple[int, int]:
+    """(RSS of the whole tree, RSS of `proc` itself), in bytes."""
+    total = own = 0
     try:
         procs = [proc, *proc.children(recursive=True)]
     except psutil.Error:
-        return 0
+        return 0, 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            rss = p.memory_info().rss
+            total += rss
+            own = rss if p.pid == proc.pid else own
             if cpu is not None:
                 times = p.cpu_times()
                 cpu[p.pid] = max(cpu.get(p.pid, 0.0), times.user + times.system)
         except psutil.Error:
             continue
-    return total
+    return total, own
 
 
 def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Path | None = None,
@@ -53,7 +59,7 @@ def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Pat
     """Run `python -m bench.child ARGS --out OUT_JSON`, sampling tree RSS until it exits."""
     cmd = [sys.executable, "-m", "bench.child", *args, "--out", str(out_json)]
     out_json.unlink(missing_ok=True)
-    peak = 0
+    peak = peak_own = 0
     cpu: dict[int, float] = {}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env={**os.environ, **(env or {})}, cwd=cwd,
@@ -62,9 +68,11 @@ def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Pat
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_own
         while not stop.is_set():
-            peak = max(peak, _tree_rss(handle, cpu))
+            total, own = _tree_rss(handle, cpu)
+            if total > peak:
+                peak, peak_own = total, own
             stop.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -78,8 +86,9 @@ def run_child(args: list[str], out_json: Path, env: dict | None = None, cwd: Pat
     report = json.loads(out_json.read_text()) if out_json.is_file() else {}
     if proc.returncode != 0 or not report:
         raise ChildFailed(f"{' '.join(args[:1])} child exited {proc.returncode}: {stderr[-2000:]}")
+    split = {"run_process": round(peak_own / 2**20, 1), "descendants": round((peak - peak_own) / 2**20, 1)}
     return ChildResult(round(wall, 4), round(peak / 2**20, 1), proc.returncode, report, stderr[-500:],
-                       round(sum(cpu.values()), 2))
+                       round(sum(cpu.values()), 2), split)
 
 
 class ChildFailed(RuntimeError):

@@ -145,6 +145,7 @@ class Bench:
             "product_tree_cpu_s": first.tree_cpu_seconds,
             "product_run_flow_s": steps["run_flow"]["seconds"],
             "product_peak_tree_rss_mib": first.peak_tree_rss_mib,
+            "product_memory": memory_figures(first),
             "product_steps": steps,
             "product_summary": first.report["summary"],
         }
@@ -163,7 +164,7 @@ class Bench:
         first = by_size[self.sizes.throughput]
         self.raw["throughput"] = first
         self.raw["prefect"] = prefect_overhead({"steps": first["product_steps"]}, first["articles"])
-        self.first_rss = {n: raw["product_peak_tree_rss_mib"] for n, raw in by_size.items()}
+        self.first_memory = {n: raw["product_memory"] for n, raw in by_size.items()}
         self.reruns(first_inbox, first_warehouse, first["articles"])
 
     def dask_throughput(self, inbox: Path, n: int) -> None:
@@ -218,15 +219,13 @@ class Bench:
         sizes = self.sizes
         runs = {}
         for label, n in (("small", sizes.memory_small), ("large", sizes.memory_large)):
-            if n in self.first_rss:
-                runs[label] = {"articles": n, "peak_tree_rss_mib": self.first_rss[n], "reused": f"first run of {n}"}
+            if n in self.first_memory:
+                runs[label] = {"articles": n, **self.first_memory[n], "reused": f"first run of {n}"}
                 continue
             print(f"memory: {n} articles", flush=True)
             folder, n, _ = self.folder(f"memory-{n}", n)
             result = self.product(f"memory-{n}", folder, self.work / "warehouse" / f"memory-{n}.duckdb")
-            runs[label] = {"articles": n, "peak_tree_rss_mib": result.peak_tree_rss_mib,
-                           "self_peak_rss_mib": result.report["self_peak_rss_mib"],
-                           "wall_s": result.wall_seconds}
+            runs[label] = {"articles": n, **memory_figures(result), "wall_s": result.wall_seconds}
             shutil.rmtree(folder)
         self.raw["memory"] = runs
         if (sizes.memory_small, sizes.memory_large) != (1000, 10_000):
@@ -241,6 +240,14 @@ class Bench:
             self.raw["crosscheck"] = measure(self.sizes.crosscheck, self.work / "crosscheck")
         except ModuleNotFoundError as exc:
             self.notes.append(f"cross-check scale skipped: {exc}")
+
+
+def memory_figures(result: ChildResult) -> dict:
+    """The tree's peak (the target's figure), the run process's own high-water mark
+    (ru_maxrss) and how the tree's peak split between the run process and its workers."""
+    return {"peak_tree_rss_mib": result.peak_tree_rss_mib,
+            "self_peak_rss_mib": result.report["self_peak_rss_mib"],
+            "peak_split_mib": result.peak_split_mib}
 
 
 def prefect_overhead(report_: dict, articles: int) -> dict:

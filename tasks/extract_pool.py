@@ -31,6 +31,11 @@ AHEAD_PER_WORKER = 3
 # 16 holding one 10k-token article peaked at 490 MiB, batches of 4 at 353 MiB) and the CPU
 # time is the same (5.8 s either way on 48 articles).
 PARSE_BATCH = 4
+# ... and at most this many characters (a longer article is a batch alone): a parse holds
+# ~3 KB per character of its batch at its peak (the 53k-character bench article alone:
+# +170 MiB), and the bench corpus keeps the copies of an article side by side, so four
+# copies of it in one batch took a worker from 180 to 850 MiB (issue 15, memory).
+PARSE_BATCH_CHARS = 20_000
 # A worker still creeps up between batches (strings, caches, freed-but-kept heap): a fresh
 # fork of the forkserver every this many articles keeps it near its starting size.
 RECYCLE_ARTICLES = 320
@@ -80,7 +85,37 @@ def _start_worker(registry, run_pid: int) -> None:
 def _extract_chunk(articles: list) -> list:
     from tasks.analyse import analyse_articles
 
-    return list(analyse_articles(articles, _registry, batch_size=PARSE_BATCH, n_process=1))
+    out = [a for batch in parse_batches(articles)
+           for a in analyse_articles(batch, _registry, batch_size=len(batch), n_process=1)]
+    _give_back_freed_memory()
+    return out
+
+
+def parse_batches(articles: list, most: int = PARSE_BATCH, chars: int = PARSE_BATCH_CHARS) -> Iterator[list]:
+    """Consecutive runs of at most `most` articles and `chars` characters of body (an
+    article longer than that alone), in order."""
+    batch: list = []
+    size = 0
+    for article in articles:
+        if batch and (len(batch) == most or size + len(article.body) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(article)
+        size += len(article.body)
+    if batch:
+        yield batch
+
+
+def _give_back_freed_memory() -> None:
+    """Return the heap a chunk's parse freed to the system. glibc keeps freed blocks below
+    the heap's top resident, so without this a worker stayed at the peak of its largest
+    batch until it was recycled (a worker at 727 MiB for 40 s after one 857 MiB batch)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 class ExtractPool:

@@ -23,6 +23,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from warehouse.arrow_input import run_on
+
 SQL_FILE = Path(__file__).resolve().parent / "sql" / "crosscheck.sql"
 _NAME = re.compile(r"^-- name: (\w+)\s*$", re.MULTILINE)
 
@@ -45,11 +47,7 @@ def crosscheck(con: duckdb.DuckDBPyConnection, fact_keys: list[str] | None, run_
         )
     elif fact_keys:
         keys = pa.table({"fact_key": pa.array(sorted(set(fact_keys)), type=pa.string())})
-        con.register("_cc_keys_in", keys)
-        try:
-            con.execute("INSERT INTO _cc_keys SELECT fact_key FROM _cc_keys_in")
-        finally:
-            con.unregister("_cc_keys_in")
+        run_on(con, "_cc_keys_in", keys, "INSERT INTO _cc_keys SELECT fact_key FROM _cc_keys_in")
     summary: dict = {}
     for name, sql in statements():
         if name == "summary":

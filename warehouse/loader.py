@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from models import Article, Claim, Quote, RejectedInput, Run, Speaker, SpeakerAlias, SpeakerMention
 from models.event import ArticleEvent, NewsEvent
 from models.link import CLAIM_LINK_COLUMNS, EVENT_SELECT, LinkClaim
+from warehouse.arrow_input import run_on
 from warehouse.connection import open_writable
 from warehouse.statements import StatementStore
 
@@ -105,7 +106,9 @@ class WarehouseWriter(StatementStore):
         paths = sorted(set(source_paths))
         if not paths:
             return 0
-        self._register_list("_forget_paths", "source_path", paths)
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _forget_paths (source_path VARCHAR)")
+        run_on(self.con, "_paths", pa.table({"source_path": pa.array(paths, type=pa.string())}),
+               "INSERT INTO _forget_paths SELECT source_path FROM _paths")
         keys = self.con.execute(
             "SELECT DISTINCT c.fact_key FROM claims c JOIN articles a USING (article_id) "
             "WHERE c.fact_key IS NOT NULL AND (a.source_path IN (SELECT source_path FROM _forget_paths) "
@@ -125,7 +128,7 @@ class WarehouseWriter(StatementStore):
         n = self.con.execute(f"SELECT count(*) FROM ({gone})").fetchone()[0]
         self.con.execute("DELETE FROM articles WHERE source_path IN (SELECT source_path FROM _forget_paths)")
         self.con.execute("DELETE FROM source_files WHERE source_path IN (SELECT source_path FROM _forget_paths)")
-        self.con.unregister("_forget_paths")
+        self.con.execute("DROP TABLE _forget_paths")
         return n
 
     def record_sources(self, sources: Sequence[tuple[str, str, str | None]]) -> None:
@@ -159,11 +162,8 @@ class WarehouseWriter(StatementStore):
         if not rows:
             return
         self.touched_fact_keys.update(c.fact_key for c in claims if c.fact_key)
-        self.con.register("_keys", pa.Table.from_pylist(rows))
-        self.con.execute(
-            "UPDATE claims SET fact_key = k.fact_key FROM _keys k WHERE claims.claim_id = k.claim_id"
-        )
-        self.con.unregister("_keys")
+        run_on(self.con, "_keys", pa.Table.from_pylist(rows),
+               "UPDATE claims SET fact_key = k.fact_key FROM _keys k WHERE claims.claim_id = k.claim_id")
 
     def write_speakers(self, speakers: Sequence[Speaker], aliases: Sequence[SpeakerAlias]) -> None:
         rows = [s.model_dump(exclude={"aliases"}) for s in _dedupe(speakers, "speaker_id")]
@@ -181,16 +181,13 @@ class WarehouseWriter(StatementStore):
         mention row still carries its article's speaker, so this reads it from `quotes`."""
         if not mentions:
             return
-        self.con.register("_variant_mentions", pa.table({"speaker_id": pa.array(list(mentions), type=pa.string()),
-                                                         "mention": pa.array(list(mentions.values()), type=pa.string())}))
-        try:
-            self.con.execute(
-                "INSERT INTO speaker_mentions (quote_id, article_id, speaker_id, speaker_name, mention, kind) "
-                "SELECT q.quote_id, q.article_id, q.speaker_id, q.speaker_name, v.mention, 'person' "
-                "FROM quotes q JOIN _variant_mentions v USING (speaker_id) "
-                "WHERE q.quote_id NOT IN (SELECT quote_id FROM speaker_mentions)")
-        finally:
-            self.con.unregister("_variant_mentions")
+        run_on(self.con, "_variant_mentions",
+               pa.table({"speaker_id": pa.array(list(mentions), type=pa.string()),
+                         "mention": pa.array(list(mentions.values()), type=pa.string())}),
+               "INSERT INTO speaker_mentions (quote_id, article_id, speaker_id, speaker_name, mention, kind) "
+               "SELECT q.quote_id, q.article_id, q.speaker_id, q.speaker_name, v.mention, 'person' "
+               "FROM quotes q JOIN _variant_mentions v USING (speaker_id) "
+               "WHERE q.quote_id NOT IN (SELECT quote_id FROM speaker_mentions)")
 
     def set_quote_speakers(self, rows: Sequence) -> int:
         """Give quotes the speakers linking chose (`QuoteSpeaker` rows), in one UPDATE;
@@ -201,22 +198,16 @@ class WarehouseWriter(StatementStore):
                                        "speaker_name": r.speaker_name} for r in rows],
                                      schema=pa.schema([("quote_id", pa.string()), ("speaker_id", pa.string()),
                                                        ("speaker_name", pa.string())]))
-        self.con.register("_quote_speakers", table)
-        try:
-            moved = self.con.execute(
-                "SELECT q.statement_id FROM quotes q JOIN _quote_speakers k USING (quote_id) "
-                "WHERE q.speaker_id IS DISTINCT FROM k.speaker_id OR q.speaker_name IS DISTINCT FROM k.speaker_name"
-            ).fetchall()
-            changed = len(moved)
-            # A quote of an earlier run that changes speaker changes its statement's check too.
-            self.touched_statement_ids.update(sid for (sid,) in moved if sid is not None)
-            self.con.execute(
-                "UPDATE quotes SET speaker_id = k.speaker_id, speaker_name = k.speaker_name FROM _quote_speakers k "
-                "WHERE quotes.quote_id = k.quote_id AND (quotes.speaker_id IS DISTINCT FROM k.speaker_id "
-                "OR quotes.speaker_name IS DISTINCT FROM k.speaker_name)"
-            )
-        finally:
-            self.con.unregister("_quote_speakers")
+        moved = run_on(self.con, "_quote_speakers", table,
+                       "SELECT q.statement_id FROM quotes q JOIN _quote_speakers k USING (quote_id) "
+                       "WHERE q.speaker_id IS DISTINCT FROM k.speaker_id OR q.speaker_name IS DISTINCT FROM k.speaker_name")
+        changed = len(moved)
+        # A quote of an earlier run that changes speaker changes its statement's check too.
+        self.touched_statement_ids.update(sid for (sid,) in moved if sid is not None)
+        run_on(self.con, "_quote_speakers", table,
+               "UPDATE quotes SET speaker_id = k.speaker_id, speaker_name = k.speaker_name FROM _quote_speakers k "
+               "WHERE quotes.quote_id = k.quote_id AND (quotes.speaker_id IS DISTINCT FROM k.speaker_id "
+               "OR quotes.speaker_name IS DISTINCT FROM k.speaker_name)")
         return changed
 
     def write_rejected(self, rejected: Sequence[RejectedInput]) -> None:
@@ -260,16 +251,8 @@ class WarehouseWriter(StatementStore):
         cols = [c for c in self.columns(table) if c in rows[0]]
         batch = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows])
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE" if ignore else "INSERT"
-        name = f"_batch_{table}"
-        self.con.register(name, batch)
-        try:
-            col_list = ", ".join(cols)
-            self.con.execute(f"{verb} INTO {table} ({col_list}) SELECT {col_list} FROM {name}")
-        finally:
-            self.con.unregister(name)
-
-    def _register_list(self, name: str, column: str, values: list[str]) -> None:
-        self.con.register(name, pa.table({column: pa.array(values, type=pa.string())}))
+        col_list = ", ".join(cols)
+        run_on(self.con, "_batch", batch, f"{verb} INTO {table} ({col_list}) SELECT {col_list} FROM _batch")
 
 
 def _dedupe(items: Sequence, key: str) -> list:

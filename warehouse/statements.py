@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from models import StatementQuote, TranscriptCheck
 from models.statement import STATEMENT_QUOTE_COLUMNS
+from warehouse.arrow_input import run_on
 
 _QUOTE_ROWS = (
     "SELECT " + ", ".join(f"a.{c}" if c == "published_date" else f"q.{c}" for c in STATEMENT_QUOTE_COLUMNS)
@@ -50,28 +51,23 @@ class StatementStore:
         """
         # The new statements' ids too: a statement is never written twice, whatever the region.
         replaced = sorted(links.replaced | {s.statement_id for s in links.statements})
-        self.con.register("_st_replaced", pa.table({"statement_id": pa.array(replaced, pa.string())}))
-        try:
-            old = dict((d, (st, run)) for d, st, run in self.con.execute(
-                "SELECT discrepancy_id, status, first_seen_run FROM discrepancies "
-                "WHERE statement_id IN (SELECT statement_id FROM _st_replaced)").fetchall())
-            self.con.execute("DELETE FROM discrepancy_members WHERE discrepancy_id IN (SELECT discrepancy_id FROM "
-                             "discrepancies WHERE statement_id IN (SELECT statement_id FROM _st_replaced))")
-            self.con.execute("DELETE FROM discrepancies WHERE statement_id IN (SELECT statement_id FROM _st_replaced)")
-            self.con.execute("DELETE FROM statements WHERE statement_id IN (SELECT statement_id FROM _st_replaced)")
-        finally:
-            self.con.unregister("_st_replaced")
+        replaced_table = pa.table({"statement_id": pa.array(replaced, pa.string())})
+        replaced_ids = "(SELECT statement_id FROM _st_replaced)"
+        old = {d: (st, run) for d, st, run in run_on(
+            self.con, "_st_replaced", replaced_table,
+            f"SELECT discrepancy_id, status, first_seen_run FROM discrepancies WHERE statement_id IN {replaced_ids}")}
+        members = f"(SELECT discrepancy_id FROM discrepancies WHERE statement_id IN {replaced_ids})"
+        for sql in (f"DELETE FROM discrepancy_members WHERE discrepancy_id IN {members}",
+                    f"DELETE FROM discrepancies WHERE statement_id IN {replaced_ids}",
+                    f"DELETE FROM statements WHERE statement_id IN {replaced_ids}"):
+            run_on(self.con, "_st_replaced", replaced_table, sql)
         if links.assignments:
-            self.con.register("_st_assign", pa.table({
+            run_on(self.con, "_st_assign", pa.table({
                 "quote_id": pa.array([a[0] for a in links.assignments], pa.string()),
                 "statement_id": pa.array([a[1] for a in links.assignments], pa.string()),
                 "statement_relation": pa.array([a[2] for a in links.assignments], pa.string()),
-            }))
-            try:
-                self.con.execute("UPDATE quotes SET statement_id = s.statement_id, statement_relation = "
-                                 "s.statement_relation FROM _st_assign s WHERE quotes.quote_id = s.quote_id")
-            finally:
-                self.con.unregister("_st_assign")
+            }), "UPDATE quotes SET statement_id = s.statement_id, statement_relation = "
+                "s.statement_relation FROM _st_assign s WHERE quotes.quote_id = s.quote_id")
         self._insert_rows("statements", [s.model_dump() for s in links.statements])
         rows = []
         for d in links.discrepancies:
@@ -102,10 +98,7 @@ class StatementStore:
         self._insert_rows("transcript_checks", [c.model_dump() for c in checks])
         if not changed:
             return set()
-        self.con.register("_tc_changed", pa.table({"quote_id": pa.array(changed, pa.string())}))
-        try:
-            rows = self.con.execute("SELECT DISTINCT statement_id FROM quotes WHERE statement_id IS NOT NULL "
-                                    "AND quote_id IN (SELECT quote_id FROM _tc_changed)").fetchall()
-        finally:
-            self.con.unregister("_tc_changed")
+        rows = run_on(self.con, "_tc_changed", pa.table({"quote_id": pa.array(changed, pa.string())}),
+                      "SELECT DISTINCT statement_id FROM quotes WHERE statement_id IS NOT NULL "
+                      "AND quote_id IN (SELECT quote_id FROM _tc_changed)")
         return {r[0] for r in rows}

@@ -26,18 +26,35 @@ from tasks.quotes.registry import fold_name, strip_titles
 
 @dataclass
 class SpeakerPool:
-    """The speakers of a run's articles, merged the same way whatever order they came in."""
+    """The speakers of a run's articles, merged the same way whatever order they came in.
 
-    by_article: dict[str, list[Speaker]] = field(default_factory=dict)
+    Each distinct speaker record is kept once, at its first place in article-id order (then
+    the order within its article): merging a record a second time, later, changes nothing
+    (fields are only ever filled, aliases only added), so the result is the merge of every
+    article's list while a run over many articles naming the same people keeps a few
+    records instead of one per article (27k at 10k bench articles)."""
+
+    first_place: dict[tuple, tuple[str, int]] = field(default_factory=dict)
+    records: dict[tuple, Speaker] = field(default_factory=dict)
+    _added: int = 0
 
     def add(self, article_id: str, speakers: Iterable[Speaker]) -> None:
-        self.by_article.setdefault(article_id, []).extend(speakers)
+        for speaker in speakers:
+            # the counter orders an article's own speakers: later calls get larger numbers
+            place, self._added = (article_id, self._added), self._added + 1
+            key = _record_key(speaker)
+            if key not in self.first_place or place < self.first_place[key]:
+                self.first_place[key] = place
+                self.records[key] = speaker
+
+    def in_order(self) -> list[Speaker]:
+        return [self.records[k] for k in sorted(self.first_place, key=self.first_place.__getitem__)]
 
     def merged(self, known: Iterable[Speaker]) -> list[Speaker]:
         """`known` (registry first, then the warehouse's) wins; articles fill what is empty,
         in article-id order. Sorted by speaker id."""
         out: dict[str, Speaker] = {}
-        for speaker in [*known, *(s for a in sorted(self.by_article) for s in self.by_article[a])]:
+        for speaker in [*known, *self.in_order()]:
             have = out.get(speaker.speaker_id)
             if have is None:
                 out[speaker.speaker_id] = speaker.model_copy()
@@ -51,6 +68,10 @@ class SpeakerPool:
             if update:
                 out[speaker.speaker_id] = have.model_copy(update=update)
         return [out[k] for k in sorted(out)]
+
+
+def _record_key(speaker: Speaker) -> tuple:
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in speaker.model_dump().items())
 
 
 def aliases_of(speakers: Iterable[Speaker]) -> list[SpeakerAlias]:

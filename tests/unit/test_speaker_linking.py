@@ -1,6 +1,8 @@
 """Corpus-level speaker linking: pure functions on made-up speakers and mentions."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from models import Speaker, SpeakerMention
@@ -51,6 +53,24 @@ def test_pool_merges_the_same_whatever_the_order():
     assert one.merged([]) == two.merged([])
     [merged] = one.merged([])
     assert (merged.role, merged.gender, merged.aliases) == ("admiral", "male", ["P. Okafor"])
+
+
+@pytest.mark.parametrize("arrival", list(itertools.permutations(["art-1", "art-2", "art-3"])))
+def test_pool_keeps_a_repeated_record_once_at_its_first_place(arrival):
+    admiral, speaker = person("Peter Okafor", role="admiral"), person("Peter Okafor", role="speaker")
+    lists = {"art-1": [admiral], "art-2": [speaker], "art-3": [admiral, speaker]}
+    pool = SpeakerPool()
+    for article in arrival:
+        pool.add(article, lists[article])
+    [merged] = pool.merged([])
+    assert merged.role == "admiral"  # art-1's record comes first, whichever article arrived first
+    assert len(pool.records) == 2
+
+
+def test_pool_orders_an_articles_own_speakers_as_given():
+    pool = SpeakerPool()
+    pool.add("art-1", [person("Peter Okafor", role="speaker"), person("Peter Okafor", role="admiral")])
+    assert pool.merged([])[0].role == "speaker"
 
 
 def test_pool_keeps_known_fields_first():
