@@ -237,6 +237,8 @@ LABELLING_VERBS: frozenset[str] = frozenset({"call", "brand", "label", "term", "
 LIGHT_VERBS: frozenset[str] = frozenset({"make", "give", "deliver", "issue", "offer", "level", "lodge", "voice", "repeat"})
 
 # Role nouns that fit any official: "the official said" picks the latest speaker, not a role match.
+# A trailing headline speaker that is no one to name ("Talks to resume next month - source").
+ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset({"source", "sources"})
 GENERIC_ROLES: frozenset[str] = frozenset({"official", "representative", "diplomat", "leader", "politician", "source"})
 
 # Organisation nouns a demonym turns into a country's voice ("the Russian side").

@@ -104,3 +104,22 @@ def included_member(ctx: ArticleContext, p: Phrase) -> Answer:
         return None
     listed = [e for e in p.names if e.start > including.i and e.label_ != "GPE"]
     return (ctx.entity_for_span(listed[-1]), p.mention) if listed else None
+
+
+def holder_run_into_title(p: Phrase):
+    """'US Ambassador to the UN Linda Marsh', 'Minister of Foreign Affairs of Ruritania Jan
+    Novak': the holder's name run into the title's "to"/"of" phrase (parsed as compounds of
+    its object) ends the phrase; the name after a place or body there is the speaker. Not
+    'a spokesman for Jane Doe' (the principal: "for" and no place before the name)."""
+    head, doc = p.head, p.head.doc
+    if head.lower_ not in PERSON_ROLE_NOUNS or not head.text[:1].isupper():
+        return None
+    preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("to", "of")]
+    for e in p.names:
+        if e.label_ != "PERSON" or e.end - 1 != head.right_edge.i or len(e) < 2:
+            continue
+        before = doc[e.start - 1]
+        inside = any(prep.i < e.start and prep.right_edge.i >= e.end - 1 for prep in preps)
+        if inside and before.pos_ == "PROPN" and before.text[:1].isupper() and before.i > head.i + 1:
+            return e
+    return None

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from tasks.lexicon import (
     AGENCY_LEAD,
+    ANONYMOUS_SOURCE_NOUNS,
     DATELINE_LEAD,
     DOCUMENT_NOUNS,
     HEADLINE_SOURCE_NOUNS,
@@ -214,11 +215,13 @@ def _trailing_name_headline(doc: Doc, toks: Tokens, ctx: ArticleContext, body: s
         return None
     name_start, name_end = s + m.start(2), s + m.end(2)
     name = body[name_start:name_end]
-    entity = _trailing_speaker(doc, toks, ctx, name_start, name_end, name)
-    if entity is None:
+    # "... - source", "... - diplomatic sources": an anonymous source's words, no one's to name
+    anonymous = name.split()[-1].lower() in ANONYMOUS_SOURCE_NOUNS
+    entity = None if anonymous else _trailing_speaker(doc, toks, ctx, name_start, name_end, name)
+    if entity is None and not anonymous:
         return None
     cand = Candidate(s + m.start(1), s + m.end(1), m.group(1).strip(), "headline")
-    cand.entity, cand.speaker_text, cand.how = entity, name, "name"
+    cand.entity, cand.speaker_text, cand.how = entity, name, "none" if anonymous else "name"
     return cand
 
 

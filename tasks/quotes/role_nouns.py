@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from tasks.lexicon import DATELINE_LEAD, FEMALE_ROLES, GENERIC_ROLES, MALE_ROLES, STATEMENT_NOUNS
 from tasks.nlp import doc_text
 from tasks.quotes.context import ArticleContext, Entity
+from tasks.quotes.mentions import entity_at
 from tasks.quotes.registry import fold_name
 from tasks.quotes.role_holders import registry_holder
 from tasks.quotes.roles import (
@@ -48,6 +49,8 @@ def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None 
     named = ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and lemma in fold_name(e.name).split(),
                        speakers_first=True)
     if named is None:
+        named = _described_as(ctx, head)
+    if named is None:
         person = ctx.recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e), speakers_only=True)
         org = _org_name(person, lemma) if person is not None else None
         if org is not None:
@@ -56,6 +59,30 @@ def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None 
         named = _organisation_named_later(ctx, head)
     return named or ctx.recent(head.idx, sent, lambda e: e.kind == "organisation" and _not_a_state(e)
                                and not _dateline_only(ctx, e))
+
+
+def _described_as(ctx: ArticleContext, head: Token) -> Entity | None:
+    """'the production company said' after "Lumen Pictures, the production company behind the
+    film," (or "the production company Lumen Pictures"): the latest organisation the story
+    described with that noun before, not the last one it named."""
+    doc, lemma = ctx.doc, head.lemma_.lower()
+    nouns = doc.user_data.get("claimcheck_nouns_by_lemma")
+    if nouns is None:  # built once per article: one pass, not one per role noun (issue 16)
+        nouns = {}
+        for t in doc:
+            if t.pos_ == "NOUN":
+                nouns.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data["claimcheck_nouns_by_lemma"] = nouns
+    found = None
+    for t in (doc[i] for i in nouns.get(lemma, ()) if i < head.i):
+        near = [t.head] if t.dep_ in ("appos", "compound") else []
+        near += [c for c in t.children if c.dep_ == "appos"]
+        for n in near:
+            ent = entity_at(doc, n)
+            if ent is not None and ent.label_ == "ORG" and not ent.start <= t.i < ent.end:
+                entity = ctx.entity_for_span(ent)
+                found = entity if entity is not None and entity.kind == "organisation" else found
+    return found
 
 
 def _dateline_only(ctx: ArticleContext, e: Entity) -> bool:
@@ -139,13 +166,22 @@ def person_for_role(ctx: ArticleContext, head: Token) -> Entity | None:
 def _role_words(head: Token) -> set[str]:
     """The words of a role phrase: its modifiers and head, idioms read as roles ("top diplomat",
     "the head of Russian diplomacy" -> foreign minister; `tasks.quotes.roles.phrase_words`)."""
-    words = {t.lower_ for t in head.lefts if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {head.lemma_.lower(), head.lower_}
+    words = {t.lower_ for t in _own_lefts(head) if t.pos_ in ("NOUN", "ADJ", "PROPN")} | {head.lemma_.lower(), head.lower_}
     of = [c for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     if of:
         phrase = words | {"of", of[0].lower_} | {t.lower_ for t in of[0].lefts if t.pos_ in ("ADJ", "PROPN")}
         if idiom_in(phrase):
             return phrase_words(phrase) - {"of"}
     return phrase_words(words)
+
+
+def _own_lefts(head: Token) -> list[Token]:
+    """The head's left modifiers within its own phrase: a parse across a spaced dash or a comma
+    ("... for new weapons - Russian diplomat") is not the role's ("new" is no role word); a
+    hyphen inside a word ("vice-president") is no break."""
+    doc = head.doc
+    breaks = [t.i for t in doc[head.left_edge.i:head.i] if t.is_punct and t.whitespace_]
+    return [t for t in head.lefts if not breaks or t.i > max(breaks)]
 
 
 def holds_role(ctx: ArticleContext, head: Token, e: Entity) -> bool:

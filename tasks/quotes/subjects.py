@@ -31,6 +31,7 @@ from tasks.lexicon import (
 from tasks.nlp import sentence_ents
 from tasks.quotes.context import ArticleContext, Entity
 from tasks.quotes.descriptions import (
+    holder_run_into_title,
     identified_as,
     included_member,
     named_organisation_apposition,
@@ -286,6 +287,8 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
     holder = next((e for e in p.names if e.end - 1 == head.right_edge.i and _place_then_name(ctx, e)), None)
     if holder is not None:  # "Mayor of Novoselsk Yevgenia Sokolova" tagged as one organisation
         return ctx.person_entity(f"{holder[-2].text} {holder[-1].text}"), p.mention
+    if (holder := holder_run_into_title(p)) is not None:  # "Ambassador to the UN Jane Doe"
+        return ctx.entity_for_span(holder), p.mention
     definite = any(t.lower_ in ("the", "this") for t in head.lefts)
     # "Russia's UN envoy": a holder of the role, never the possessor ("Sanders's campaign manager")
     possessed = not definite and head.tag_ in ("NN", "NNP") and any(t.dep_ == "poss" for t in head.lefts)
@@ -310,12 +313,14 @@ def person_role_noun(ctx: ArticleContext, p: Phrase) -> Answer:
 def _place_then_name(ctx: ArticleContext, ent: Span) -> bool:
     """A role's "of"/"to" phrase run into the holder's name by the tagger ("Mayor of Novoselsk
     Yevgenia Sokolova", "Representative to the United Nations Vasily Nebenzya"): three or more
-    capitalised words after "of"/"to", tagged as an organisation or place the registry does not know."""
+    capitalised words after "of"/"to", tagged as an organisation or place the registry does not
+    know as one (it may know the run as its holder: "the UN Vasily Nebenzya")."""
     doc = ent.doc
+    known = ctx.registry.resolve(ent.text)
     words = [t for t in ent if t.lower_ != "the"]
     return (len(words) >= 3 and ent.label_ in ORG_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in ("of", "to")
             and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in words)
-            and ctx.registry.resolve(ent.text) is None)
+            and (known is None or known.kind == "person"))
 
 
 def organisation_by_head(ctx: ArticleContext, p: Phrase) -> Answer:

@@ -31,9 +31,15 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 # told" parsed as a conjunct, "expects X to explain") then gave probes 1.000 / 0.982 / 1.000 and
 # holdout 0.981 / 0.964 / 1.000. Raise these when the extractors improve; never lower them to
 # make a change pass.
+# Part E: tests/data/attribution_holdout2/ (16, written before its author read the rules; q01-q08
+# fit half, q09-q16 held out) on main: 0.966 / 0.990 / 0.919 (fit 0.979 / 0.982 / 0.957, held
+# 0.952 / 1.000 / 0.875); after part E's rules 0.989 / 0.990 / 0.943 (fit 1.000 / 0.982 / 1.000,
+# held 0.976 / 1.000 / 0.878). Its held-out errors left (unnamed "the Kremlin spokesman told
+# journalists", "the ministry said" after a lower-case "Russia's foreign ministry") are open.
 THRESHOLDS = {
     "attribution_probes": {"quote_recall": 1.0, "quote_precision": 0.98, "attribution": 1.0},
     "attribution_holdout": {"quote_recall": 0.98, "quote_precision": 0.96, "attribution": 1.0},
+    "attribution_holdout2": {"quote_recall": 0.98, "quote_precision": 0.98, "attribution": 0.94},
 }
 
 
