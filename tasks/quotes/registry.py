@@ -158,6 +158,10 @@ class SpeakerRegistry:
         return [self._speakers[i] for i, (since, until) in sorted(self.role_terms.items())
                 if since <= first and (until is None or last < until)]
 
+    def current_holders(self) -> list[Speaker]:
+        """People whose registry role term has no end."""
+        return [self._speakers[i] for i, (_since, until) in sorted(self.role_terms.items()) if until is None]
+
     def country_of(self, speaker: Speaker) -> str | None:
         return self.countries.get(speaker.speaker_id) or (
             speaker.canonical_name if speaker.role == "state" else None

@@ -5,10 +5,11 @@ Ministry's spokeswoman" in a story that never names the holder.
 Registry roles go stale (a defence minister is replaced, a spokesman moves on), so only
 entries with a role term (`role_since`, optional `role_until` in `data/speakers.json`) are
 used, and only when:
-- the article has a publication date, and the term covers every day that date may be (a
-  "year" date must fall inside the term all year). An undated article gets no lookup at all,
-  not even for terms with no end: an archive story may be years older than the registry, and
-  a wrong speaker is worse than none;
+- the term covers every day the article's publication date may be (a "year" date must fall
+  inside the term all year). An undated article is taken as current news, which is what the
+  product ingests on its schedule (wire copy often carries no date line with a year): only
+  terms with no end count, so a holder the registry knows has been replaced is never the
+  answer;
 - the phrase is specific: it names a country ("Russia's", "the Turkish foreign minister") or
   the holder's own registry organisation ("the Kremlin spokesman"); a bare "the president" or
   "the foreign minister" never is;
@@ -46,8 +47,6 @@ def registry_holder(ctx: ArticleContext, head: Token, words: set[str], held) -> 
     """The one registry person holding the role phrase headed here at the article's date.
     `words`: the phrase's role words, demonyms apart; `held(word, known)`: whether a person's
     role words hold a phrase word (`tasks.quotes.role_nouns`)."""
-    if ctx.published is None:
-        return None
     phrase = ctx.doc[head.left_edge.i:head.i + 1]
     country = demonym_country(t.text for t in phrase)
     orgs = _organisations_named(ctx, phrase)
@@ -55,7 +54,9 @@ def registry_holder(ctx: ArticleContext, head: Token, words: set[str], held) -> 
         return None
     gender = "female" if words & FEMALE_ROLES else "male" if words & MALE_ROLES else None
     fits = []
-    for speaker in ctx.registry.holders_between(*ctx.published):
+    holders = ctx.registry.current_holders() if ctx.published is None else \
+        ctx.registry.holders_between(*ctx.published)
+    for speaker in holders:
         if speaker.kind != "person" or (gender and speaker.gender not in (gender, "unknown")):
             continue
         if country is not None and ctx.registry.country_of(speaker) != country:

@@ -116,8 +116,10 @@ def _dated(quotes_of, text, day=None, precision="day"):
     ("Russia's defence minister said the harbour drills would start in May.", "2024-09-10", "day", None),
     ("The U.S. president said the harbour deal was fair.", "2019-05-02", "day", None),
     ("The harbour talks are stalled, the Kremlin spokesman told reporters.", "2012-01-01", "year", None),
-    # an undated article: no lookup, even for a term with no end
-    ("The harbour talks are stalled, the Kremlin spokesman told reporters.", None, "day", None),
+    # an undated article is current news: only a term with no end counts
+    ("The harbour talks are stalled, the Kremlin spokesman told reporters.", None, "day", "Dmitry Peskov"),
+    ("The Turkish foreign minister said the harbour talks were stalled.", None, "day", "Hakan Fidan"),
+    ("Russia's defence minister said the harbour drills would start in May.", None, "day", None),
     # not specific: a bare role, a role without country or organisation, a generic role noun
     ("The president said the harbour talks were stalled.", "2023-06-02", "day", None),
     ("The foreign minister said the harbour talks were stalled.", "2023-06-02", "day", None),
