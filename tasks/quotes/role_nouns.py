@@ -51,6 +51,8 @@ def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None 
     if named is None:
         named = _described_as(ctx, head)
     if named is None:
+        named = _registry_phrase_before(ctx, head)
+    if named is None:
         person = ctx.recent(head.idx, sent, lambda e: e.kind == "person" and lemma in _org_words(e), speakers_only=True)
         org = _org_name(person, lemma) if person is not None else None
         if org is not None:
@@ -61,11 +63,7 @@ def organisation_for_role(ctx: ArticleContext, head: Token, country: str | None 
                                and not _dateline_only(ctx, e))
 
 
-def _described_as(ctx: ArticleContext, head: Token) -> Entity | None:
-    """'the production company said' after "Lumen Pictures, the production company behind the
-    film," (or "the production company Lumen Pictures"): the latest organisation the story
-    described with that noun before, not the last one it named."""
-    doc, lemma = ctx.doc, head.lemma_.lower()
+def _nouns_by_lemma(doc) -> dict[str, list[int]]:
     nouns = doc.user_data.get("claimcheck_nouns_by_lemma")
     if nouns is None:  # built once per article: one pass, not one per role noun (issue 16)
         nouns = {}
@@ -73,8 +71,16 @@ def _described_as(ctx: ArticleContext, head: Token) -> Entity | None:
             if t.pos_ == "NOUN":
                 nouns.setdefault(t.lemma_.lower(), []).append(t.i)
         doc.user_data["claimcheck_nouns_by_lemma"] = nouns
+    return nouns
+
+
+def _described_as(ctx: ArticleContext, head: Token) -> Entity | None:
+    """'the production company said' after "Lumen Pictures, the production company behind the
+    film," (or "the production company Lumen Pictures"): the latest organisation the story
+    described with that noun before, not the last one it named."""
+    doc, lemma = ctx.doc, head.lemma_.lower()
     found = None
-    for t in (doc[i] for i in nouns.get(lemma, ()) if i < head.i):
+    for t in (doc[i] for i in _nouns_by_lemma(doc).get(lemma, ()) if i < head.i):
         near = [t.head] if t.dep_ in ("appos", "compound") else []
         near += [c for c in t.children if c.dep_ == "appos"]
         for n in near:
@@ -83,6 +89,23 @@ def _described_as(ctx: ArticleContext, head: Token) -> Entity | None:
                 entity = ctx.entity_for_span(ent)
                 found = entity if entity is not None and entity.kind == "organisation" else found
     return found
+
+
+def _registry_phrase_before(ctx: ArticleContext, head: Token) -> Entity | None:
+    """'the ministry said' after "Russia's foreign ministry summoned ..." written in lower case,
+    which the tagger leaves untagged: the latest earlier phrase headed by the same noun that
+    names a registry organisation. Only the registry's names count, so a lower-case "the
+    ministry" alone never becomes an organisation here."""
+    doc, lemma = ctx.doc, head.lemma_.lower()
+    # the tagger often calls such a lower-case head PROPN, so not the NOUN index
+    for t in (i for i in range(head.i - 1, -1, -1) if doc[i].lower_ == lemma or doc[i].lemma_.lower() == lemma):
+        phrase = doc[doc[t].left_edge.i:t + 1]
+        if len(phrase) < 2 or not any(w.text[:1].isupper() for w in phrase[:-1]):
+            continue
+        speaker = ctx.registry.resolve(phrase.text, kind="organisation")
+        if speaker is not None and speaker.kind == "organisation" and speaker.origin != "text":
+            return ctx.org_entity(speaker.canonical_name)
+    return None
 
 
 def _dateline_only(ctx: ArticleContext, e: Entity) -> bool:

@@ -197,3 +197,25 @@ def test_a_coordinated_clause_is_no_frame(quotes_of):
 ])
 def test_the_ministry_is_never_the_dateline_agency(quotes_of, piece, text):
     assert not [s for s in _speakers(quotes_of(text), piece) if s]
+
+
+# ---- "the ministry said" after a lower-case ministry the tagger leaves untagged -----------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Russia's foreign ministry summoned the Valdian envoy over the harbour closure, the ministry said.",
+     "Russian Foreign Ministry"),
+    ("The Russian foreign ministry protested on Friday.\n\n\"The harbour closure is unlawful,\" the ministry said.",
+     "Russian Foreign Ministry"),
+])
+def test_ministry_after_a_lower_case_registry_ministry(quotes_of, text, speaker):
+    assert _speakers(quotes_of(text), "harbour") == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # no ministry phrase before: nothing from the registry
+    "The harbour closure is unlawful, the ministry said.",
+    # a ministry the registry does not know stays out of it
+    "Valdia's fisheries ministry closed the harbour on Friday, the ministry said.",
+])
+def test_ministry_without_a_registry_phrase_is_not_the_russian_one(quotes_of, text):
+    assert "Russian Foreign Ministry" not in _speakers(quotes_of(text), "harbour")
