@@ -58,6 +58,8 @@ NOUN_ABOUT_CUES: frozenset[str] = frozenset({
 # Phrasal cues: verb lemma + particle/preposition ("pointed out", "called on", "called for").
 PHRASAL_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
+    # "CLAUSE, X was quoted as saying by RIA": the parser hangs the clause on "quoted"
+    "quote": frozenset({"as"}),
     "call": frozenset({"on", "for", "upon"}),
     "shoot": frozenset({"back"}),
     "fire": frozenset({"back"}),

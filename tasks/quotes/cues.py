@@ -15,6 +15,7 @@ from tasks.lexicon import (
     NOMINATIVE_PRONOUNS,
     NP_OBJECT_CUES,
     PHRASAL_CUES,
+    RECEIVING_VERBS,
     SPEECH_VERBS,
 )
 
@@ -32,6 +33,9 @@ def phrasal_particle(token: Token) -> Token | None:
         if child.dep_ in ("prt", "advmod") and child.lower_ in wanted and child.i == token.i + 1:
             return child
         if child.dep_ == "prep" and child.lower_ in wanted:
+            # "CLAUSE, X was quoted as saying": a cue only when the clause hangs on "quoted"
+            if child.lower_ == "as" and not any(c.dep_ == "ccomp" for c in token.children):
+                continue
             # "spoke about the plan", not "what they talked about"
             if child.lower_ == "about" and not any(c.dep_ in ("pobj", "pcomp") and c.i > child.i and c.tag_ not in ("WP", "WDT")
                                                    for c in child.children):
@@ -89,12 +93,27 @@ def own_subject(token: Token) -> Step:
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     pobj = _pobj(agent) if agent is not None else None
-    if pobj is not None and subjects and all(c.dep_ == "nsubjpass" for c in subjects):
+    # the agent of a receiving verb only passed the words on ("X was quoted by TASS")
+    if pobj is not None and subjects and all(c.dep_ == "nsubjpass" for c in subjects) \
+            and token.lemma_.lower() not in RECEIVING_VERBS:
         return "subject", pobj
     if subjects:
         nearest = min(subjects, key=lambda c: abs(token.i - c.i))
         return "subject", _whole_subject(nearest, subjects)
     return None
+
+
+def quoted_as_saying(token: Token) -> Step:
+    """'X was quoted by TASS as saying ...' -> X, never the outlet that quoted; 'the paper
+    quoted Jane Doe as saying ...' -> Jane Doe, not the paper."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as" \
+            or prep.head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    verb = prep.head
+    quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or \
+        next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return ("subject", quoted) if quoted is not None else None
 
 
 def _whole_subject(nearest: Token, subjects: list[Token]) -> Token:
@@ -317,7 +336,7 @@ def first_of_listed_verbs(token: Token) -> Step:
 
 
 SUBJECT_PATTERNS = (
-    own_subject, passive_agent, infinitive_of_main_verb, infinitive_of_noun, conjunct_or_participle, participle_of_preposition,
+    quoted_as_saying, own_subject, passive_agent, infinitive_of_main_verb, infinitive_of_noun, conjunct_or_participle, participle_of_preposition,
     controlled_infinitive, participle_of_noun, frame_noun, inverted_speaker, subject_hung_on_clause, name_before_frame,
     first_of_listed_verbs,
 )

