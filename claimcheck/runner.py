@@ -31,12 +31,17 @@ def trust_paths(input_path: Path, warehouse: Path) -> None:
     os.environ["CLAIMCHECK_WAREHOUSE_DIR"] = str(Path(warehouse).resolve().parent)
 
 
-def run_flow(input_path: Path, warehouse: Path, dask_address: str | None = None) -> dict:
-    """Validate like the CLI promises (exit 1 on bad paths), then run the Prefect flow."""
+def run_flow(input_path: Path, warehouse: Path, dask_address: str | None = None,
+             idle: bool | None = None) -> dict:
+    """Validate like the CLI promises (exit 1 on bad paths), then run the Prefect flow.
+
+    `idle` is `prepare_run`'s answer when the caller already asked it."""
     if not Path(input_path).exists():
         raise InputNotFound(f"input path {input_path} does not exist")
     check_warehouse_writable(warehouse)
     trust_paths(input_path, warehouse)
+    if idle is None:
+        idle = prepare_run(Path(input_path), Path(warehouse))
     use_running_server()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
@@ -45,9 +50,6 @@ def run_flow(input_path: Path, warehouse: Path, dask_address: str | None = None)
     hide_user_error_tracebacks()
     # A run with nothing to do needs no heartbeat thread: stopping it waits for its 1 s
     # sleep to end, half the wall time of a no-op run (bench/, issue 15).
-    idle = nothing_new(Path(input_path), Path(warehouse))
-    if not idle:
-        start_workers_early(Path(input_path))
     quiet = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if idle else {}
     try:
         with temporary_settings(updates=quiet):
@@ -70,6 +72,17 @@ def use_running_server(port: int | None = None) -> None:
     if server_healthy(api, timeout=PROBE_SECONDS):
         os.environ["PREFECT_API_URL"] = api
         os.environ.setdefault("PREFECT_UI_API_URL", api)
+
+
+def prepare_run(input_path: Path, warehouse: Path) -> bool:
+    """Whether the run has nothing new (`nothing_new`); when it has work, start the
+    extraction workers' forkserver first, before Prefect and the flow are imported: its
+    model load (~1 s on a core of its own) then overlaps that import instead of following
+    it (bench/, issue 15)."""
+    idle = nothing_new(input_path, warehouse)
+    if not idle:
+        start_workers_early(input_path)
+    return idle
 
 
 def nothing_new(input_path: Path, warehouse: Path) -> bool:

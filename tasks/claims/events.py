@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from models.claim import Event
 from tasks.lexicon import EVENT_PHRASES, SPEECH_VERBS
-from tasks.nlp import sentence_ents
+from tasks.nlp import doc_text, sentence_ents
 
 _ENTITY_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC", "PERSON", "EVENT", "LAW"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
@@ -209,8 +209,7 @@ def historical_present(span) -> bool:
     """A present tense that tells the past: a headline ("Sanders wins Oklahoma on Tuesday")
     or a reporting verb ("Trump says on Monday ..."). News tells scheduled events in the
     present ("talks resume on Wednesday"), but these two are written about what happened."""
-    doc = span.doc
-    text = doc.text
+    text = doc_text(span.doc)
     first_break = text.find("\n")
     if 0 <= first_break and span.start_char < first_break and text[first_break:].strip():
         return True  # the title line of an article with a body

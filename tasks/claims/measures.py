@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tasks.data_files import load_json
+from tasks.nlp import doc_text
 
 _DATA = load_json("measures.json")
 MEASURES: dict[str, dict] = _DATA["measures"]
@@ -102,7 +103,7 @@ def measure_of(num_span, unit_token, unit: str | None, kind: str) -> str | None:
     near, far = evidence_words(num_span, unit_token)
     if found := _by_words(near, unit):
         return found
-    text = num_span.doc.text
+    text = doc_text(num_span.doc)
     end = (unit_token.idx + len(unit_token.text)) if unit_token is not None else num_span.end_char
     clause = re.split(r"[.,;]| and | but ", text[end: end + _WINDOW].lower())[0]
     for name, phrase, counted in _PHRASES:  # "forty are in hospital"
