@@ -12,8 +12,7 @@ import json
 import random
 import time
 
-WORDS = ("the minister said that officials would review plans for new roads and bridges "
-         "next year while critics warned of delays").split()
+WORDS = ["the", "minister", "said", "that", "officials", "would", "review", "plans", "for", "new", "roads", "and", "bridges", "next", "year", "while", "critics", "warned", "of", "delays"]
 NAMES = ("Jane Roe", "John Doe", "the spokeswoman", "he", "she", "a senior official")
 
 

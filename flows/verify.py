@@ -305,7 +305,7 @@ def verify_articles(config: RunConfig) -> dict:
 
     summary = RunSummary(
         run_id=uuid.uuid4().hex[:16], flow_run_id=str(flow_run.id) if flow_run.id else None,
-        started_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        started_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
     )
     with writer_lock(warehouse_path, settings.lock_wait_seconds, on_stale=stale_lock_logger(logger)), \
             WarehouseWriter.open(warehouse_path, summary.run_id, settings.lock_wait_seconds) as writer:

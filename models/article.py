@@ -32,7 +32,7 @@ class Article(Record):
     transcript_speaker: str | None = None  # the `Speaker:` header of a transcript, as written
 
     @model_validator(mode="after")
-    def _date_and_precision_agree(self) -> "Article":
+    def _date_and_precision_agree(self) -> Article:
         if (self.published_date is None) != (self.published_precision == "unknown"):
             raise ValueError("published_precision must be 'unknown' exactly when published_date is None")
         return self

@@ -24,6 +24,6 @@ class Span(Record):
     start_char: int
     end_char: int
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, context: object, /) -> None:
         if self.start_char < 0 or self.end_char < self.start_char:
             raise ValueError(f"bad span {self.start_char}..{self.end_char}")

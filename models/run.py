@@ -62,7 +62,7 @@ class RunSummary(BaseModel):
     def to_run(self, version: str, status: str = "completed") -> Run:
         return Run(
             run_id=self.run_id, flow_run_id=self.flow_run_id, started_at=self.started_at,
-            finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), status=status,
+            finished_at=dt.datetime.now(dt.UTC).replace(tzinfo=None), status=status,
             articles_new=self.articles_new, articles_skipped=self.articles_skipped,
             articles_rejected=self.articles_rejected, quotes_new=self.quotes_new, claims_new=self.claims_new,
             discrepancies_new=self.discrepancies_new, version=version,

@@ -6,13 +6,13 @@ read once per process.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str):
     """A data file under `data/` by name (read once per process)."""
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))

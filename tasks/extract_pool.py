@@ -21,6 +21,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from typing import Self
 
 # Articles per task a worker runs: small enough that the last chunks of a run keep both
 # workers busy, large enough that a task's round trip (~ms) is noise next to its parse.
@@ -163,7 +164,7 @@ class ExtractPool:
         for process in processes:
             process.join(5)
 
-    def __enter__(self) -> ExtractPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -316,20 +316,7 @@ UPDATE_VERBS: frozenset[str] = frozenset({
 
 # Function words left out when articles are compared by their content words
 # (tasks.linking.events); capitalised, they are not names either.
-STOP_WORDS: frozenset[str] = frozenset("""
-a about above after again against all also among an and another any are as at be because been before
-being below between both but by can could did do does doing down during each either even ever every
-few for from further had has have having he her here hers herself him himself his how however i if in
-into is it its itself just last least less like made make many may me might more most much must my
-near neither never new next no nor not now of off often on once one only or other others our ours out
-over own per perhaps rather said same says say she should since so some still such than that the
-their theirs them themselves then there these they this those though through thus to too toward
-towards under until up upon us very via was we were what when where whether which while who whom
-whose why will with within without would yet you your yours according told added asked week weeks
-year years day days month months time times today yesterday tomorrow monday tuesday wednesday
-thursday friday saturday sunday january february march april june july august september october
-november december mr mrs ms dr percent people news report reported reports reporting statement
-""".split())
+STOP_WORDS: frozenset[str] = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "among", "an", "and", "another", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "out", "over", "own", "per", "perhaps", "rather", "said", "same", "says", "say", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "toward", "towards", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "according", "told", "added", "asked", "week", "weeks", "year", "years", "day", "days", "month", "months", "time", "times", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "percent", "people", "news", "report", "reported", "reports", "reporting", "statement"])
 
 # Line labels that are no speaker ("UPDATE: ...", "Editor's note: ...", "Read more: ..."), folded.
 NON_SPEECH_LABELS: frozenset[str] = frozenset({

@@ -2,9 +2,6 @@
 the extractors there once, so every worker forked from it (the first ones and each fresh
 one that replaces a recycled worker) starts with them in memory instead of importing and
 loading them itself."""
-import tasks.analyse
-import tasks.claims.extract
-import tasks.quotes.extract
 from tasks.nlp import load_nlp
 
 # One parse sets up what spaCy prepares lazily on first use, once for every worker.

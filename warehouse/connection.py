@@ -8,9 +8,9 @@ import re
 import struct
 import threading
 import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import duckdb
 
@@ -76,7 +76,7 @@ def writer_lock(db_path: Path, wait_seconds: float = 0.0, on_stale=None) -> Iter
                                   f"(waited {wait_seconds:.0f} s); try again later")
         time.sleep(_POLL_SECONDS)
     try:
-        handle = open(path, "a+")
+        handle = open(path, "a+")  # noqa: SIM115 - held open while the lock is held, closed on release
     except OSError as exc:
         _release_here(key)
         raise WarehouseUnavailable(f"cannot create lock file {path}: {exc.strerror}") from None

@@ -6,8 +6,9 @@ A run is atomic: the writer opens a transaction when it starts and commits only 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Self
 
 import duckdb
 import pyarrow as pa
@@ -33,7 +34,7 @@ class WarehouseWriter(StatementStore):
         self.con.execute("BEGIN TRANSACTION")
 
     @classmethod
-    def open(cls, db_path: Path, run_id: str, wait_seconds: float = 0.0) -> "WarehouseWriter":
+    def open(cls, db_path: Path, run_id: str, wait_seconds: float = 0.0) -> WarehouseWriter:
         return cls(open_writable(db_path, wait_seconds), run_id)
 
     # -- reading what is there -------------------------------------------------
@@ -139,7 +140,7 @@ class WarehouseWriter(StatementStore):
         )
 
     def write_articles(self, articles: Sequence[Article]) -> None:
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rows = []
         for a in articles:
             row = a.model_dump()
@@ -227,7 +228,7 @@ class WarehouseWriter(StatementStore):
     def close(self) -> None:
         self.con.close()
 
-    def __enter__(self) -> "WarehouseWriter":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -10,8 +10,8 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
 from models import Article, RejectedInput
@@ -31,7 +31,7 @@ TEXT_SUFFIXES = (".txt",)
 # source footers ("Source : AA") name the outlet when no header does.
 _AGENCY_PAREN = re.compile(r"^[A-Z][A-Z .'-]{2,40}\s*\(([A-Z][A-Za-z]{1,12})\)\s*[-–—]")
 _AGENCY_SLASH = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^/\n]{0,40}/([A-Z][A-Za-z-]{1,15})/")
-_SOURCE_FOOTER = re.compile(r"^\s*Source\s*:\s*(.{2,60}?)\s*$", re.I | re.M)
+_SOURCE_FOOTER = re.compile(r"^\s*Source\s*:\s*(.{2,60}?)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def discover(path: Path) -> list[Path]:

@@ -22,7 +22,7 @@ _HEADER_KEYS = {
 TRANSCRIPT_TYPES = {"transcript": "transcript", "official transcript": "transcript"}
 TRANSCRIPT_FIELDS = ("article_type", "transcript_speaker")
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
-_DATE_LINE = re.compile(r"^\s*(date|published|updated)?\s*\d{4}-\d{2}-\d{2}\b", re.I)
+_DATE_LINE = re.compile(r"^\s*(date|published|updated)?\s*\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 
 
 def read_txt(path: Path, raw: bytes, key: str | None = None) -> list[RawArticle]:

@@ -59,7 +59,7 @@ class QuoteText:
 
     @classmethod
     def of(cls, text: str, speaker_id: str | None, speaker_name: str | None, kind: str,
-           published: dt.date | None) -> "QuoteText":
+           published: dt.date | None) -> QuoteText:
         words = quote_words(text)
         name = _name_tokens(speaker_name)
         return cls(words, tuple(w.canon for w in words), content(words),

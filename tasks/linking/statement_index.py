@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 from collections import Counter, defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from models import StatementQuote
 from tasks.linking.quote_match import QuoteText
@@ -36,7 +37,7 @@ def _keys(q: QuoteText) -> list[tuple]:
     if q.speaker is not None:
         keys += [("s", q.speaker, t) for t in sorted(q.content)]
     words = [w.canon for w in q.words if w.cmp not in FUNCTION_WORDS]
-    keys += sorted({("b", x, y) for x, y in zip(words, words[1:])})
+    keys += sorted({("b", x, y) for x, y in itertools.pairwise(words)})
     return keys
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from models import Discrepancy, DiscrepancyMember, Statement, StatementQuote
 from models.base import stable_id

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from models import StatementQuote, TranscriptCheck
 from tasks.linking.quote_diff import candidate_windows, word_diff
@@ -63,9 +64,9 @@ def check_quote(q: StatementQuote, t: Transcript, body: tuple[Word, ...], positi
     for lo, hi in candidate_windows(body, words, positions, WINDOWS_TRIED):
         got = content(body[lo:hi])
         shared = len(wanted & got)
-        if wanted and shared >= min(MIN_SHARED, len(wanted)) and shared / len(wanted) >= MIN_COVER:
-            if best is None or shared > best[0]:
-                best = (shared, lo, hi)
+        if wanted and shared >= min(MIN_SHARED, len(wanted)) and shared / len(wanted) >= MIN_COVER \
+                and (best is None or shared > best[0]):
+            best = (shared, lo, hi)
     if best is None:
         return TranscriptCheck(quote_id=q.quote_id, transcript_id=t.article_id, verdict="not_found",
                                explanation=f"Not found in transcript {t.article_id}.")

@@ -91,7 +91,7 @@ def _sides(kind: str, statement: str | None, by_side: dict[str, list[dict]]) -> 
     if kind != "wording":
         return [QuoteSide(value=v, text=rows[0]["wording"], members=[_report(r) for r in rows])
                 for v, rows in sorted(by_side.items())]
-    ref = statement if statement in by_side else sorted(by_side)[0]
+    ref = statement if statement in by_side else min(by_side)
     ref_marks: set[tuple[int, int]] = set()
     others = []
     for value in sorted(v for v in by_side if v != ref):

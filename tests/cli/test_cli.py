@@ -17,7 +17,8 @@ CLI = [sys.executable, "-c", "from claimcheck.cli import main; main()"]
 
 
 def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120,
+                          check=False)
 
 
 def make_warehouse(path: Path) -> Path:

@@ -126,7 +126,7 @@ def test_generic_verbs_alone_do_not_link():
 
 
 # -- measures and events (issue 14) ---------------------------------------------------
-def counted(cid, article, value, measure, event_id, words, unit="people", hedge="exact", published=D(2024, 3, 13)):
+def counted(cid, article, value, measure, event_id, words, unit="people", hedge="exact", published=D(2024, 3, 13)):  # noqa: B008 - a date is immutable
     from models.link import LinkClaim
 
     c = num_claim(cid, article, "count", value, unit, words, hedge)

@@ -51,9 +51,8 @@ def test_a_forked_child_does_not_keep_the_lock_after_its_parent_is_killed(tmp_pa
     """)
     child = int(holder.stdout.readline())
     try:
-        with pytest.raises(WarehouseLocked, match=rf"pid {holder.pid}"):
-            with writer_lock(db, wait_seconds=0):
-                pass
+        with pytest.raises(WarehouseLocked, match=rf"pid {holder.pid}"), writer_lock(db, wait_seconds=0):
+            pass
         holder.send_signal(signal.SIGKILL)
         holder.wait(10)
         assert alive(child)  # the orphan lives on (as a spaCy worker once did) ...
@@ -193,9 +192,8 @@ def test_cli_run_on_a_damaged_warehouse_is_one_line(tmp_path):
 def test_two_runs_in_one_process_exclude_each_other(tmp_path):
     db = tmp_path / "w.duckdb"
     with writer_lock(db):
-        with pytest.raises(WarehouseLocked, match="in this process"):
-            with writer_lock(db, wait_seconds=0):
-                pass
+        with pytest.raises(WarehouseLocked, match="in this process"), writer_lock(db, wait_seconds=0):
+            pass
         other = python(f"""
             from pathlib import Path
             from models.errors import WarehouseLocked
@@ -214,7 +212,6 @@ def test_two_runs_in_one_process_exclude_each_other(tmp_path):
 
 def test_a_run_ending_in_an_error_leaves_no_stale_record(tmp_path):
     db = tmp_path / "w.duckdb"
-    with pytest.raises(RuntimeError):
-        with writer_lock(db):
-            raise RuntimeError("the run failed")
+    with pytest.raises(RuntimeError), writer_lock(db):
+        raise RuntimeError("the run failed")
     assert (tmp_path / "w.duckdb.lock").read_text() == ""
