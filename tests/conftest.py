@@ -122,3 +122,14 @@ def scored_run(tmp_path_factory, name: str, files: list[Path], key: dict):
             shutil.copy(f, inbox / f.name)
         verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
         yield db, score_warehouse(key, db)
+
+
+def warehouse_rows(db: Path, sql: str, *params) -> list[tuple]:
+    """Rows of a read-only query on a finished run's warehouse file."""
+    from warehouse.connection import open_readonly
+
+    con = open_readonly(db)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()

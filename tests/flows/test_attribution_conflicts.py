@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from flows.verify import RunConfig, verify_articles
-from tests.conftest import scratch_project
-from warehouse.connection import open_readonly
+from tests.conftest import scratch_project, warehouse_rows
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -33,17 +32,9 @@ def _run(tmp_path_factory, name: str, files: list[str]) -> Path:
     return db
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = open_readonly(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def _discrepancies(db: Path, words: str) -> list[tuple]:
     """(severity, sorted sides, explanation) of the attribution discrepancies of the statement with these words."""
-    found = _rows(db, "SELECT d.severity, list(DISTINCT m.side ORDER BY m.side), d.explanation FROM discrepancies d "
+    found = warehouse_rows(db, "SELECT d.severity, list(DISTINCT m.side ORDER BY m.side), d.explanation FROM discrepancies d "
                       "JOIN discrepancy_members m USING (discrepancy_id) JOIN statements s USING (statement_id) "
                       f"WHERE d.kind = 'attribution' AND s.text ILIKE '%{words}%' GROUP BY ALL")
     return [(sev, tuple(sides), text) for sev, sides, text in found]
@@ -65,15 +56,15 @@ def test_a_pronoun_against_a_name_is_a_low_discrepancy_that_says_why(all_probes)
     assert (severity, sides) == ("low", ("Marta Olsen", "Tomas Greve"))
     assert "our reading of \u201cshe\u201d in ac5_coast_wire" in explanation
     # the statement keeps the speaker an article names
-    assert _rows(all_probes, f"SELECT speaker_name FROM statements WHERE text ILIKE '%{QUAYS}%'") == [("Tomas Greve",)]
+    assert warehouse_rows(all_probes, f"SELECT speaker_name FROM statements WHERE text ILIKE '%{QUAYS}%'") == [("Tomas Greve",)]
 
 
 def test_a_fallback_credit_asserts_no_conflict(tmp_path_factory):
     db = _run(tmp_path_factory, "conflicts-weak", ["ac3_port_gazette.txt", "ac4_evening_ledger.txt"])
-    credited = _rows(db, f"SELECT speaker_name FROM quotes WHERE text ILIKE '%{QUAYS}%' ORDER BY article_id")
+    credited = warehouse_rows(db, f"SELECT speaker_name FROM quotes WHERE text ILIKE '%{QUAYS}%' ORDER BY article_id")
     assert credited == [("Tomas Greve",), ("Kelby Harbour Board",)]  # two speakers, but one is a fallback
     assert _discrepancies(db, QUAYS) == []
-    assert _rows(db, f"SELECT status, speaker_name FROM statements WHERE text ILIKE '%{QUAYS}%'") == [
+    assert warehouse_rows(db, f"SELECT status, speaker_name FROM statements WHERE text ILIKE '%{QUAYS}%'") == [
         ("corroborated", "Tomas Greve")]
 
 
@@ -95,14 +86,14 @@ def test_name_variants_are_one_speaker_across_runs_until_a_namesake_appears(tmp_
             verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
 
         run(MIDDLE)
-        assert _rows(db, _SPEAKER_OF.format("every job")) == [("marta-k-olsen", "Marta K. Olsen")]
+        assert warehouse_rows(db, _SPEAKER_OF.format("every job")) == [("marta-k-olsen", "Marta K. Olsen")]
         run(PLAIN)  # a later run's plainer form: the earlier run's quote joins it
-        assert _rows(db, _SPEAKER_OF.format("every job")) == [("marta-olsen", "Marta K. Olsen")]
-        assert _rows(db, _SPEAKER_OF.format("glad to be back")) == [("marta-olsen", "Marta Olsen")]
-        assert _rows(db, "SELECT same_as FROM speakers WHERE speaker_id = 'marta-k-olsen'") == [("marta-olsen",)]
-        assert _rows(db, "SELECT speaker, quotes FROM mart_quotes_by_speaker WHERE speaker ILIKE '%olsen%'") == [
+        assert warehouse_rows(db, _SPEAKER_OF.format("every job")) == [("marta-olsen", "Marta K. Olsen")]
+        assert warehouse_rows(db, _SPEAKER_OF.format("glad to be back")) == [("marta-olsen", "Marta Olsen")]
+        assert warehouse_rows(db, "SELECT same_as FROM speakers WHERE speaker_id = 'marta-k-olsen'") == [("marta-olsen",)]
+        assert warehouse_rows(db, "SELECT speaker, quotes FROM mart_quotes_by_speaker WHERE speaker ILIKE '%olsen%'") == [
             ("Marta Olsen", 2)]
         run(NAMESAKE)  # Marta K. and Marta J. are two people: "Marta Olsen" could be either
-        assert _rows(db, _SPEAKER_OF.format("every job")) == [("marta-k-olsen", "Marta K. Olsen")]
-        assert _rows(db, _SPEAKER_OF.format("glad to be back")) == [("marta-olsen", "Marta Olsen")]
-        assert _rows(db, "SELECT count(*) FROM speakers WHERE same_as IS NOT NULL") == [(0,)]
+        assert warehouse_rows(db, _SPEAKER_OF.format("every job")) == [("marta-k-olsen", "Marta K. Olsen")]
+        assert warehouse_rows(db, _SPEAKER_OF.format("glad to be back")) == [("marta-olsen", "Marta Olsen")]
+        assert warehouse_rows(db, "SELECT count(*) FROM speakers WHERE same_as IS NOT NULL") == [(0,)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import scored_run
+from tests.conftest import scored_run, warehouse_rows
 from tests.flows.test_claims_scenarios import _fact_of, assert_unrelated
 from warehouse.connection import open_readonly
 
@@ -31,14 +31,6 @@ def event_run(tmp_path_factory):
         yield run
 
 
-def _rows(db, sql, params=()):
-    con = open_readonly(db)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
-
-
 def test_claims_and_discrepancies_of_the_key(event_run):
     _db, report = event_run
     assert report.claim_recall == 1.0, report.details
@@ -48,10 +40,10 @@ def test_claims_and_discrepancies_of_the_key(event_run):
 
 def test_reports_of_one_event_are_grouped_and_the_other_event_is_not(event_run):
     db, _report = event_run
-    events = dict(_rows(db, "SELECT article_id, event_id FROM article_events"))
+    events = dict(warehouse_rows(db, "SELECT article_id, event_id FROM article_events"))
     assert len({events[a] for a in BOMBING}) == 1
     assert events["e5_river_daily"] != events["e1_coast_gazette"]
-    (n,) = _rows(db, "SELECT n_articles FROM mart_event_coverage WHERE article_id = 'e2_harbour_news'")[0]
+    (n,) = warehouse_rows(db, "SELECT n_articles FROM mart_event_coverage WHERE article_id = 'e2_harbour_news'")[0]
     assert n == 4
 
 
@@ -65,7 +57,7 @@ def test_reports_of_one_event_are_grouped_and_the_other_event_is_not(event_run):
 ])
 def test_measures_whatever_the_words(event_run, article, contains, measure):
     db, _report = event_run
-    rows = _rows(db, "SELECT sentence, surface, measure FROM claims WHERE article_id = ? AND kind = 'count'", [article])
+    rows = warehouse_rows(db, "SELECT sentence, surface, measure FROM claims WHERE article_id = ? AND kind = 'count'", article)
     hits = [m for sentence, surface, m in rows if contains in sentence and surface.lower() in contains.lower()]
     assert measure in hits, rows
 
@@ -93,20 +85,20 @@ def test_unrelated_claims_are_not_linked(event_run, case):
 
 def test_a_risen_toll_is_an_update_with_both_dates(event_run):
     db, _report = event_run
-    rows = _rows(db, "SELECT earlier_side, later_side, earlier_published, later_published, explanation "
+    rows = warehouse_rows(db, "SELECT earlier_side, later_side, earlier_published, later_published, explanation "
                      "FROM fact_updates WHERE later_side = '18 people'")
-    assert rows, _rows(db, "SELECT * FROM fact_updates")
+    assert rows, warehouse_rows(db, "SELECT * FROM fact_updates")
     earlier, _later, first, last, text = rows[0]
     assert earlier == "12 people" and str(first) == "2024-03-13" and str(last) == "2024-03-15"
     assert "valmora-times" in text and "2024-03-15" in text
-    sides = {s for (s,) in _rows(db, "SELECT side FROM discrepancy_members")}
+    sides = {s for (s,) in warehouse_rows(db, "SELECT side FROM discrepancy_members")}
     assert "18 people" not in sides
 
 
 def test_labels_and_explanations_in_plain_words(event_run):
     db, _report = event_run
-    labels = [label for (label,) in _rows(db, "SELECT label FROM facts WHERE status = 'disputed'")]
+    labels = [label for (label,) in warehouse_rows(db, "SELECT label FROM facts WHERE status = 'disputed'")]
     assert any(label.startswith("people killed (event: ") and "Karvel" in label for label in labels), labels
-    (text,) = _rows(db, "SELECT explanation FROM discrepancies WHERE explanation LIKE 'Articles disagree on people killed%'")[0]
+    (text,) = warehouse_rows(db, "SELECT explanation FROM discrepancies WHERE explanation LIKE 'Articles disagree on people killed%'")[0]
     assert "harbour-news (2024-03-13" in text and "island-post (2024-03-14" in text
     assert "in its own words" in text or "quoting" in text

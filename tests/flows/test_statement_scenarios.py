@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from flows.verify import RunConfig, verify_articles
-from tests.conftest import scratch_project
-from warehouse.connection import open_readonly
+from tests.conftest import scratch_project, warehouse_rows
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -45,46 +44,38 @@ def two_runs(tmp_path_factory):
     return _run(tmp_path_factory, "statements-twice", [FIRST_RUN, rest])
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = open_readonly(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def _statement_of(db: Path, article: str, words: str) -> str:
-    [(sid,)] = _rows(db, f"SELECT statement_id FROM quotes WHERE article_id = '{article}' AND kind = 'direct' "
+    [(sid,)] = warehouse_rows(db, f"SELECT statement_id FROM quotes WHERE article_id = '{article}' AND kind = 'direct' "
                          f"AND text ILIKE '%{words}%'")
     return sid
 
 
 def _members(db: Path, sid: str) -> dict[str, tuple[str, str]]:
-    return {a: (k, r) for a, k, r in _rows(db, "SELECT article_id, kind, statement_relation FROM quotes "
+    return {a: (k, r) for a, k, r in warehouse_rows(db, "SELECT article_id, kind, statement_relation FROM quotes "
                                                 f"WHERE statement_id = '{sid}' ORDER BY article_id, kind")}
 
 
 def test_one_statement_reported_five_ways_is_one_statement(one_run):
     sid = _statement_of(one_run, "st1_tarn_courier", "find and punish")
-    members = _rows(one_run, f"SELECT article_id, kind, statement_relation FROM quotes WHERE statement_id = '{sid}'")
+    members = warehouse_rows(one_run, f"SELECT article_id, kind, statement_relation FROM quotes WHERE statement_id = '{sid}'")
     assert {a for a, _, _ in members} == {"st1_tarn_courier", "st2_kessel_herald", "st3_river_post",
                                           "st4_valley_wire", "st5_morning_star"}
     # The indirect report joins as a paraphrase, a separate relation never compared word by word.
     assert ("st5_morning_star", "indirect", "paraphrase") in members
     assert ("st5_morning_star", "direct", "quote") in members or ("st5_morning_star", "direct", "fragment") in members
-    [(status, n_articles, speaker)] = _rows(one_run, "SELECT status, n_articles, speaker_name FROM statements "
+    [(status, n_articles, speaker)] = warehouse_rows(one_run, "SELECT status, n_articles, speaker_name FROM statements "
                                                      f"WHERE statement_id = '{sid}'")
     assert (status, n_articles, speaker) == ("disputed", 5, "Ilse Marrow")
 
 
 def test_reworded_quote_is_a_medium_wording_discrepancy_with_the_word_diff(one_run):
     sid = _statement_of(one_run, "st1_tarn_courier", "find and punish")
-    [(severity, explanation, did)] = _rows(one_run, "SELECT severity, explanation, discrepancy_id FROM discrepancies "
+    [(severity, explanation, did)] = warehouse_rows(one_run, "SELECT severity, explanation, discrepancy_id FROM discrepancies "
                                                     f"WHERE statement_id = '{sid}' AND kind = 'wording'")
     assert severity == "medium"
     assert "\u201cfind and punish those who are responsible\u201d" in explanation
     assert "\u201cfind those responsible\u201d" in explanation
-    sides = _rows(one_run, f"SELECT article_id, side FROM discrepancy_members WHERE discrepancy_id = '{did}' "
+    sides = warehouse_rows(one_run, f"SELECT article_id, side FROM discrepancy_members WHERE discrepancy_id = '{did}' "
                            "AND claim_id IS NULL AND quote_id IS NOT NULL")
     by_article = dict(sides)
     assert by_article["st3_river_post"].startswith("We will find those responsible")
@@ -95,10 +86,10 @@ def test_reworded_quote_is_a_medium_wording_discrepancy_with_the_word_diff(one_r
 
 def test_words_credited_to_two_people_are_an_attribution_discrepancy(one_run):
     sid = _statement_of(one_run, "st1_tarn_courier", "find and punish")
-    [(severity, did)] = _rows(one_run, "SELECT severity, discrepancy_id FROM discrepancies "
+    [(severity, did)] = warehouse_rows(one_run, "SELECT severity, discrepancy_id FROM discrepancies "
                                        f"WHERE statement_id = '{sid}' AND kind = 'attribution'")
     assert severity == "high"
-    sides = {s: a for a, s in _rows(one_run, f"SELECT article_id, side FROM discrepancy_members "
+    sides = {s: a for a, s in warehouse_rows(one_run, f"SELECT article_id, side FROM discrepancy_members "
                                              f"WHERE discrepancy_id = '{did}'")}
     assert set(sides) == {"Ilse Marrow", "Dario Fenn"} and sides["Dario Fenn"] == "st4_valley_wire"
 
@@ -106,15 +97,15 @@ def test_words_credited_to_two_people_are_an_attribution_discrepancy(one_run):
 def test_changed_number_is_high_and_translation_variant_low(one_run):
     reopen = _statement_of(one_run, "st1_tarn_courier", "reopen within two weeks")
     assert _statement_of(one_run, "st3_river_post", "reopen within three weeks") == reopen
-    [(severity, explanation)] = _rows(one_run, "SELECT severity, explanation FROM discrepancies "
+    [(severity, explanation)] = warehouse_rows(one_run, "SELECT severity, explanation FROM discrepancies "
                                                f"WHERE statement_id = '{reopen}'")
     assert severity == "high" and "changed number" in explanation and "\u201cwithin three weeks\u201d" in explanation
     # One article each way: the transcript's wording is the reference.
-    [(text,)] = _rows(one_run, f"SELECT text FROM statements WHERE statement_id = '{reopen}'")
+    [(text,)] = warehouse_rows(one_run, f"SELECT text FROM statements WHERE statement_id = '{reopen}'")
     assert "within two weeks" in text
     talks = _statement_of(one_run, "st2_kessel_herald", "talks with the union")
     assert _statement_of(one_run, "st3_river_post", "negotiations with the union") == talks
-    assert _rows(one_run, f"SELECT severity FROM discrepancies WHERE statement_id = '{talks}'") == [("low",)]
+    assert warehouse_rows(one_run, f"SELECT severity FROM discrepancies WHERE statement_id = '{talks}'") == [("low",)]
 
 
 def test_two_statements_of_one_speaker_on_one_day_do_not_group(one_run):
@@ -122,11 +113,11 @@ def test_two_statements_of_one_speaker_on_one_day_do_not_group(one_run):
     paid = _statement_of(one_run, "st2_kessel_herald", "paid for the two weeks")
     schools = _statement_of(one_run, "st1_tarn_courier", "Every school")
     assert len({reopen, paid, schools}) == 3
-    assert _rows(one_run, f"SELECT status FROM statements WHERE statement_id = '{schools}'") == [("single",)]
+    assert warehouse_rows(one_run, f"SELECT status FROM statements WHERE statement_id = '{schools}'") == [("single",)]
 
 
 def test_quotes_are_checked_against_the_transcript(one_run):
-    checks = {(a, t[:30]): (v, s) for a, t, v, s in _rows(
+    checks = {(a, t[:30]): (v, s) for a, t, v, s in warehouse_rows(
         one_run, "SELECT q.article_id, q.text, c.verdict, c.severity FROM transcript_checks c JOIN quotes q USING (quote_id)")}
     assert checks[("st1_tarn_courier", "The depot will reopen within t")] == ("verbatim", None)
     assert checks[("st3_river_post", "The depot will reopen within t")] == ("altered", "high")
@@ -134,24 +125,24 @@ def test_quotes_are_checked_against_the_transcript(one_run):
     assert checks[("st1_tarn_courier", "Every school in Kessel will st")] == ("not_found", None)
     # The police chief is not the transcript's speaker: his quote is not checked against it.
     assert not any(a == "st4_valley_wire" for a, _ in checks)
-    [(kind,)] = _rows(one_run, "SELECT article_type FROM articles WHERE article_id = 'st0_tarn_briefing'")
+    [(kind,)] = warehouse_rows(one_run, "SELECT article_type FROM articles WHERE article_id = 'st0_tarn_briefing'")
     assert kind == "transcript"
 
 
 def test_views_show_every_report_and_the_quote_discrepancies(one_run):
     sid = _statement_of(one_run, "st1_tarn_courier", "find and punish")
-    reports = _rows(one_run, f"SELECT outlet, published_date, wording, relation FROM mart_statements "
+    reports = warehouse_rows(one_run, f"SELECT outlet, published_date, wording, relation FROM mart_statements "
                              f"WHERE statement_id = '{sid}'")
     assert {o for o, *_ in reports} >= {"Tarn Courier", "Kessel Herald", "River Post", "Valley Wire"}
-    kinds = {(k, s) for k, s in _rows(one_run, "SELECT DISTINCT kind, severity FROM mart_quote_discrepancies")}
+    kinds = {(k, s) for k, s in warehouse_rows(one_run, "SELECT DISTINCT kind, severity FROM mart_quote_discrepancies")}
     assert kinds == {("wording", "medium"), ("attribution", "high"), ("wording", "high"), ("wording", "low")}
     # Quote discrepancies stay out of the fact discrepancies' view.
-    assert not _rows(one_run, "SELECT 1 FROM mart_open_discrepancies WHERE kind IN ('wording', 'attribution')")
+    assert not warehouse_rows(one_run, "SELECT 1 FROM mart_open_discrepancies WHERE kind IN ('wording', 'attribution')")
 
 
 def _grouping(db: Path) -> set[frozenset]:
     groups: dict[str, set] = {}
-    for sid, article, text in _rows(db, "SELECT statement_id, article_id, text FROM quotes"):
+    for sid, article, text in warehouse_rows(db, "SELECT statement_id, article_id, text FROM quotes"):
         groups.setdefault(sid, set()).add((article, text))
     return {frozenset(g) for g in groups.values()}
 
@@ -159,9 +150,9 @@ def _grouping(db: Path) -> set[frozenset]:
 def test_two_runs_give_the_statements_of_one_run(one_run, two_runs):
     assert _grouping(two_runs) == _grouping(one_run)
     sql = "SELECT statement_id, kind, severity, explanation FROM discrepancies WHERE statement_id IS NOT NULL ORDER BY 1, 2"
-    assert _rows(two_runs, sql) == _rows(one_run, sql)
+    assert warehouse_rows(two_runs, sql) == warehouse_rows(one_run, sql)
     sql = "SELECT statement_id, speaker_name, text, n_quotes, n_articles, status FROM statements ORDER BY 1"
-    assert _rows(two_runs, sql) == _rows(one_run, sql)
+    assert warehouse_rows(two_runs, sql) == warehouse_rows(one_run, sql)
 
 
 def test_a_changed_article_regroups_its_statements(tmp_path_factory):
@@ -171,13 +162,13 @@ def test_a_changed_article_regroups_its_statements(tmp_path_factory):
         for name in ("st1_tarn_courier.txt", "st3_river_post.txt", "st4_valley_wire.txt"):
             shutil.copy(ARTICLES / name, inbox / name)
         verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
-        assert _rows(db, "SELECT count(*) FROM discrepancies WHERE kind = 'attribution'") == [(1,)]
+        assert warehouse_rows(db, "SELECT count(*) FROM discrepancies WHERE kind = 'attribution'") == [(1,)]
         fixed = (ARTICLES / "st4_valley_wire.txt").read_text().replace(
             "police chief Dario Fenn said", "Governor Ilse Marrow said")
         (inbox / "st4_valley_wire.txt").write_text(fixed)
         verify_articles(RunConfig(input_path=inbox, warehouse_path=db))
-    assert _rows(db, "SELECT count(*) FROM discrepancies WHERE kind = 'attribution'") == [(0,)]
+    assert warehouse_rows(db, "SELECT count(*) FROM discrepancies WHERE kind = 'attribution'") == [(0,)]
     sid = _statement_of(db, "st4_valley_wire", "find and punish")
     assert sid == _statement_of(db, "st1_tarn_courier", "find and punish")
-    assert _rows(db, f"SELECT kind, severity FROM discrepancies WHERE statement_id = '{sid}'") == [("wording", "medium")]
-    assert _rows(db, "SELECT count(*) FROM statements") == _rows(db, "SELECT count(DISTINCT statement_id) FROM quotes")
+    assert warehouse_rows(db, f"SELECT kind, severity FROM discrepancies WHERE statement_id = '{sid}'") == [("wording", "medium")]
+    assert warehouse_rows(db, "SELECT count(*) FROM statements") == warehouse_rows(db, "SELECT count(DISTINCT statement_id) FROM quotes")
