@@ -334,6 +334,10 @@ NAME_BREAKING_WORDS: frozenset[str] = frozenset({"after", "before", "since", "du
                                                  "following", "against", "until", "at"})
 EXPECTING_VERBS: frozenset[str] = frozenset({"expect", "want", "await"})
 
+# Verbs of relaying someone's words: "X was quoted (by TASS) as saying", "the paper cited X as
+# saying" - X spoke, not whoever quoted (tasks.quotes.cues.quoted_as_saying).
+QUOTING_VERBS: frozenset[str] = frozenset({"quote", "cite"})
+
 # A passive agent of these verbs got hold of a document, it did not write it: "a letter
 # obtained by the Post", "a memo seen by Reuters" are not the outlet's words.
 RECEIVING_VERBS: frozenset[str] = frozenset({

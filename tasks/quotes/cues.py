@@ -15,6 +15,7 @@ from tasks.lexicon import (
     NOMINATIVE_PRONOUNS,
     NP_OBJECT_CUES,
     PHRASAL_CUES,
+    QUOTING_VERBS,
     RECEIVING_VERBS,
     SPEECH_VERBS,
 )
@@ -108,7 +109,7 @@ def quoted_as_saying(token: Token) -> Step:
     quoted Jane Doe as saying ...' -> Jane Doe, not the paper."""
     prep = token.head
     if token.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as" \
-            or prep.head.lemma_.lower() not in ("quote", "cite"):
+            or prep.head.lemma_.lower() not in QUOTING_VERBS:
         return None
     verb = prep.head
     quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or \
